@@ -1,0 +1,166 @@
+package ganstudio.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import ganstudio.config.ConfigKey;
+import ganstudio.config.ConfigSchema;
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.train.TrainingSession;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The headless commands. Exit codes: 0 success, 1 training failed or diverged, 2 bad input. */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final String USAGE = String.join("\n",
+            "GAN Studio: train and compare GANs and WGANs on the CPU or a GPU.",
+            "",
+            "Usage: java -jar target/ganstudio.jar <command> [options]",
+            "",
+            "Commands:",
+            "  train --preset NAME|FILE [--set key=value ...] [--seed N] [--steps N] [--device D] [--out DIR]",
+            "        Train a preset (see `presets`); writes a run directory under --out (default: runs).",
+            "  train --resume RUN_DIR [--steps N]",
+            "        Continue a run from its latest checkpoint.",
+            "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
+            "  presets [--keys]  List the presets in models/ (or every config key with its range).",
+            "  help              This text.",
+            "",
+            "Devices: --device auto|cpu|gpu|gpu:N (auto = the first GPU if PyTorch sees one, else the CPU).");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        if (args.length == 0) {
+            out.println(USAGE);
+            return OK;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        try {
+            switch (args[0]) {
+                case "train":
+                    return train(rest);
+                case "eval":
+                    return new EvalCommand(out).run(rest);
+                case "presets":
+                    return presets(rest);
+                case "help":
+                case "--help":
+                case "-h":
+                    out.println(USAGE);
+                    return OK;
+                default:
+                    err.println("error: unknown command '" + args[0] + "'\n\n" + USAGE);
+                    return BAD_INPUT;
+            }
+        } catch (UserError e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private int presets(List<String> args) {
+        if (args.contains("--keys")) {
+            for (ConfigKey k : ConfigSchema.keys()) {
+                out.printf("%-22s %-8s default %-10s %s%s%n", k.getName(), k.getType().name().toLowerCase(),
+                        k.getDefaultValue(), k.describeRange(), k.isLiveEditable() ? " (live)" : "");
+                out.printf("%-22s %s%n", "", k.getHelp());
+            }
+            return OK;
+        }
+        Presets presets = Presets.locate();
+        List<String> names = presets.names();
+        if (names.isEmpty()) {
+            throw new UserError("no presets found in " + presets.getDir().toAbsolutePath()
+                    + "; run from the project folder or set -Dganstudio.models=DIR");
+        }
+        for (String name : names) {
+            RunConfig c = presets.load(name);
+            out.printf("%-24s %s%n", name, c.getString("description"));
+        }
+        return OK;
+    }
+
+    private int train(List<String> args) {
+        Options o = Options.parse(args, List.of("--preset", "--set", "--seed", "--steps", "--out", "--device",
+                "--resume"), List.of());
+        TrainingSession session;
+        if (o.has("--resume")) {
+            Integer steps = o.has("--steps") ? parsePositive("--steps", o.get("--steps")) : null;
+            session = TrainingSession.resume(Paths.get(o.get("--resume")), steps);
+        } else {
+            if (!o.has("--preset")) {
+                throw new UserError("train needs --preset NAME|FILE or --resume RUN_DIR; `presets` lists the presets");
+            }
+            String preset = o.get("--preset");
+            RunConfig c = Presets.locate().load(preset);
+            for (String kv : o.all("--set")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UserError("--set " + kv + ": expected key=value, e.g. --set optD.lr=1e-4");
+                }
+                c = c.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+            }
+            if (o.has("--seed")) {
+                c = c.with("seed", o.get("--seed"));
+            }
+            if (o.has("--steps")) {
+                c = c.with("steps", o.get("--steps"));
+            }
+            if (o.has("--device")) {
+                c = c.with("device", o.get("--device"));
+            }
+            c.validate("");
+            Path outDir = Paths.get(o.has("--out") ? o.get("--out") : "runs");
+            session = TrainingSession.create(c, outDir, preset);
+        }
+        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
+        session.addListener(progress);
+        String status = session.runHere();
+        if ("failed".equals(status)) {
+            err.println("error: " + session.getReason());
+            if (session.getRunDir() != null) {
+                err.println("the run so far stays readable in " + session.getRunDir());
+            }
+            // A run that could not start (bad data, missing GPU) is the user's input; a diverged one is not.
+            return session.getRunDir() == null ? BAD_INPUT : FAILED;
+        }
+        JsonObject summary = ganstudio.runs.RunDirectory.open(session.getRunDir()).readSummary();
+        if (summary.has("eval")) {
+            out.println("eval: " + new GsonBuilder().serializeSpecialFloatingPointValues().create()
+                    .toJson(summary.get("eval")));
+        }
+        out.println("run: " + session.getRunDir());
+        return OK;
+    }
+
+    private static int parsePositive(String flag, String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError(flag + " " + text + ": expected a positive integer");
+    }
+}

@@ -1,0 +1,59 @@
+package ganstudio.cli;
+
+import ai.djl.Device;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.TrainingData;
+import ganstudio.runs.RunDirectory;
+import ganstudio.train.Devices;
+import ganstudio.train.Evaluation;
+import ganstudio.train.GanTrainer;
+import ganstudio.train.TrainingSession;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/** `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON and stores it in summary.json. */
+final class EvalCommand {
+
+    private final PrintStream out;
+
+    EvalCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) {
+        Options o = Options.parse(args, List.of("--samples", "--device"), List.of());
+        if (o.positional().size() != 1) {
+            throw new UserError("eval needs one run directory, e.g. eval runs/ring8-wgan-gp-20260101-120000");
+        }
+        Path dir = Paths.get(o.positional().get(0));
+        RunDirectory run = RunDirectory.open(dir);
+        RunConfig c = run.readConfig();
+        if (o.has("--device")) {
+            c = c.with("device", o.get("--device"));
+        }
+        Path checkpoint = run.latestCheckpoint()
+                .orElseThrow(() -> new UserError(dir + ": has no checkpoint to evaluate"));
+        int samples = o.has("--samples") ? Integer.parseInt(o.get("--samples")) : c.getInt("eval.samples");
+        Device device = Devices.resolve(c.getString("device"));
+        TrainingData data = TrainingData.load(c);
+        JsonObject result;
+        try (GanTrainer trainer = new GanTrainer(c, data, device)) {
+            TrainingSession.loadCheckpoint(trainer, checkpoint);
+
+            result = Evaluation.evaluate(trainer, samples);
+        }
+        JsonObject summary = run.readSummary();
+        summary.add("eval", result);
+        run.writeSummary(summary);
+        out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));
+        return Cli.OK;
+    }
+}

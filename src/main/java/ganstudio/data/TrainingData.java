@@ -1,0 +1,114 @@
+package ganstudio.data;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The data a run trains on, resolved from its data.* keys: a 2D mixture, or an image set already at the
+ * networks' size and channel count.
+ */
+public record TrainingData(Mixture2D mixture, ImageSet images) {
+
+    public boolean isTwoDimensional() {
+        return mixture != null;
+    }
+
+    public int channels() {
+        return images == null ? 0 : images.channels();
+    }
+
+    public int imageSize() {
+        return images == null ? 0 : images.height();
+    }
+
+    /** A short description for logs and the run's config.json. */
+    public String describe() {
+        return mixture != null ? mixture.name() + " (σ = " + mixture.sigma() + ")"
+                : images.count() + " images " + images.channels() + "x" + images.height() + "x" + images.width()
+                        + " from " + images.source();
+    }
+
+    /**
+     * Loads or builds the data named by the config.
+     *
+     * @throws UserError for missing or malformed data, naming the file and the fix
+     */
+    public static TrainingData load(RunConfig c) {
+        String kind = c.getString("data.kind");
+        int modes = c.getInt("data.modes");
+        double radius = c.getDouble("data.radius");
+        double sigma = c.getDouble("data.sigma");
+        switch (kind) {
+            case "ring8":
+            case "ring":
+                return new TrainingData(Mixture2D.ring(modes > 0 ? modes : 8, radius > 0 ? radius : 1,
+                        sigma > 0 ? sigma : 0.01), null);
+            case "grid25":
+            case "grid":
+                return new TrainingData(Mixture2D.grid(modes > 0 ? modes : 25, radius > 0 ? radius : 4,
+                        sigma > 0 ? sigma : 0.05), null);
+            case "spiral":
+                return new TrainingData(Mixture2D.spiral(sigma > 0 ? sigma : 0.05), null);
+            case "swissroll":
+                return new TrainingData(Mixture2D.swissroll(sigma > 0 ? sigma : 0.25 / 7.5), null);
+            default:
+                return new TrainingData(null, shape(loadImages(c, kind), c));
+        }
+    }
+
+    private static ImageSet loadImages(RunConfig c, String kind) {
+        String pathText = c.getString("data.path");
+        Path path = pathText.isBlank() ? null : Paths.get(pathText);
+        switch (kind) {
+            case "fashion-mnist":
+                if (path == null) {
+                    Path dir = IdxReader.defaultFashionMnistDir().orElseThrow(() -> new UserError(
+                            "Fashion-MNIST is not installed in " + IdxReader.FASHION_MNIST_DIR
+                                    + ": run `apt-get install -y dataset-fashion-mnist`, or set data.path to "
+                                    + "a folder with its IDX files"));
+                    return IdxReader.readDirectory(dir, true, IdxReader.FASHION_MNIST_CLASSES);
+                }
+                return IdxReader.readPath(path, true, IdxReader.FASHION_MNIST_CLASSES);
+            case "mnist":
+                if (path == null) {
+                    throw new UserError("data.kind = mnist needs data.path: a folder with train-images-idx3-ubyte"
+                            + "[.gz] and train-labels-idx1-ubyte[.gz]");
+                }
+                return IdxReader.readPath(path, true, IdxReader.MNIST_CLASSES);
+            case "idx":
+                return IdxReader.readPath(path, true, null);
+            case "cifar10":
+                return CifarReader.read(path, true);
+            case "folder": {
+                int size = c.getInt("data.imageSize") > 0 ? c.getInt("data.imageSize") : 32;
+                int channels = c.getInt("data.channels") > 0 ? c.getInt("data.channels") : 3;
+                return ImageFolderReader.read(path, size, channels, c.getInt("data.limit"));
+            }
+            default:
+                throw new UserError("data.kind = " + kind + " is not a data set");
+        }
+    }
+
+    private static ImageSet shape(ImageSet set, RunConfig c) {
+        int limit = c.getInt("data.limit");
+        if (limit > 0 && limit < set.count()) {
+            set = set.limit(limit);
+        }
+        int size = c.getInt("data.imageSize");
+        if (size > 0 && size != set.height()) {
+            set = ImageTransforms.resize(set, size);
+        }
+        int channels = c.getInt("data.channels");
+        if (channels > 0 && channels != set.channels()) {
+            set = ImageTransforms.toChannels(set, channels);
+        }
+        if (set.height() != 28 && set.height() != 32 && set.height() != 64) {
+            throw new UserError("images of " + set.height() + " pixels from " + set.source()
+                    + ": set data.imageSize to 28, 32 or 64");
+        }
+        return set;
+    }
+}

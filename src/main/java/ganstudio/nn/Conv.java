@@ -1,0 +1,65 @@
+package ganstudio.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** A square 2D convolution over [N, C, H, W]. */
+public class Conv extends AbstractBlock implements GradLayer {
+
+    private final long filters;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final Parameter weight;
+    private final Parameter bias;
+    private Shape lastInputShape;
+
+    public Conv(long filters, int kernel, int stride, int padding) {
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        lastInputShape = x.getShape();
+        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        NDArray b = ps.getValue(bias, x.getDevice(), training);
+        return new NDList(Ops.conv2d(x, w, b, stride, padding));
+    }
+
+    @Override
+    public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {
+        NDArray w = ps.getValue(weight, gradOutput.getDevice(), true);
+        // The input gradient of a convolution is the transposed convolution with the same weight.
+        long outH = TransposedConv.outputSize(gradOutput.getShape().get(2), kernel, stride, padding, 0);
+        long outW = TransposedConv.outputSize(gradOutput.getShape().get(3), kernel, stride, padding, 0);
+        int padH = (int) (lastInputShape.get(2) - outH);
+        int padW = (int) (lastInputShape.get(3) - outW);
+        return TransposedConv.apply(gradOutput, w, null, stride, padding, padH, padW);
+    }
+
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        weight.setShape(new Shape(filters, inputShapes[0].get(1), kernel, kernel));
+        bias.setShape(new Shape(filters));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        long h = (in.get(2) + 2L * padding - kernel) / stride + 1;
+        long w = (in.get(3) + 2L * padding - kernel) / stride + 1;
+        return new Shape[] {new Shape(in.get(0), filters, h, w)};
+    }
+}

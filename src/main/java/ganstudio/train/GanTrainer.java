@@ -1,0 +1,485 @@
+package ganstudio.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.Mixture2D;
+import ganstudio.data.TrainingData;
+import ganstudio.media.Frame;
+import ganstudio.media.ImageGrid;
+import ganstudio.media.PlaneRenderer;
+import ganstudio.metrics.StepMetrics;
+import ganstudio.nn.GanNetworks;
+import ganstudio.nn.GradSequential;
+import ganstudio.nn.NetworkSpec;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread
+ * that created it (every DJL object must stay on that thread). {@link #step} runs one generator iteration with
+ * its critic iterations; everything that leaves is plain numbers or pixels.
+ */
+public final class GanTrainer implements AutoCloseable {
+
+    private static final int PLANE_SIDE = 512;
+
+    private final RunConfig config;
+    private final TrainingData data;
+    private final NetworkSpec spec;
+    private final NDManager manager;
+    private final ParameterStore ps;
+    private final GradSequential generator;
+    private final GradSequential critic;
+    private final List<Pair<String, Parameter>> gParams;
+    private final List<Pair<String, Parameter>> dParams;
+    private final GanOptimizer optG;
+    private final GanOptimizer optD;
+    private final Objective objective;
+    private final BatchSource source;
+    private final int batchSize;
+    private final NDArray fixedNoise;
+    private NDArray planeGrid;
+    private final long started = System.nanoTime();
+
+    private CriticSchedule schedule;
+    private float clip;
+    private float lambda;
+    private long step;
+    private long criticIterations;
+    private double elapsedBefore;
+
+    /** Builds networks and optimizers on a device; call on the thread that will train. */
+    public GanTrainer(RunConfig config, TrainingData data, Device device) {
+        this.config = config;
+        this.data = data;
+        Engine engine = Engine.getInstance(); // loads the natives before any direct JNI call
+        // PyTorch's grad mode is per thread and on by default; DJL turns it on only inside a GradientCollector.
+        JniUtils.setGradMode(false);
+        int threads = config.getInt("threads");
+        if (threads > 0) {
+            JniUtils.setNumThreads(threads);
+        }
+        engine.setRandomSeed((int) (config.getLong("seed") & 0x7fffffff));
+        this.manager = NDManager.newBaseManager(device);
+        this.ps = new ParameterStore(manager, false);
+        this.spec = NetworkSpec.from(config, data.channels(), data.imageSize());
+        this.objective = Objective.of(config.getString("objective.kind"));
+        this.batchSize = config.getInt("batchSize");
+        this.generator = GanNetworks.generator(spec);
+        this.critic = GanNetworks.critic(spec);
+        if (objective == Objective.WGAN_GP && !critic.supportsInputGradient()) {
+            throw new UserError("objective.kind = wgan-gp needs a critic without batch norm (model.dNorm)");
+        }
+        generator.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
+        critic.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
+        generator.initialize(manager, DataType.FLOAT32, GanNetworks.noiseShape(spec, batchSize));
+        critic.initialize(manager, DataType.FLOAT32, GanNetworks.sampleShape(spec, batchSize));
+        this.gParams = trainable(generator);
+        this.dParams = trainable(critic);
+        this.optG = Optimizers.create(config, "optG");
+        this.optD = Optimizers.create(config, "optD");
+        this.schedule = scheduleOf(config);
+        this.clip = (float) config.getDouble("objective.clip");
+        this.lambda = (float) config.getDouble("objective.lambda");
+        long seed = config.getLong("seed");
+        this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
+                : new ImageSource(data.images(), manager, seed);
+        this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
+    }
+
+    private static CriticSchedule scheduleOf(RunConfig c) {
+        return new CriticSchedule(c.getInt("objective.nCritic"), c.getBool("objective.burst"),
+                c.getInt("objective.burstCritic"), c.getInt("objective.burstFirst"), c.getInt("objective.burstEvery"));
+    }
+
+    private static List<Pair<String, Parameter>> trainable(GradSequential block) {
+        List<Pair<String, Parameter>> list = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    public long getStep() {
+        return step;
+    }
+
+    public long getCriticIterations() {
+        return criticIterations;
+    }
+
+    public NetworkSpec getSpec() {
+        return spec;
+    }
+
+    public TrainingData getData() {
+        return data;
+    }
+
+    public Objective getObjective() {
+        return objective;
+    }
+
+    /**
+     * Runs one generator iteration and the critic iterations before it.
+     *
+     * @param details whether to also measure gradient norms, critic outputs and the clip fraction (a few
+     *     extra reductions; done on logged steps only)
+     * @throws DivergenceException when a loss is NaN or infinite; the networks are then not updated further
+     */
+    public StepMetrics step(boolean details) {
+        long t0 = System.nanoTime();
+        int critics = schedule.criticIterations(step);
+        float[] criticStats = null;
+        double gradNormD = Double.NaN;
+        for (int i = 0; i < critics; i++) {
+            boolean last = i == critics - 1;
+            zeroGradients(dParams);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray real = source.next(batchSize);
+                NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
+                NDArray loss;
+                NDArray penalty = null;
+                NDArray dReal;
+                NDArray dFake;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
+                    dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                    loss = objective.criticLoss(dReal, dFake);
+                    NDArray total = loss;
+                    if (objective == Objective.WGAN_GP && lambda > 0) {
+                        penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
+                        total = loss.add(penalty.mul(lambda));
+                    }
+                    gc.backward(total);
+                }
+                if (last) {
+                    NDList stats = new NDList(loss, dReal.mean(), dFake.mean(),
+                            penalty == null ? loss.zerosLike() : penalty);
+                    criticStats = NDArrays.stack(stats).toFloatArray();
+                    if (details) {
+                        gradNormD = gradientNorm(dParams);
+                    }
+                }
+            }
+            update(dParams, optD);
+            if (objective == Objective.WGAN) {
+                clipCritic();
+            }
+            criticIterations++;
+        }
+        checkFinite("critic", criticStats[0]);
+
+        double gradNormG = Double.NaN;
+        float lossG;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
+                NDArray out = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                loss = objective.generatorLoss(out);
+                gc.backward(loss);
+            }
+            lossG = loss.getFloat();
+            if (details) {
+                gradNormG = gradientNorm(gParams);
+            }
+        }
+        checkFinite("generator", lossG);
+        update(gParams, optG);
+        step++;
+
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double samples = (double) batchSize * (critics + 1);
+        boolean wasserstein = objective.isWasserstein();
+        return new StepMetrics(step, criticIterations, criticStats[0], lossG,
+                wasserstein ? -criticStats[0] : Double.NaN, criticStats[1], criticStats[2], gradNormG, gradNormD,
+                details && objective == Objective.WGAN ? clipFraction() : Double.NaN,
+                objective == Objective.WGAN_GP ? criticStats[3] : Double.NaN,
+                optG.getLearningRate(), optD.getLearningRate(), samples / seconds, wallSeconds());
+    }
+
+    /** Seconds of training, including those before a resume. */
+    public double wallSeconds() {
+        return elapsedBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    private NDArray noise(int n) {
+        return manager.randomNormal(GanNetworks.noiseShape(spec, n));
+    }
+
+    private static void zeroGradients(List<Pair<String, Parameter>> params) {
+        // The generator's pass leaves gradients on the critic's weights; they must not leak into its update.
+        for (Pair<String, Parameter> p : params) {
+            JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
+        }
+    }
+
+    private static void update(List<Pair<String, Parameter>> params, GanOptimizer optimizer) {
+        for (Pair<String, Parameter> p : params) {
+            NDArray weight = p.getValue().getArray();
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(p.getKey(), weight, grad);
+            }
+        }
+    }
+
+    private static double gradientNorm(List<Pair<String, Parameter>> params) {
+        NDList squares = new NDList(params.size());
+        for (Pair<String, Parameter> p : params) {
+            squares.add(p.getValue().getArray().getGradient().square().sum());
+        }
+        return Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+    }
+
+    private void clipCritic() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (Pair<String, Parameter> p : dParams) {
+                NDArray w = p.getValue().getArray();
+                // Replace the values in place so the parameter keeps its identity (and its gradient slot).
+                NDArray clipped = w.clip(-clip, clip);
+                w.muli(0f).addi(clipped);
+            }
+        }
+    }
+
+    /** Fraction of critic weights sitting at ±c. */
+    private double clipFraction() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList counts = new NDList(dParams.size());
+            long total = 0;
+            for (Pair<String, Parameter> p : dParams) {
+                NDArray w = p.getValue().getArray();
+                counts.add(w.abs().gte(clip * 0.999999f).toType(DataType.FLOAT32, false).sum());
+                total += w.size();
+            }
+            return NDArrays.stack(counts).sum().getFloat() / total;
+        }
+    }
+
+    private static void checkFinite(String which, float loss) {
+        if (!Float.isFinite(loss)) {
+            throw new DivergenceException("the " + which + " loss became " + loss
+                    + "; lower the learning rates (optG.lr / optD.lr) or use wgan-gp");
+        }
+    }
+
+    /** The generator's output on the fixed noise bank, as a picture (image grid or 2D view). */
+    public Frame frame() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray out = generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow();
+            float[] values = out.toFloatArray();
+            if (!data.isTwoDimensional()) {
+                return ImageGrid.render(step, values, (int) fixedNoise.getShape().get(0), spec.channels(),
+                        spec.imageSize());
+            }
+            Mixture2D mix = data.mixture();
+            int res = config.getInt("log.heatmap");
+            double extent = mix.extent();
+            float[] heat = critic.forward(ps, new NDList(planeGrid(res, extent)), false).singletonOrThrow()
+                    .toFloatArray();
+            double[][] means = mix.means();
+            double[] flat = new double[means.length * 2];
+            for (int i = 0; i < means.length; i++) {
+                flat[2 * i] = means[i][0];
+                flat[2 * i + 1] = means[i][1];
+            }
+            return PlaneRenderer.render(step, values, heat, res, extent, flat, PLANE_SIDE);
+        }
+    }
+
+    private NDArray planeGrid(int res, double extent) {
+        if (planeGrid == null) {
+            float[] xy = new float[res * res * 2];
+            for (int row = 0; row < res; row++) {
+                for (int col = 0; col < res; col++) {
+                    int i = (row * res + col) * 2;
+                    xy[i] = (float) (-extent + (col + 0.5) * 2 * extent / res);
+                    xy[i + 1] = (float) (extent - (row + 0.5) * 2 * extent / res);
+                }
+            }
+            NDScope.unregister(planeGrid = manager.create(xy, new Shape((long) res * res, 2)));
+        }
+        return planeGrid;
+    }
+
+    /** n samples from the generator with fresh noise, flattened (for evaluation). */
+    public float[] sample(int n) {
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (int done = 0; done < n; done += 1024) {
+            int count = Math.min(1024, n - done);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                float[] part = generator.forward(ps, new NDList(noise(count)), false).singletonOrThrow().toFloatArray();
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    /** Applies a live edit between steps; returns a line for the event log. */
+    public String apply(String key, double value) {
+        switch (key) {
+            case "optG.lr":
+                optG.setLearningRate((float) value);
+                break;
+            case "optD.lr":
+                optD.setLearningRate((float) value);
+                break;
+            case "objective.clip":
+                clip = (float) value;
+                break;
+            case "objective.lambda":
+                lambda = (float) value;
+                break;
+            case "objective.nCritic":
+                schedule = new CriticSchedule((int) value, schedule.burst(), schedule.burstCritic(),
+                        schedule.burstFirst(), schedule.burstEvery());
+                break;
+            case "objective.burst":
+                schedule = new CriticSchedule(schedule.nCritic(), value != 0, schedule.burstCritic(),
+                        schedule.burstFirst(), schedule.burstEvery());
+                break;
+            default:
+                throw new UserError(key + " cannot be changed while training; live keys: optG.lr, optD.lr, "
+                        + "objective.nCritic, objective.clip, objective.lambda, objective.burst");
+        }
+        return key + " = " + value;
+    }
+
+    /** Current value of a live-editable key. */
+    public double current(String key) {
+        switch (key) {
+            case "optG.lr":
+                return optG.getLearningRate();
+            case "optD.lr":
+                return optD.getLearningRate();
+            case "objective.clip":
+                return clip;
+            case "objective.lambda":
+                return lambda;
+            case "objective.nCritic":
+                return schedule.nCritic();
+            default:
+                return schedule.burst() ? 1 : 0;
+        }
+    }
+
+    public void writeFixedNoise(DataOutputStream out) throws IOException {
+        out.write(fixedNoise.encode());
+    }
+
+    /** Replaces the fixed noise bank with a saved one, so a resumed or paired run sees the same z. */
+    public void readFixedNoise(byte[] encoded) {
+        NDArray loaded = manager.decode(encoded);
+        if (!loaded.getShape().equals(fixedNoise.getShape())) {
+            throw new UserError("fixed noise of shape " + loaded.getShape() + " does not fit this run's "
+                    + fixedNoise.getShape() + " (model.zDim or log.noiseBank differ)");
+        }
+        fixedNoise.muli(0).addi(loaded);
+        loaded.close();
+    }
+
+    /** Writes networks, optimizer moments and counters. */
+    public void saveCheckpoint(DataOutputStream g, DataOutputStream d, DataOutputStream state) throws IOException {
+        generator.saveParameters(g);
+        critic.saveParameters(d);
+        state.writeLong(step);
+        state.writeLong(criticIterations);
+        state.writeLong(source.position());
+        state.writeDouble(wallSeconds());
+        optG.save(state);
+        optD.save(state);
+        state.writeFloat(optG.getLearningRate());
+        state.writeFloat(optD.getLearningRate());
+        state.writeFloat(clip);
+        state.writeFloat(lambda);
+        state.writeInt(schedule.nCritic());
+        state.writeBoolean(schedule.burst());
+    }
+
+    public void loadCheckpoint(DataInputStream g, DataInputStream d, DataInputStream state) throws IOException {
+        try {
+            generator.loadParameters(manager, g);
+            critic.loadParameters(manager, d);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("checkpoint does not match the networks of config.json: " + e.getMessage(), e);
+        }
+        for (Pair<String, Parameter> p : generator.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+        for (Pair<String, Parameter> p : critic.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+        gParams.clear();
+        gParams.addAll(trainable(generator));
+        dParams.clear();
+        dParams.addAll(trainable(critic));
+        step = state.readLong();
+        criticIterations = state.readLong();
+        source.seek(state.readLong());
+        elapsedBefore = state.readDouble();
+        optG.load(state, manager);
+        optD.load(state, manager);
+        optG.setLearningRate(state.readFloat());
+        optD.setLearningRate(state.readFloat());
+        clip = state.readFloat();
+        lambda = state.readFloat();
+        int nCritic = state.readInt();
+        boolean burst = state.readBoolean();
+        schedule = new CriticSchedule(nCritic, burst, schedule.burstCritic(), schedule.burstFirst(),
+                schedule.burstEvery());
+        // A new random stream from here: PyTorch's generator state is not reachable through DJL.
+        Engine.getInstance().setRandomSeed((int) ((config.getLong("seed") * 7919 + step) & 0x7fffffff));
+    }
+
+    /** Number of arrays alive on this trainer's manager (a leak shows as growth across steps). */
+    public int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,66 @@
+package ganstudio.train;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The GAN objectives as losses of the critic's raw outputs (logits for the standard GAN), each a mean
+ * over the batch. Sigmoid cross-entropy goes through a stable softplus so that confident logits do not
+ * turn into infinities.
+ */
+public enum Objective {
+    /** Minimax GAN: D maximizes log D(x) + log(1 − D(G(z))); G minimizes log(1 − D(G(z))). */
+    GAN,
+    /** Same D; G maximizes log D(G(z)) instead (the non-saturating loss of Goodfellow et al.). */
+    NSGAN,
+    /** WGAN: the critic maximizes E[f(x)] − E[f(G(z))] under weight clipping; G minimizes −E[f(G(z))]. */
+    WGAN,
+    /** WGAN with a gradient penalty instead of clipping. */
+    WGAN_GP,
+    /** Least squares GAN (targets 1 for real, 0 for fake, 1 for G). */
+    LSGAN,
+    /** Hinge loss, as in SN-GAN and SAGAN. */
+    HINGE;
+
+    public static Objective of(String name) {
+        return valueOf(name.toUpperCase().replace('-', '_'));
+    }
+
+    public boolean isWasserstein() {
+        return this == WGAN || this == WGAN_GP;
+    }
+
+    /** The critic's loss from its outputs on real and generated samples. */
+    public NDArray criticLoss(NDArray real, NDArray fake) {
+        switch (this) {
+            case GAN:
+            case NSGAN:
+                return softplus(real.neg()).mean().add(softplus(fake).mean());
+            case WGAN:
+            case WGAN_GP:
+                return fake.mean().sub(real.mean());
+            case LSGAN:
+                return real.sub(1f).square().mean().add(fake.square().mean()).mul(0.5f);
+            default:
+                return real.neg().add(1f).maximum(0f).mean().add(fake.add(1f).maximum(0f).mean());
+        }
+    }
+
+    /** The generator's loss from the critic's outputs on generated samples. */
+    public NDArray generatorLoss(NDArray fake) {
+        switch (this) {
+            case GAN:
+                return softplus(fake).mean().neg();
+            case NSGAN:
+                return softplus(fake.neg()).mean();
+            case LSGAN:
+                return fake.sub(1f).square().mean().mul(0.5f);
+            default:
+                return fake.mean().neg();
+        }
+    }
+
+    /** log(1 + e^x) = max(x, 0) + log(1 + e^−|x|), finite for every finite x. */
+    static NDArray softplus(NDArray x) {
+        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+    }
+}

@@ -1,0 +1,44 @@
+package ganstudio.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * SGD with optional momentum and Nesterov momentum, as torch.optim.SGD defines them (no dampening):
+ * b = μ·b + g; step = g + μ·b (Nesterov) or b; w -= lr · step.
+ */
+public class SgdOptimizer extends GanOptimizer {
+
+    private final float momentum;
+    private final boolean nesterov;
+
+    public SgdOptimizer(float learningRate, float momentum, boolean nesterov, float weightDecay) {
+        super(learningRate, weightDecay);
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    protected int stateCount() {
+        return momentum > 0 ? 1 : 0;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        NDArray[] s = state(parameterId, weight);
+        nextStep(parameterId);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            NDArray step = g;
+            if (momentum > 0) {
+                s[0].muli(momentum).addi(g);
+                step = nesterov ? g.add(s[0].mul(momentum)) : s[0];
+            }
+            weight.subi(step.mul(learningRate));
+        }
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+}

@@ -1,0 +1,345 @@
+package ganstudio.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import com.google.gson.JsonObject;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.TrainingData;
+import ganstudio.media.Frame;
+import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.RunDirectory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trains one GAN on its own thread and keeps its run directory: metrics rows, frames, events, checkpoints
+ * and the summary. The UI and the CLI drive it through {@link SessionControl} and hear from it through
+ * {@link TrainingListener}s.
+ */
+public final class TrainingSession {
+
+    private final RunConfig config;
+    private final Path runsRoot;
+    private final Path resumeDir;
+    private final String preset;
+    private final SessionControl control = new SessionControl();
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Path runDir;
+    private volatile String status = "created";
+    private volatile String reason = "";
+    private Thread thread;
+
+    private TrainingSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
+        this.config = config;
+        this.runsRoot = runsRoot;
+        this.resumeDir = resumeDir;
+        this.preset = preset;
+    }
+
+    /** A new run under runsRoot. */
+    public static TrainingSession create(RunConfig config, Path runsRoot, String preset) {
+        return new TrainingSession(config.validate(""), runsRoot, null, preset);
+    }
+
+    /** Continues a run from its latest checkpoint. */
+    public static TrainingSession resume(Path runDir, Integer steps) {
+        RunDirectory run = RunDirectory.open(runDir);
+        RunConfig c = run.readConfig();
+        if (steps != null) {
+            c = c.withValue("steps", steps);
+        }
+        if (run.latestCheckpoint().isEmpty()) {
+            throw new UserError(runDir + ": has no checkpoint to resume from");
+        }
+        return new TrainingSession(c, runDir.getParent(), runDir, run.readRunInfo().has("preset")
+                ? run.readRunInfo().get("preset").getAsString() : "");
+    }
+
+    public TrainingSession addListener(TrainingListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    public SessionControl control() {
+        return control;
+    }
+
+    public RunConfig getConfig() {
+        return config;
+    }
+
+    /** The run directory, once created. */
+    public Path getRunDir() {
+        return runDir;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public synchronized void start() {
+        thread = new Thread(this::run, "training-" + config.getString("name"));
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void join() throws InterruptedException {
+        thread.join();
+    }
+
+    /** Runs on the calling thread until done; returns the final status. */
+    public String runHere() {
+        run();
+        return status;
+    }
+
+    private void run() {
+        status = "starting";
+        RunDirectory run = null;
+        GanTrainer trainer = null;
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(8), new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            Device device = Devices.resolve(config.getString("device"));
+            TrainingData data = TrainingData.load(config);
+            trainer = new GanTrainer(config, data, device);
+            if (resumeDir == null) {
+                run = RunDirectory.create(runsRoot, config, runInfo(device, data));
+                try (OutputStream out = Files.newOutputStream(run.getPath().resolve(RunDirectory.FIXED_NOISE + ".tmp"));
+                        DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(out))) {
+                    trainer.writeFixedNoise(dos);
+                }
+                Files.move(run.getPath().resolve(RunDirectory.FIXED_NOISE + ".tmp"),
+                        run.getPath().resolve(RunDirectory.FIXED_NOISE),
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                run = RunDirectory.open(resumeDir);
+                trainer.readFixedNoise(run.readFixedNoise());
+                loadCheckpoint(trainer, run.latestCheckpoint().orElseThrow());
+                run.truncateMetricsAfter(trainer.getStep());
+                run.appendEvent(trainer.getStep(), "resumed from step " + trainer.getStep());
+            }
+            runDir = run.getPath();
+            writeSummary(run, trainer, "running", "", null);
+            status = "running";
+            for (TrainingListener l : listeners) {
+                l.onStarted(run.getPath(), Devices.describe(device), data.describe(), trainer.getStep(),
+                        config.getInt("steps"));
+            }
+            loop(trainer, run, writer);
+        } catch (DivergenceException e) {
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (UserError e) {
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(run, trainer, "stopped", "interrupted");
+        } catch (IOException e) {
+            finish(run, trainer, "failed", "cannot write the run: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
+                what = "out of memory (" + what + "); lower batchSize or the network widths";
+            }
+            finish(run, trainer, "failed", "training stopped: " + what);
+            if (!(e instanceof OutOfMemoryError) && System.getProperty("ganstudio.debug") != null) {
+                e.printStackTrace();
+            }
+        } finally {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (trainer != null) {
+                trainer.close();
+            }
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+
+    private void loop(GanTrainer trainer, RunDirectory run, ThreadPoolExecutor writer)
+            throws InterruptedException, IOException {
+        int steps = config.getInt("steps");
+        int logEvery = config.getInt("log.every");
+        int frameEvery = config.getInt("log.frameEvery");
+        int checkpointEvery = config.getInt("log.checkpointEvery");
+        if (trainer.getStep() == 0) {
+            emitFrame(trainer.frame(), run, writer);
+        }
+        while (trainer.getStep() < steps) {
+            boolean wasPaused = control.isPaused();
+            if (!control.awaitTurn()) {
+                finish(run, trainer, "stopped", "stopped by the user at step " + trainer.getStep(), writer);
+                return;
+            }
+            for (SessionControl.Edit edit : control.takeEdits()) {
+                String line = trainer.apply(edit.key(), edit.value());
+                event(run, trainer.getStep(), line);
+            }
+            long next = trainer.getStep() + 1;
+            boolean single = wasPaused && control.isPaused();
+            boolean log = next % logEvery == 0 || next == steps || single || next == 1;
+            StepMetrics m = trainer.step(log);
+            if (log) {
+                run.appendMetrics(m);
+                for (TrainingListener l : listeners) {
+                    l.onMetrics(m);
+                }
+            }
+            if (next % frameEvery == 0 || next == steps || single) {
+                emitFrame(trainer.frame(), run, writer);
+            }
+            if (next % checkpointEvery == 0 || control.takeCheckpointRequest()) {
+                checkpoint(trainer, run);
+                event(run, next, "checkpoint at step " + next);
+            }
+        }
+        finish(run, trainer, "finished", "", writer);
+    }
+
+    private void emitFrame(Frame frame, RunDirectory run, ThreadPoolExecutor writer) {
+        for (TrainingListener l : listeners) {
+            l.onFrame(frame);
+        }
+        writer.execute(() -> run.writeFrame(frame));
+    }
+
+    private void event(RunDirectory run, long step, String text) {
+        run.appendEvent(step, text);
+        for (TrainingListener l : listeners) {
+            l.onEvent(step, text);
+        }
+    }
+
+    private void finish(RunDirectory run, GanTrainer trainer, String st, String why, ThreadPoolExecutor writer)
+            throws IOException {
+        if (trainer != null && run != null) {
+            checkpoint(trainer, run);
+            if (trainer.getData().isTwoDimensional()) {
+                try {
+                    JsonObject eval = Evaluation.evaluate(trainer, config.getInt("eval.samples"));
+                    writeSummary(run, trainer, st, why, eval);
+                    status = st;
+                    reason = why;
+                    notifyFinished();
+                    return;
+                } catch (RuntimeException e) {
+                    why = why.isEmpty() ? "evaluation failed: " + e.getMessage() : why;
+                }
+            }
+        }
+        finish(run, trainer, st, why);
+    }
+
+    /** Records the end without touching the networks again (they may hold NaNs). */
+    private void finish(RunDirectory run, GanTrainer trainer, String st, String why) {
+        status = st;
+        reason = why;
+        if (run != null) {
+            writeSummary(run, trainer, st, why, null);
+            if (!why.isEmpty()) {
+                run.appendEvent(trainer == null ? 0 : trainer.getStep(), st + ": " + why);
+            }
+        }
+        notifyFinished();
+    }
+
+    private void notifyFinished() {
+        for (TrainingListener l : listeners) {
+            l.onFinished(status, reason);
+        }
+    }
+
+    private void writeSummary(RunDirectory run, GanTrainer trainer, String st, String why, JsonObject eval) {
+        JsonObject s = run.readSummary();
+        s.addProperty("status", st);
+        s.addProperty("reason", why);
+        if (trainer != null) {
+            s.addProperty("steps", trainer.getStep());
+            s.addProperty("criticIterations", trainer.getCriticIterations());
+            s.addProperty("wallSeconds", Math.round(trainer.wallSeconds() * 100) / 100.0);
+        }
+        List<StepMetrics> rows = run.readMetrics();
+        if (!rows.isEmpty()) {
+            StepMetrics last = rows.get(rows.size() - 1);
+            JsonObject m = new JsonObject();
+            for (int i = 0; i < StepMetrics.COLUMNS.size(); i++) {
+                double v = last.values()[i];
+                if (!Double.isNaN(v)) {
+                    m.addProperty(StepMetrics.COLUMNS.get(i), v);
+                }
+            }
+            s.add("lastMetrics", m);
+        }
+        if (eval != null) {
+            s.add("eval", eval);
+        }
+        run.writeSummary(s);
+    }
+
+    private static void checkpoint(GanTrainer trainer, RunDirectory run) {
+        run.writeCheckpoint(trainer.getStep(), folder -> {
+            try (DataOutputStream g = out(folder.resolve("generator.params"));
+                    DataOutputStream d = out(folder.resolve("critic.params"));
+                    DataOutputStream s = out(folder.resolve("state.bin"))) {
+                trainer.saveCheckpoint(g, d, s);
+            }
+        });
+    }
+
+    /** Loads a checkpoint folder into a trainer built from the same config. */
+    public static void loadCheckpoint(GanTrainer trainer, Path folder) {
+        try (DataInputStream g = in(folder.resolve("generator.params"));
+                DataInputStream d = in(folder.resolve("critic.params"));
+                DataInputStream s = in(folder.resolve("state.bin"))) {
+            trainer.loadCheckpoint(g, d, s);
+        } catch (IOException e) {
+            throw new UserError(folder + ": unreadable checkpoint (" + e.getMessage() + ")");
+        }
+    }
+
+    private static DataOutputStream out(Path p) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
+    }
+
+    private static DataInputStream in(Path p) throws IOException {
+        InputStream is = Files.newInputStream(p);
+        return new DataInputStream(new BufferedInputStream(is));
+    }
+
+    private JsonObject runInfo(Device device, TrainingData data) {
+        JsonObject info = new JsonObject();
+        info.addProperty("preset", preset == null ? "" : preset);
+        info.addProperty("device", Devices.describe(device));
+        info.addProperty("data", data.describe());
+        info.addProperty("created", java.time.OffsetDateTime.now().toString());
+        info.addProperty("djl", ai.djl.engine.Engine.getDjlVersion());
+        info.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        info.addProperty("java", System.getProperty("java.version"));
+        return info;
+    }
+}

@@ -1,0 +1,111 @@
+package ganstudio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+
+import ganstudio.runs.RunDirectory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user types them: exit codes and the words they print. */
+class CliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trainsEvaluatesAndResumesAPreset(@TempDir Path root) throws Exception {
+        int code = run("train", "--preset", "ring8-wgan-gp", "--steps", "20", "--seed", "5", "--out", root.toString(),
+                "--set", "model.gWidth=32", "--set", "model.dWidth=32", "--set", "log.every=5");
+        assertEquals(0, code, stderr());
+        List<Path> runs = RunDirectory.list(root);
+        assertEquals(1, runs.size());
+        assertTrue(stdout().contains("eval: {"), stdout());
+        assertTrue(stdout().contains("step 20/20"), stdout());
+
+        out.reset();
+        assertEquals(0, run("eval", runs.get(0).toString(), "--samples", "300"), stderr());
+        assertTrue(stdout().contains("\"modes\": 8"), stdout());
+        assertTrue(stdout().contains("\"samples\": 300"), stdout());
+        assertTrue(Files.readString(runs.get(0).resolve("summary.json")).contains("\"samples\": 300"));
+
+        assertEquals(0, run("train", "--resume", runs.get(0).toString(), "--steps", "25"), stderr());
+        assertEquals(25, RunDirectory.open(runs.get(0)).readSummary().get("steps").getAsInt());
+    }
+
+    @Test
+    void badConfigValuesExitWithCodeTwoAndNameTheKey(@TempDir Path root) {
+        assertEquals(2, run("train", "--preset", "ring8-wgan", "--set", "objective.lamda=1", "--out", root.toString()));
+        assertTrue(stderr().contains("unknown config key 'objective.lamda' (did you mean 'objective.lambda'?)"),
+                stderr());
+        err.reset();
+        assertEquals(2, run("train", "--preset", "ring8-wgan", "--set", "objective.clip=-1", "--out", root.toString()));
+        assertTrue(stderr().contains("objective.clip = -1 is not allowed: expected a number in [1.0E-6, 100]"),
+                stderr());
+        err.reset();
+        assertEquals(2, run("train", "--preset", "no-such-preset"));
+        assertTrue(stderr().startsWith("error: no preset 'no-such-preset'"), stderr());
+        assertFalse(stderr().contains("Exception"), stderr());
+    }
+
+    @Test
+    void corruptDatasetIsAClearErrorAndLeavesNoRun(@TempDir Path root) throws Exception {
+        Path bad = root.resolve("train-images-idx3-ubyte");
+        Files.write(bad, new byte[] {0, 0, 8, 3, 0, 0, 0, 5, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3});
+        Path runs = root.resolve("runs");
+        int code = run("train", "--preset", "fashion-wgan-gp", "--set", "data.kind=idx", "--set",
+                "data.path=" + bad, "--out", runs.toString());
+        assertEquals(2, code);
+        assertTrue(stderr().contains("train-images-idx3-ubyte"), stderr());
+        assertTrue(stderr().toLowerCase().contains("truncated"), stderr());
+        assertFalse(stderr().contains("Exception"), stderr());
+        assertTrue(RunDirectory.list(runs).isEmpty());
+    }
+
+    @Test
+    void missingGpuIsAClearError(@TempDir Path root) {
+        Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "a GPU is present: nothing to test");
+        assertEquals(2, run("train", "--preset", "ring8-gan", "--device", "gpu", "--out", root.toString()));
+        assertTrue(stderr().contains("device = gpu: PyTorch sees no GPU here"), stderr());
+        assertTrue(RunDirectory.list(root).isEmpty());
+    }
+
+    @Test
+    void presetsListsTheShippedPresets() {
+        assertEquals(0, run("presets"));
+        for (String p : new String[] {"ring8-gan", "ring8-wgan", "ring8-wgan-gp", "grid25-gan", "grid25-wgan",
+            "grid25-wgan-gp", "fashion-dcgan", "fashion-wgan", "fashion-wgan-gp"}) {
+            assertTrue(stdout().contains(p), p);
+        }
+        out.reset();
+        assertEquals(0, run("presets", "--keys"));
+        assertTrue(stdout().contains("objective.nCritic"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(0, run());
+    }
+}
