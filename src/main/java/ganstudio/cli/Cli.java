@@ -8,6 +8,7 @@ import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
 
 import java.io.PrintStream;
@@ -16,6 +17,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The headless commands. Exit codes: 0 success, 1 training failed or diverged, 2 bad input. */
 public final class Cli {
@@ -134,7 +137,13 @@ public final class Cli {
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
+        Thread onInterrupt = stopOnShutdown(session);
         String status = session.runHere();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is waiting for the summary written above
+        }
         if ("failed".equals(status)) {
             err.println("error: " + session.getReason());
             if (session.getRunDir() != null) {
@@ -150,6 +159,30 @@ public final class Cli {
         }
         out.println("run: " + session.getRunDir());
         return OK;
+    }
+
+    /**
+     * Ctrl-C stops the session like the Stop button: it finishes the step, writes a checkpoint and a "stopped"
+     * summary, and only then lets the JVM exit.
+     */
+    private static Thread stopOnShutdown(TrainingSession session) {
+        CountDownLatch finished = new CountDownLatch(1);
+        session.addListener(new TrainingListener() {
+            @Override
+            public void onFinished(String status, String reason) {
+                finished.countDown();
+            }
+        });
+        Thread hook = new Thread(() -> {
+            session.control().stop();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static int parsePositive(String flag, String text) {

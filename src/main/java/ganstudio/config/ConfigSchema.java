@@ -175,6 +175,9 @@ public final class ConfigSchema {
         list.add(ConfigKey.builder("objective.burstEvery", INT).setDefault(500).optRange(1, 1_000_000)
                 .optLiveEditable(true).setHelp("Every this many G iterations gets a burst").build());
 
+        list.add(ConfigKey.builder("lrDecay", CHOICE).setDefault("none").setChoices("none", "linear")
+                .setHelp("linear: both learning rates fall linearly to 0 at the last step (as WGAN-GP's code "
+                        + "does)").build());
         addOptimizer(list, "optG", "G");
         addOptimizer(list, "optD", "D");
 

@@ -62,6 +62,10 @@ public final class GanTrainer implements AutoCloseable {
     private final long started = System.nanoTime();
 
     private CriticSchedule schedule;
+    private final boolean linearDecay;
+    private final int totalSteps;
+    private float baseLrG;
+    private float baseLrD;
     private float clip;
     private float lambda;
     private long step;
@@ -99,6 +103,10 @@ public final class GanTrainer implements AutoCloseable {
         this.optG = Optimizers.create(config, "optG");
         this.optD = Optimizers.create(config, "optD");
         this.schedule = scheduleOf(config);
+        this.linearDecay = "linear".equals(config.getString("lrDecay"));
+        this.totalSteps = config.getInt("steps");
+        this.baseLrG = optG.getLearningRate();
+        this.baseLrD = optD.getLearningRate();
         this.clip = (float) config.getDouble("objective.clip");
         this.lambda = (float) config.getDouble("objective.lambda");
         long seed = config.getLong("seed");
@@ -151,6 +159,9 @@ public final class GanTrainer implements AutoCloseable {
      */
     public StepMetrics step(boolean details) {
         long t0 = System.nanoTime();
+        float factor = linearDecay ? Math.max(0f, 1f - (float) step / totalSteps) : 1f;
+        optG.setLearningRate(baseLrG * factor);
+        optD.setLearningRate(baseLrD * factor);
         int critics = schedule.criticIterations(step);
         float[] criticStats = null;
         double gradNormD = Double.NaN;
@@ -356,10 +367,10 @@ public final class GanTrainer implements AutoCloseable {
     public String apply(String key, double value) {
         switch (key) {
             case "optG.lr":
-                optG.setLearningRate((float) value);
+                baseLrG = (float) value;
                 break;
             case "optD.lr":
-                optD.setLearningRate((float) value);
+                baseLrD = (float) value;
                 break;
             case "objective.clip":
                 clip = (float) value;
@@ -386,9 +397,9 @@ public final class GanTrainer implements AutoCloseable {
     public double current(String key) {
         switch (key) {
             case "optG.lr":
-                return optG.getLearningRate();
+                return baseLrG;
             case "optD.lr":
-                return optD.getLearningRate();
+                return baseLrD;
             case "objective.clip":
                 return clip;
             case "objective.lambda":
@@ -400,8 +411,9 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    public void writeFixedNoise(DataOutputStream out) throws IOException {
-        out.write(fixedNoise.encode());
+    /** The fixed noise bank, encoded for fixed-noise.bin. */
+    public byte[] fixedNoiseBytes() {
+        return fixedNoise.encode();
     }
 
     /** Replaces the fixed noise bank with a saved one, so a resumed or paired run sees the same z. */
@@ -425,8 +437,8 @@ public final class GanTrainer implements AutoCloseable {
         state.writeDouble(wallSeconds());
         optG.save(state);
         optD.save(state);
-        state.writeFloat(optG.getLearningRate());
-        state.writeFloat(optD.getLearningRate());
+        state.writeFloat(baseLrG);
+        state.writeFloat(baseLrD);
         state.writeFloat(clip);
         state.writeFloat(lambda);
         state.writeInt(schedule.nCritic());
@@ -460,8 +472,8 @@ public final class GanTrainer implements AutoCloseable {
         elapsedBefore = state.readDouble();
         optG.load(state, manager);
         optD.load(state, manager);
-        optG.setLearningRate(state.readFloat());
-        optD.setLearningRate(state.readFloat());
+        baseLrG = state.readFloat();
+        baseLrD = state.readFloat();
         clip = state.readFloat();
         lambda = state.readFloat();
         int nCritic = state.readInt();

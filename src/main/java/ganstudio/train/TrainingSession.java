@@ -18,7 +18,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,13 +124,7 @@ public final class TrainingSession {
             trainer = new GanTrainer(config, data, device);
             if (resumeDir == null) {
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data));
-                try (OutputStream out = Files.newOutputStream(run.getPath().resolve(RunDirectory.FIXED_NOISE + ".tmp"));
-                        DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(out))) {
-                    trainer.writeFixedNoise(dos);
-                }
-                Files.move(run.getPath().resolve(RunDirectory.FIXED_NOISE + ".tmp"),
-                        run.getPath().resolve(RunDirectory.FIXED_NOISE),
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                run.writeFixedNoise(trainer.fixedNoiseBytes());
             } else {
                 run = RunDirectory.open(resumeDir);
                 trainer.readFixedNoise(run.readFixedNoise());
@@ -154,8 +147,6 @@ public final class TrainingSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(run, trainer, "stopped", "interrupted");
-        } catch (IOException e) {
-            finish(run, trainer, "failed", "cannot write the run: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
@@ -181,8 +172,7 @@ public final class TrainingSession {
         }
     }
 
-    private void loop(GanTrainer trainer, RunDirectory run, ThreadPoolExecutor writer)
-            throws InterruptedException, IOException {
+    private void loop(GanTrainer trainer, RunDirectory run, ThreadPoolExecutor writer) throws InterruptedException {
         int steps = config.getInt("steps");
         int logEvery = config.getInt("log.every");
         int frameEvery = config.getInt("log.frameEvery");
@@ -193,7 +183,7 @@ public final class TrainingSession {
         while (trainer.getStep() < steps) {
             boolean wasPaused = control.isPaused();
             if (!control.awaitTurn()) {
-                finish(run, trainer, "stopped", "stopped by the user at step " + trainer.getStep(), writer);
+                finishAndEvaluate(run, trainer, "stopped", "stopped by the user at step " + trainer.getStep());
                 return;
             }
             for (SessionControl.Edit edit : control.takeEdits()) {
@@ -218,7 +208,7 @@ public final class TrainingSession {
                 event(run, next, "checkpoint at step " + next);
             }
         }
-        finish(run, trainer, "finished", "", writer);
+        finishAndEvaluate(run, trainer, "finished", "");
     }
 
     private void emitFrame(Frame frame, RunDirectory run, ThreadPoolExecutor writer) {
@@ -235,8 +225,8 @@ public final class TrainingSession {
         }
     }
 
-    private void finish(RunDirectory run, GanTrainer trainer, String st, String why, ThreadPoolExecutor writer)
-            throws IOException {
+    /** Ends a healthy run: a last checkpoint, and for 2D data the mode-coverage evaluation. */
+    private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String why) {
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
             if (trainer.getData().isTwoDimensional()) {

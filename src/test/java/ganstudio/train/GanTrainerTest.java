@@ -153,4 +153,27 @@ class GanTrainerTest {
             assertEquals(2 * 28 + 3 * 2, f.width());
         }
     }
+
+    @Test
+    void linearDecayReachesZeroAtTheLastStep() {
+        RunConfig c = small("wgan-gp").with("lrDecay", "linear").with("steps", "10").with("optD.lr", "0.001")
+                .with("optG.lr", "0.002");
+        try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
+            double[] lrD = new double[10];
+            double[] lrG = new double[10];
+            for (int i = 0; i < 10; i++) {
+                StepMetrics m = t.step(false);
+                lrD[i] = m.lrD();
+                lrG[i] = m.lrG();
+            }
+            // Step k (0-based) trains with lr · (1 − k/10).
+            assertEquals(0.001, lrD[0], 1e-9);
+            assertEquals(0.0006, lrD[4], 1e-9);
+            assertEquals(0.0001, lrD[9], 1e-9);
+            assertEquals(0.0012, lrG[4], 1e-9);
+            // A live edit changes the base rate; the decay still applies on top.
+            t.apply("optD.lr", 0.01);
+            assertEquals(0.01, t.current("optD.lr"), 1e-9);
+        }
+    }
 }
