@@ -6,6 +6,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.Pair;
 
 import ganstudio.config.UserError;
 
@@ -36,6 +37,19 @@ public final class GanNetworks {
     public static GradSequential critic(NetworkSpec spec) {
         return spec.twoDimensional() ? mlp(spec, spec.dWidth(), 1, spec.dNorm(), spec.dActivation(), spec.dDropout())
                 : dcganCritic(spec);
+    }
+
+    /** Whether a network's output for one sample depends on the others in its batch (batch norm). */
+    public static boolean mixesSamples(Block block) {
+        if (block instanceof BatchNorm) {
+            return true;
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            if (mixesSamples(child.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The weight initializer for the config's init name. */

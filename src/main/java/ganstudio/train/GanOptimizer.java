@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A DJL optimizer whose state (moments, step counts) can be saved and restored, so that a resumed run
  * continues with the same moments, and whose learning rate can be changed while training runs. DJL's own
- * optimizers keep their state private, and its PyTorch engine has no RMSProp.
+ * optimizers keep their state private, and its PyTorch engine has no RMSProp. Every update zeroes the
+ * parameter's gradient afterwards, so the next backward pass starts from zero.
  */
 public abstract class GanOptimizer extends Optimizer {
 

@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -56,6 +56,7 @@ public final class GanTrainer implements AutoCloseable {
     private final GanOptimizer optD;
     private final Objective objective;
     private final BatchSource source;
+    private final boolean criticMixesSamples;
     private final int batchSize;
     private final NDArray fixedNoise;
     private NDArray planeGrid;
@@ -98,6 +99,7 @@ public final class GanTrainer implements AutoCloseable {
         critic.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
         generator.initialize(manager, DataType.FLOAT32, GanNetworks.noiseShape(spec, batchSize));
         critic.initialize(manager, DataType.FLOAT32, GanNetworks.sampleShape(spec, batchSize));
+        this.criticMixesSamples = GanNetworks.mixesSamples(critic);
         this.gParams = trainable(generator);
         this.dParams = trainable(critic);
         this.optG = Optimizers.create(config, "optG");
@@ -167,7 +169,6 @@ public final class GanTrainer implements AutoCloseable {
         double gradNormD = Double.NaN;
         for (int i = 0; i < critics; i++) {
             boolean last = i == critics - 1;
-            zeroGradients(dParams);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray real = source.next(batchSize);
@@ -177,8 +178,16 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray dReal;
                 NDArray dFake;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
-                    dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                    if (criticMixesSamples) {
+                        dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
+                        dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                    } else {
+                        // One pass over both halves: fewer, larger kernels; same numbers without batch norm.
+                        NDArray both = critic.forward(ps, new NDList(NDArrays.concat(new NDList(real, fake))), true)
+                                .singletonOrThrow();
+                        dReal = both.get(new NDIndex("0:{}", batchSize));
+                        dFake = both.get(new NDIndex("{}:", batchSize));
+                    }
                     loss = objective.criticLoss(dReal, dFake);
                     NDArray total = loss;
                     if (objective == Objective.WGAN_GP && lambda > 0) {
@@ -209,11 +218,15 @@ public final class GanTrainer implements AutoCloseable {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray loss;
+            // The critic's weight gradients are not needed here: PyTorch skips them while they are frozen.
+            setRequiresGradient(dParams, false);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
                 NDArray out = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
                 loss = objective.generatorLoss(out);
                 gc.backward(loss);
+            } finally {
+                setRequiresGradient(dParams, true);
             }
             lossG = loss.getFloat();
             if (details) {
@@ -243,10 +256,9 @@ public final class GanTrainer implements AutoCloseable {
         return manager.randomNormal(GanNetworks.noiseShape(spec, n));
     }
 
-    private static void zeroGradients(List<Pair<String, Parameter>> params) {
-        // The generator's pass leaves gradients on the critic's weights; they must not leak into its update.
+    private static void setRequiresGradient(List<Pair<String, Parameter>> params, boolean requires) {
         for (Pair<String, Parameter> p : params) {
-            JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
+            p.getValue().getArray().setRequiresGradient(requires);
         }
     }
 
