@@ -19,6 +19,7 @@ final class ConsoleProgress implements TrainingListener {
     private long startStep;
     private long startNanos;
     private long lastPrint;
+    private boolean started;
 
     ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
@@ -27,6 +28,7 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onStarted(Path runDir, String device, String data, long step, long steps) {
+        this.started = true;
         this.steps = steps;
         this.startStep = step;
         this.startNanos = System.nanoTime();
@@ -70,6 +72,9 @@ final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onFinished(String status, String reason) {
+        if (!started) {
+            return; // the CLI reports a run that never started as an input error
+        }
         out.println((terminal ? "\n" : "") + status + (reason.isEmpty() ? "" : ": " + reason));
     }
 

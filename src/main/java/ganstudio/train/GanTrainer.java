@@ -62,13 +62,9 @@ public final class GanTrainer implements AutoCloseable {
     private NDArray planeGrid;
     private final long started = System.nanoTime();
 
-    private CriticSchedule schedule;
+    private final LiveSettings live;
     private final boolean linearDecay;
     private final int totalSteps;
-    private float baseLrG;
-    private float baseLrD;
-    private float clip;
-    private float lambda;
     private long step;
     private long criticIterations;
     private double elapsedBefore;
@@ -104,22 +100,13 @@ public final class GanTrainer implements AutoCloseable {
         this.dParams = trainable(critic);
         this.optG = Optimizers.create(config, "optG");
         this.optD = Optimizers.create(config, "optD");
-        this.schedule = scheduleOf(config);
+        this.live = new LiveSettings(config);
         this.linearDecay = "linear".equals(config.getString("lrDecay"));
         this.totalSteps = config.getInt("steps");
-        this.baseLrG = optG.getLearningRate();
-        this.baseLrD = optD.getLearningRate();
-        this.clip = (float) config.getDouble("objective.clip");
-        this.lambda = (float) config.getDouble("objective.lambda");
         long seed = config.getLong("seed");
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
-    }
-
-    private static CriticSchedule scheduleOf(RunConfig c) {
-        return new CriticSchedule(c.getInt("objective.nCritic"), c.getBool("objective.burst"),
-                c.getInt("objective.burstCritic"), c.getInt("objective.burstFirst"), c.getInt("objective.burstEvery"));
     }
 
     private static List<Pair<String, Parameter>> trainable(GradSequential block) {
@@ -162,9 +149,10 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics step(boolean details) {
         long t0 = System.nanoTime();
         float factor = linearDecay ? Math.max(0f, 1f - (float) step / totalSteps) : 1f;
-        optG.setLearningRate(baseLrG * factor);
-        optD.setLearningRate(baseLrD * factor);
-        int critics = schedule.criticIterations(step);
+        optG.setLearningRate(live.lrG() * factor);
+        optD.setLearningRate(live.lrD() * factor);
+        int critics = live.schedule().criticIterations(step);
+        float lambda = live.lambda();
         float[] criticStats = null;
         double gradNormD = Double.NaN;
         for (int i = 0; i < critics; i++) {
@@ -285,7 +273,7 @@ public final class GanTrainer implements AutoCloseable {
             for (Pair<String, Parameter> p : dParams) {
                 NDArray w = p.getValue().getArray();
                 // Replace the values in place so the parameter keeps its identity (and its gradient slot).
-                NDArray clipped = w.clip(-clip, clip);
+                NDArray clipped = w.clip(-live.clip(), live.clip());
                 w.muli(0f).addi(clipped);
             }
         }
@@ -299,7 +287,7 @@ public final class GanTrainer implements AutoCloseable {
             long total = 0;
             for (Pair<String, Parameter> p : dParams) {
                 NDArray w = p.getValue().getArray();
-                counts.add(w.abs().gte(clip * 0.999999f).toType(DataType.FLOAT32, false).sum());
+                counts.add(w.abs().gte(live.clip() * 0.999999f).toType(DataType.FLOAT32, false).sum());
                 total += w.size();
             }
             return NDArrays.stack(counts).sum().getFloat() / total;
@@ -377,50 +365,12 @@ public final class GanTrainer implements AutoCloseable {
 
     /** Applies a live edit between steps; returns a line for the event log. */
     public String apply(String key, double value) {
-        switch (key) {
-            case "optG.lr":
-                baseLrG = (float) value;
-                break;
-            case "optD.lr":
-                baseLrD = (float) value;
-                break;
-            case "objective.clip":
-                clip = (float) value;
-                break;
-            case "objective.lambda":
-                lambda = (float) value;
-                break;
-            case "objective.nCritic":
-                schedule = new CriticSchedule((int) value, schedule.burst(), schedule.burstCritic(),
-                        schedule.burstFirst(), schedule.burstEvery());
-                break;
-            case "objective.burst":
-                schedule = new CriticSchedule(schedule.nCritic(), value != 0, schedule.burstCritic(),
-                        schedule.burstFirst(), schedule.burstEvery());
-                break;
-            default:
-                throw new UserError(key + " cannot be changed while training; live keys: optG.lr, optD.lr, "
-                        + "objective.nCritic, objective.clip, objective.lambda, objective.burst");
-        }
-        return key + " = " + value;
+        return live.apply(key, value);
     }
 
-    /** Current value of a live-editable key. */
+    /** Current value of a live-editable key (base learning rates before any decay). */
     public double current(String key) {
-        switch (key) {
-            case "optG.lr":
-                return baseLrG;
-            case "optD.lr":
-                return baseLrD;
-            case "objective.clip":
-                return clip;
-            case "objective.lambda":
-                return lambda;
-            case "objective.nCritic":
-                return schedule.nCritic();
-            default:
-                return schedule.burst() ? 1 : 0;
-        }
+        return live.get(key);
     }
 
     /** The fixed noise bank, encoded for fixed-noise.bin. */
@@ -449,12 +399,7 @@ public final class GanTrainer implements AutoCloseable {
         state.writeDouble(wallSeconds());
         optG.save(state);
         optD.save(state);
-        state.writeFloat(baseLrG);
-        state.writeFloat(baseLrD);
-        state.writeFloat(clip);
-        state.writeFloat(lambda);
-        state.writeInt(schedule.nCritic());
-        state.writeBoolean(schedule.burst());
+        live.write(state);
     }
 
     public void loadCheckpoint(DataInputStream g, DataInputStream d, DataInputStream state) throws IOException {
@@ -484,14 +429,7 @@ public final class GanTrainer implements AutoCloseable {
         elapsedBefore = state.readDouble();
         optG.load(state, manager);
         optD.load(state, manager);
-        baseLrG = state.readFloat();
-        baseLrD = state.readFloat();
-        clip = state.readFloat();
-        lambda = state.readFloat();
-        int nCritic = state.readInt();
-        boolean burst = state.readBoolean();
-        schedule = new CriticSchedule(nCritic, burst, schedule.burstCritic(), schedule.burstFirst(),
-                schedule.burstEvery());
+        live.read(state);
         // A new random stream from here: PyTorch's generator state is not reachable through DJL.
         Engine.getInstance().setRandomSeed((int) ((config.getLong("seed") * 7919 + step) & 0x7fffffff));
     }
