@@ -116,6 +116,9 @@ public final class ConfigSchema {
                 .setHelp("Ring radius, or half-width of a grid; 0 = the benchmark's 1 (ring) or 4 (grid)").build());
         list.add(ConfigKey.builder("data.sigma", DOUBLE).setDefault(0.0).optRange(0, 100)
                 .setHelp("Std of each Gaussian; 0 = the benchmark's 0.01 (ring) or 0.05 (grid, spiral)").build());
+        list.add(ConfigKey.builder("data.scale", DOUBLE).setDefault(1.0).optRange(1e-3, 1e3)
+                .setHelp("2D: the networks see samples divided by this and G's output is multiplied by it, so "
+                        + "they work at unit scale (WGAN-GP's toy code divides grid25 by 2.828); 1 = raw").build());
         list.add(ConfigKey.builder("data.imageSize", INT).setDefault(0).optRange(0, 64)
                 .setHelp("Image side the networks see: 28, 32 or 64; 0 = the data set's own (28 or 32)").build());
         list.add(ConfigKey.builder("data.channels", INT).setDefault(0).optRange(0, 3)

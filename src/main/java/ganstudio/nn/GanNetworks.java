@@ -30,13 +30,27 @@ public final class GanNetworks {
     }
 
     public static GradSequential generator(NetworkSpec spec) {
-        return spec.twoDimensional() ? mlp(spec, spec.gWidth(), 2, spec.gNorm(), spec.gActivation(), 0)
-                : dcganGenerator(spec);
+        if (!spec.twoDimensional()) {
+            return dcganGenerator(spec);
+        }
+        GradSequential g = new GradSequential();
+        addMlpLayers(g, spec, spec.gWidth(), 2, spec.gNorm(), spec.gActivation(), 0);
+        if (spec.dataScale() != 1.0) {
+            g.addLayer(new Scale((float) spec.dataScale()));
+        }
+        return g;
     }
 
     public static GradSequential critic(NetworkSpec spec) {
-        return spec.twoDimensional() ? mlp(spec, spec.dWidth(), 1, spec.dNorm(), spec.dActivation(), spec.dDropout())
-                : dcganCritic(spec);
+        if (!spec.twoDimensional()) {
+            return dcganCritic(spec);
+        }
+        GradSequential d = new GradSequential();
+        if (spec.dataScale() != 1.0) {
+            d.addLayer(new Scale((float) (1 / spec.dataScale())));
+        }
+        addMlpLayers(d, spec, spec.dWidth(), 1, spec.dNorm(), spec.dActivation(), spec.dDropout());
+        return d;
     }
 
     /** Whether a network's output for one sample depends on the others in its batch (batch norm). */
@@ -68,8 +82,8 @@ public final class GanNetworks {
         }
     }
 
-    private static GradSequential mlp(NetworkSpec spec, int width, int out, String norm, String act, double dropout) {
-        GradSequential net = new GradSequential();
+    private static void addMlpLayers(GradSequential net, NetworkSpec spec, int width, int out, String norm, String act,
+            double dropout) {
         net.addLayer(new Dense(width));
         addNormActDrop(net, norm, spec, act, dropout);
         for (int i = 1; i < spec.depth(); i++) {
@@ -78,7 +92,6 @@ public final class GanNetworks {
             net.addLayer(spec.residual() ? new Residual(layer) : layer);
         }
         net.addLayer(new Dense(out));
-        return net;
     }
 
     private static void addNormActDrop(GradSequential net, String norm, NetworkSpec spec, String act, double dropout) {

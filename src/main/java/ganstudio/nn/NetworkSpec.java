@@ -25,7 +25,8 @@ public record NetworkSpec(
         double slope,
         double dDropout,
         boolean residual,
-        String init) {
+        String init,
+        double dataScale) {
 
     public static NetworkSpec from(RunConfig c, int channels, int imageSize) {
         boolean twoD = c.isTwoDimensional();
@@ -36,6 +37,6 @@ public record NetworkSpec(
                 c.getInt("model.depth"), c.getInt("model.extraBlocks"), c.getString("model.gNorm"),
                 c.getString("model.dNorm"), c.getInt("model.groups"), c.getString("model.gActivation"),
                 c.getString("model.dActivation"), c.getDouble("model.slope"), c.getDouble("model.dDropout"),
-                c.getBool("model.residual"), c.getString("model.init"));
+                c.getBool("model.residual"), c.getString("model.init"), twoD ? c.getDouble("data.scale") : 1.0);
     }
 }

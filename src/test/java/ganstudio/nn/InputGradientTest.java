@@ -53,7 +53,8 @@ class InputGradientTest {
 
     @Test
     void mlpWithLeakyReluAndLayerNorm() {
-        GradSequential net = new GradSequential().addLayer(new Dense(16)).addLayer(new GroupNorm(1))
+        GradSequential net = new GradSequential().addLayer(new Scale(0.25f)).addLayer(new Dense(16))
+                .addLayer(new GroupNorm(1))
                 .addLayer(Act.of("leakyrelu", 0.2)).addLayer(new Dense(8)).addLayer(Act.of("gelu", 0))
                 .addLayer(new Residual(new GradSequential().addLayer(new Dense(8)).addLayer(Act.of("relu", 0))))
                 .addLayer(new Dense(1));
@@ -64,7 +65,7 @@ class InputGradientTest {
     @Test
     void dcganCriticOn28Pixels() {
         NetworkSpec spec = new NetworkSpec(false, 1, 28, 100, 8, 8, 3, 1, "none", "group", 4, "relu", "leakyrelu",
-                0.2, 0, true, "dcgan");
+                0.2, 0, true, "dcgan", 1.0);
         float[][] g = both(GanNetworks.critic(spec), new Shape(3, 1, 28, 28));
         assertArrayEquals(g[0], g[1], 1e-5f);
     }
