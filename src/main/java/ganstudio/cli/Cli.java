@@ -39,6 +39,8 @@ public final class Cli {
             "        Continue a run from its latest checkpoint.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
+            "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
+            "                    Open the desktop studio (also what no command does); needs a display.",
             "  help              This text.",
             "",
             "Devices: --device auto|cpu|gpu|gpu:N (auto = the first GPU if PyTorch sees one, else the CPU).");
@@ -53,8 +55,7 @@ public final class Cli {
 
     public int run(String[] args) {
         if (args.length == 0) {
-            out.println(USAGE);
-            return OK;
+            return ganstudio.ui.Studio.launch(new String[0], err);
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
@@ -65,6 +66,8 @@ public final class Cli {
                     return new EvalCommand(out).run(rest);
                 case "presets":
                     return presets(rest);
+                case "studio":
+                    return ganstudio.ui.Studio.launch(rest.toArray(new String[0]), err);
                 case "help":
                 case "--help":
                 case "-h":

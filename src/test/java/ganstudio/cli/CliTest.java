@@ -106,6 +106,7 @@ class CliTest {
         assertEquals(0, run("presets", "--keys"));
         assertTrue(stdout().contains("objective.nCritic"));
         assertEquals(2, run("frobnicate"));
-        assertEquals(0, run());
+        assertEquals(0, run("help"));
+        assertTrue(stdout().contains("Usage: java -jar target/ganstudio.jar"));
     }
 }

@@ -1,0 +1,180 @@
+package ganstudio.ui;
+
+import ganstudio.config.ConfigKey;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.scene.Node;
+import javafx.scene.control.Accordion;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+
+/**
+ * The widgets of the setup form, generated from ConfigSchema: one titled pane per key prefix, a combo box per
+ * choice, a check box per flag, a text field for the rest. Every edit goes to the {@link ConfigFormModel};
+ * its verdict comes back as the "field-error" style class and the message under the field.
+ */
+final class ConfigFormView extends Accordion {
+
+    private final ConfigFormModel model;
+    private final Map<String, Control> editors = new HashMap<>();
+    private final Map<String, Label> errors = new HashMap<>();
+    private final Map<String, TitledPane> panes = new HashMap<>();
+    private boolean loading;
+
+    ConfigFormView(ConfigFormModel model) {
+        this.model = model;
+        getStyleClass().add("config-form");
+        for (String section : ConfigFormModel.SECTIONS) {
+            List<ConfigKey> keys = ConfigFormModel.keysOf(section);
+            if (keys.isEmpty()) {
+                continue;
+            }
+            GridPane grid = new GridPane();
+            grid.getStyleClass().add("form-grid");
+            ColumnConstraints labels = new ColumnConstraints();
+            labels.setMinWidth(110);
+            ColumnConstraints fields = new ColumnConstraints();
+            fields.setHgrow(Priority.ALWAYS);
+            fields.setFillWidth(true);
+            grid.getColumnConstraints().addAll(labels, fields);
+            int row = 0;
+            for (ConfigKey key : keys) {
+                String name = key.getName();
+                String shortName = name.substring(name.indexOf('.') + 1);
+                Label label = new Label(shortName);
+                Control editor = editorFor(key);
+                Tooltip tip = new Tooltip(name + ": " + key.getHelp() + "\nAllowed: " + key.describeRange()
+                        + "\nDefault: " + key.getDefaultValue() + (key.isLiveEditable() ? "\nEditable while training" : ""));
+                tip.setShowDelay(Duration.millis(300));
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+                label.setTooltip(tip);
+                editor.setTooltip(tip);
+                editor.setMaxWidth(Double.MAX_VALUE);
+                Label error = new Label();
+                error.getStyleClass().add("error-text");
+                error.setWrapText(true);
+                error.setManaged(false);
+                error.setVisible(false);
+                grid.add(label, 0, row);
+                grid.add(editor, 1, row++);
+                grid.add(error, 0, row++, 2, 1);
+                editors.put(name, editor);
+                errors.put(name, error);
+            }
+            TitledPane pane = new TitledPane(section, grid);
+            pane.setAnimated(false);
+            panes.put(section, pane);
+            getPanes().add(pane);
+        }
+        if (!getPanes().isEmpty()) {
+            setExpandedPane(getPanes().get(0));
+        }
+        model.addListener(m -> showErrors());
+        refreshFromModel();
+    }
+
+    private Control editorFor(ConfigKey key) {
+        String name = key.getName();
+        switch (key.getType()) {
+            case CHOICE: {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(key.getChoices());
+                box.valueProperty().addListener((o, a, b) -> edited(name, b));
+                return box;
+            }
+            case BOOL: {
+                CheckBox box = new CheckBox();
+                box.selectedProperty().addListener((o, a, b) -> edited(name, String.valueOf(b)));
+                return box;
+            }
+            default: {
+                TextField field = new TextField();
+                field.setPrefColumnCount(10);
+                // Checked on every keystroke: the message appears while typing, Start follows at once.
+                field.textProperty().addListener((o, a, b) -> edited(name, b));
+                return field;
+            }
+        }
+    }
+
+    private void edited(String key, String text) {
+        if (!loading && text != null) {
+            model.set(key, text);
+        }
+    }
+
+    /** Puts the model's texts into the widgets (after a preset was loaded). */
+    @SuppressWarnings("unchecked")
+    void refreshFromModel() {
+        loading = true;
+        try {
+            editors.forEach((key, editor) -> {
+                String text = model.getText(key);
+                if (editor instanceof TextField f) {
+                    f.setText(text);
+                } else if (editor instanceof CheckBox c) {
+                    c.setSelected(Boolean.parseBoolean(text));
+                } else if (editor instanceof ComboBox<?> b) {
+                    ((ComboBox<String>) b).setValue(text);
+                }
+            });
+        } finally {
+            loading = false;
+        }
+        showErrors();
+    }
+
+    /** Sets a field as if typed (the demo lowers steps this way). */
+    void type(String key, String text) {
+        Control editor = editors.get(key);
+        if (editor instanceof TextField f) {
+            f.setText(text);
+        } else {
+            model.set(key, text);
+            refreshFromModel();
+        }
+    }
+
+    private void showErrors() {
+        editors.forEach((key, editor) -> {
+            String message = model.errorOf(key);
+            Label label = errors.get(key);
+            boolean bad = message != null;
+            editor.getStyleClass().remove("field-error");
+            if (bad) {
+                editor.getStyleClass().add("field-error");
+            }
+            label.setText(bad ? message : "");
+            label.setVisible(bad);
+            label.setManaged(bad);
+            if (bad) {
+                TitledPane pane = panes.get(ConfigFormModel.sectionOf(key));
+                pane.getStyleClass().remove("section-error");
+                pane.getStyleClass().add("section-error");
+            }
+        });
+        panes.forEach((section, pane) -> {
+            boolean any = ConfigFormModel.keysOf(section).stream().anyMatch(k -> model.errorOf(k.getName()) != null);
+            if (!any) {
+                pane.getStyleClass().remove("section-error");
+            }
+        });
+    }
+
+    Node editor(String key) {
+        return editors.get(key);
+    }
+}

@@ -1,0 +1,567 @@
+package ganstudio.ui;
+
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.media.Frame;
+import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.RunDirectory;
+import ganstudio.train.TrainingSession;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The studio's window and its controller: setup on the left, the live (or opened) run in the middle, charts on
+ * the right, toolbar on top, status at the bottom. Everything here runs on the FX thread; training results
+ * arrive through a {@link LiveRunFeed} drained by one AnimationTimer (at most 30 times a second).
+ */
+final class MainWindow {
+
+    private static final long TICK_NANOS = 33_000_000L;
+
+    private final Path runsRoot;
+    private final Presets presets = Presets.locate();
+    private final ConfigFormModel form = new ConfigFormModel();
+    private final ConfigFormView formView = new ConfigFormView(form);
+    private final ComboBox<String> presetBox = new ComboBox<>();
+    private final Label formProblem = new Label();
+    private final Button start = new Button("Start");
+    private final Button pause = new Button("Pause");
+    private final Button step = new Button("Step");
+    private final Button stop = new Button("Stop");
+    private final Label viewing = new Label();
+    private final PixelImagePane image = new PixelImagePane();
+    private final Slider timeline = new Slider();
+    private final Label timelineLabel = new Label();
+    private final HBox timelineBox;
+    private final ChartsPanel charts = new ChartsPanel();
+    private final LiveEditPanel liveEdits = new LiveEditPanel();
+    private final ListView<String> events = new ListView<>();
+    private final StatusBar statusBar = new StatusBar();
+    private final Label bannerText = new Label();
+    private final HBox banner;
+    private final RunsPanel runsPanel;
+    private final BorderPane root = new BorderPane();
+
+    private TrainingSession session;
+    private LiveRunFeed feed;
+    private MetricsStore liveStore;
+    private WritableImage liveImage;
+    private String liveCaption = "";
+    private long liveStartNanos;
+    private long liveEndNanos;
+    private long lastTick;
+    private boolean finishHandled;
+    private List<Long> openedFrameSteps = List.of();
+    private RunDirectory openedRun;
+
+    MainWindow(Path runsRoot) {
+        this.runsRoot = runsRoot;
+        this.runsPanel = new RunsPanel(runsRoot);
+
+        bannerText.setWrapText(true);
+        bannerText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bannerText, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> hideBanner());
+        banner = new HBox(10, bannerText, dismiss);
+        banner.getStyleClass().add("error-banner");
+        hideBanner();
+
+        timeline.setBlockIncrement(1);
+        timeline.setMajorTickUnit(1);
+        timeline.setSnapToTicks(true);
+        timeline.valueProperty().addListener((o, a, b) -> showOpenedFrame());
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        Label frameLabel = new Label("Frame");
+        frameLabel.setMinWidth(Region.USE_PREF_SIZE);
+        timelineLabel.setMinWidth(Region.USE_PREF_SIZE);
+        timeline.setMinWidth(60);
+        timelineBox = new HBox(8, frameLabel, timeline, timelineLabel);
+        timelineBox.getStyleClass().add("timeline");
+        showTimeline(false);
+
+        root.setTop(new VBox(toolbar()));
+        root.setLeft(leftPanel());
+        root.setCenter(center());
+        root.setBottom(statusBar);
+        root.getStyleClass().add("studio-root");
+
+        liveEdits.onEdit((key, value) -> {
+            if (session != null) {
+                session.control().edit(key, value);
+            }
+        });
+        form.addListener(m -> updateButtons());
+        loadPresetList();
+        updateButtons();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (now - lastTick >= TICK_NANOS) {
+                    lastTick = now;
+                    tick();
+                }
+            }
+        }.start();
+    }
+
+    BorderPane getRoot() {
+        return root;
+    }
+
+    /** Space = pause/resume, S = one step; ignored while typing in a field so both letters still type. */
+    void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl || e.isControlDown() || e.isAltDown()
+                    || e.isMetaDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE && !pause.isDisabled()) {
+                togglePause();
+                e.consume();
+            } else if (e.getCode() == KeyCode.S && !step.isDisabled()) {
+                stepOnce();
+                e.consume();
+            }
+        });
+    }
+
+    private ToolBar toolbar() {
+        start.setTooltip(new Tooltip("Start training with the settings on the left"));
+        pause.setTooltip(new Tooltip("Pause or resume (Space)"));
+        step.setTooltip(new Tooltip("One generator iteration while paused (S)"));
+        stop.setTooltip(new Tooltip("Stop: finish the step, write a checkpoint and the summary"));
+        start.getStyleClass().add("start-button");
+        stop.getStyleClass().add("stop-button");
+        start.setOnAction(e -> startTraining());
+        pause.setOnAction(e -> togglePause());
+        step.setOnAction(e -> stepOnce());
+        stop.setOnAction(e -> stopTraining());
+        for (Button b : List.of(start, pause, step, stop)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setFocusTraversable(false); // Space must reach the shortcut, not press a focused button
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        viewing.getStyleClass().add("viewing");
+        return new ToolBar(start, pause, step, stop, new Separator(Orientation.VERTICAL), viewing, grow);
+    }
+
+    private TabPane leftPanel() {
+        presetBox.setMaxWidth(Double.MAX_VALUE);
+        presetBox.setPromptText("preset");
+        presetBox.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                loadPreset(b);
+            }
+        });
+        HBox.setHgrow(presetBox, Priority.ALWAYS);
+        Button save = new Button("Save as preset…");
+        save.setOnAction(e -> saveAsPreset());
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        HBox presetRow = new HBox(8, new Label("Preset"), presetBox);
+        presetRow.getStyleClass().add("preset-row");
+        formProblem.getStyleClass().add("error-text");
+        formProblem.setWrapText(true);
+        ScrollPane scroll = new ScrollPane(formView);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox setup = new VBox(8, presetRow, scroll, formProblem, save);
+        setup.getStyleClass().add("setup-panel");
+        setup.setPadding(new Insets(8));
+
+        runsPanel.setPadding(new Insets(8));
+        runsPanel.setSpacing(8);
+        runsPanel.onOpen(this::openRun);
+
+        TabPane tabs = new TabPane(new Tab("Setup", setup), new Tab("Runs", runsPanel));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefWidth(400);
+        tabs.setMinWidth(260);
+        tabs.getStyleClass().add("left-tabs");
+        return tabs;
+    }
+
+    private VBox center() {
+        events.setPrefHeight(120);
+        events.setPlaceholder(new Label("Live edits and checkpoints appear here"));
+        events.getStyleClass().add("events");
+        VBox.setVgrow(image, Priority.ALWAYS);
+        // Clicking the picture or the charts leaves any text field, so Space and S work as shortcuts.
+        image.setOnMousePressed(e -> image.requestFocus());
+        charts.setOnMousePressed(e -> charts.requestFocus());
+        VBox imageColumn = new VBox(6, image, timelineBox, liveEdits, events);
+        imageColumn.getStyleClass().add("image-column");
+        imageColumn.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(imageColumn, charts);
+        split.setDividerPositions(0.45);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return new VBox(banner, split);
+    }
+
+    // ---- presets and the form
+
+    private void loadPresetList() {
+        List<String> names = presets.names();
+        presetBox.getItems().setAll(names);
+        if (names.isEmpty()) {
+            showBanner("no presets found in " + presets.getDir().toAbsolutePath()
+                    + "; run from the project folder or set -Dganstudio.models=DIR");
+        }
+    }
+
+    void selectPreset(String name) {
+        if (!presetBox.getItems().contains(name)) {
+            throw new UserError("no preset '" + name + "'; there are: " + String.join(", ", presetBox.getItems()));
+        }
+        presetBox.setValue(name);
+    }
+
+    private void loadPreset(String name) {
+        try {
+            form.load(presets.load(name));
+            formView.refreshFromModel();
+            hideBanner();
+        } catch (UserError e) {
+            showBanner(e.getMessage());
+        }
+    }
+
+    /** Types a value into the form, as a person would (the demo lowers steps). */
+    void setField(String key, String text) {
+        formView.type(key, text);
+    }
+
+    private void saveAsPreset() {
+        if (!form.canStart()) {
+            showBanner("cannot save: " + form.firstProblem());
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(presetBox.getValue() == null ? "my-preset"
+                : presetBox.getValue() + "-copy");
+        dialog.setTitle("Save as preset");
+        dialog.setHeaderText("Save the current settings into " + presets.getDir().toAbsolutePath());
+        dialog.setContentText("Preset name:");
+        dialog.initOwner(root.getScene().getWindow());
+        Optional<String> name = dialog.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+        if (name.isEmpty()) {
+            return;
+        }
+        boolean overwrite = false;
+        if (presets.names().contains(name.get())) {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Preset '" + name.get() + "' exists. Replace it?",
+                    ButtonType.OK, ButtonType.CANCEL);
+            confirm.initOwner(root.getScene().getWindow());
+            if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+            overwrite = true;
+        }
+        try {
+            RunConfig c = form.getConfig();
+            presets.save(name.get(), c, overwrite);
+            loadPresetList();
+            presetBox.setValue(name.get());
+        } catch (UserError e) {
+            showBanner(e.getMessage());
+        }
+    }
+
+    // ---- training
+
+    private boolean isActive() {
+        return session != null && feed != null && !feed.isFinished();
+    }
+
+    void startTraining() {
+        if (isActive() || !form.canStart()) {
+            return;
+        }
+        hideBanner();
+        RunConfig config = form.getConfig();
+        LiveRunFeed newFeed = new LiveRunFeed();
+        try {
+            session = TrainingSession.create(config, runsRoot, presetBox.getValue() == null ? "" : presetBox.getValue());
+        } catch (UserError e) {
+            showBanner(e.getMessage());
+            return;
+        }
+        feed = newFeed;
+        finishHandled = false;
+        session.addListener(feed);
+        liveStore = new MetricsStore();
+        charts.setStore(liveStore);
+        liveImage = null;
+        image.show(null, "");
+        events.getItems().clear();
+        liveEdits.load(config);
+        closeOpenedRun();
+        viewing.setText("Live: " + (presetBox.getValue() == null ? config.getString("name") : presetBox.getValue()));
+        statusBar.showRun("starting…", "");
+        statusBar.clearProgress();
+        statusBar.showStatus("starting (loading data, building networks)");
+        liveStartNanos = System.nanoTime();
+        liveEndNanos = 0;
+        session.start();
+        // Take the keyboard out of the form, so Space and S reach the shortcuts at once.
+        image.requestFocus();
+        updateButtons();
+    }
+
+    private void togglePause() {
+        if (!isActive()) {
+            return;
+        }
+        if (session.control().isPaused()) {
+            session.control().resume();
+        } else {
+            session.control().pause();
+        }
+        updateButtons();
+    }
+
+    private void stepOnce() {
+        if (isActive() && session.control().isPaused()) {
+            session.control().stepOnce();
+        }
+    }
+
+    private void stopTraining() {
+        if (isActive()) {
+            session.control().stop();
+            statusBar.showStatus("stopping (checkpoint, summary)");
+            stop.setDisable(true);
+        }
+    }
+
+    private void updateButtons() {
+        boolean active = isActive();
+        boolean paused = active && session.control().isPaused();
+        start.setDisable(active || !form.canStart());
+        pause.setDisable(!active);
+        pause.setText(paused ? "Resume" : "Pause");
+        step.setDisable(!paused);
+        stop.setDisable(!active || session.control().isStopRequested());
+        liveEdits.setActive(active && feed.isStarted());
+        String problem = form.firstProblem();
+        formProblem.setText(problem == null ? "" : "Start is disabled: " + problem);
+        formProblem.setVisible(problem != null);
+        formProblem.setManaged(problem != null);
+    }
+
+    /** One UI frame: drain the feed into the store, the image, the events and the status line. */
+    private void tick() {
+        if (feed != null && liveStore != null) {
+            List<StepMetrics> rows = feed.drainMetrics();
+            if (!rows.isEmpty()) {
+                liveStore.appendAll(rows);
+            }
+            for (LiveRunFeed.Event e : feed.drainEvents()) {
+                events.getItems().add("step " + e.step() + ": " + e.text());
+                events.scrollTo(events.getItems().size() - 1);
+                if (!e.text().startsWith("checkpoint")) {
+                    charts.addMarker(e.step());
+                }
+            }
+            Frame f = feed.takeFrame();
+            if (f != null) {
+                liveImage = FrameImages.toImage(f, liveImage);
+                liveCaption = "step " + f.step() + (f.isTwoDimensional()
+                        ? "   generated points (black) over the critic (blue low, orange high)" : "");
+                if (openedRun == null) { // an opened run keeps the picture until "Close run"
+                    image.show(liveImage, liveCaption);
+                }
+            }
+            updateStatus();
+        }
+        charts.redrawIfDue(false);
+    }
+
+    private void updateStatus() {
+        if (feed.isFinished() && liveEndNanos == 0) {
+            liveEndNanos = System.nanoTime(); // the clock stops with the run
+        }
+        if (feed.isStarted()) {
+            statusBar.showRun(String.valueOf(feed.getRunDir()), feed.getDevice() + "  " + feed.getData());
+            StepMetrics m = feed.getLastMetrics();
+            double elapsed = ((feed.isFinished() ? liveEndNanos : System.nanoTime()) - liveStartNanos) / 1e9;
+            if (m != null) {
+                long done = m.step() - feed.getFirstStep();
+                double eta = done > 0 ? elapsed / done * (feed.getTotalSteps() - m.step()) : Double.NaN;
+                statusBar.showProgress(m.step(), feed.getTotalSteps(), m.criticIterations(), m.samplesPerSecond(),
+                        elapsed, feed.isFinished() ? Double.NaN : eta);
+            }
+        }
+        if (feed.isFinished() && !finishHandled) {
+            finishHandled = true;
+            String status = feed.getFinishedStatus();
+            if (!feed.isStarted()) {
+                statusBar.showRun("no run directory (stopped before training began)", "");
+            }
+            statusBar.showStatus(status);
+            if ("failed".equals(status)) {
+                showBanner("Training failed: " + feed.getFinishedReason()
+                        + (feed.getRunDir() != null ? "   (the run so far stays in " + feed.getRunDir() + ")" : ""));
+            }
+            runsPanel.refresh();
+            updateButtons();
+        } else if (!feed.isFinished()) {
+            if (feed.isStarted()) {
+                statusBar.showStatus(session.control().isPaused() ? "paused"
+                        : session.control().isStopRequested() ? "stopping" : "running");
+            }
+            updateButtons();
+        }
+    }
+
+    /** Stops a running session and waits for its checkpoint and summary, so closing never loses a run. */
+    void shutdown() {
+        if (isActive()) {
+            session.control().stop();
+            try {
+                feed.awaitFinished(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- opened runs (read-only)
+
+    void openRun(Path dir) {
+        Thread t = new Thread(() -> {
+            try {
+                RunDirectory run = RunDirectory.open(dir);
+                MetricsStore store = new MetricsStore();
+                store.appendAll(run.readMetrics());
+                List<Long> frames = run.frameSteps();
+                String status = RunListing.row(dir).status();
+                String reason = run.readSummary().has("reason") ? run.readSummary().get("reason").getAsString() : "";
+                Platform.runLater(() -> showOpenedRun(run, store, frames, status, reason));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> showBanner(dir + ": cannot open (" + e.getMessage() + ")"));
+            }
+        }, "open-run");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void showOpenedRun(RunDirectory run, MetricsStore store, List<Long> frames, String status, String reason) {
+        openedRun = run;
+        openedFrameSteps = frames;
+        charts.setStore(store);
+        viewing.setText("Viewing: " + run.getName() + " (" + status + ")"
+                + (isActive() ? "   training continues in the background" : ""));
+        if ("failed".equals(status) && !reason.isEmpty()) {
+            showBanner("This run failed: " + reason);
+        } else {
+            hideBanner();
+        }
+        showTimeline(true);
+        timeline.setMin(0);
+        timeline.setMax(Math.max(0, frames.size() - 1));
+        timeline.setDisable(frames.size() < 2);
+        if (timeline.getValue() == frames.size() - 1) {
+            showOpenedFrame();
+        } else {
+            timeline.setValue(Math.max(0, frames.size() - 1));
+        }
+        if (frames.isEmpty()) {
+            image.show(null, "");
+        }
+    }
+
+    private void showOpenedFrame() {
+        if (openedRun == null || openedFrameSteps.isEmpty()) {
+            return;
+        }
+        int i = (int) Math.round(timeline.getValue());
+        i = Math.max(0, Math.min(openedFrameSteps.size() - 1, i));
+        long s = openedFrameSteps.get(i);
+        timelineLabel.setText("step " + s + "  (" + (i + 1) + "/" + openedFrameSteps.size() + ")");
+        // Loaded in the background by JavaFX itself: scrubbing never blocks on disk.
+        Image img = new Image(openedRun.framePath(s).toUri().toString(), true);
+        image.show(img, "step " + s);
+    }
+
+    private void backToLive() {
+        closeOpenedRun();
+        hideBanner();
+        if (liveStore != null) {
+            charts.setStore(liveStore);
+            image.show(liveImage, liveCaption);
+            viewing.setText("Live");
+        } else {
+            charts.setStore(new MetricsStore());
+            image.show(null, "");
+            viewing.setText("");
+        }
+    }
+
+    private void closeOpenedRun() {
+        openedRun = null;
+        openedFrameSteps = List.of();
+        showTimeline(false);
+    }
+
+    private void showTimeline(boolean show) {
+        timelineBox.setVisible(show);
+        timelineBox.setManaged(show);
+        if (show && timelineBox.getChildren().size() == 3) {
+            Button back = new Button("Close run");
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            back.setTooltip(new Tooltip("Back to the live run (or an empty view when none is running)"));
+            back.setOnAction(e -> backToLive());
+            timelineBox.getChildren().add(back);
+        }
+    }
+
+    // ---- the banner
+
+    void showBanner(String text) {
+        bannerText.setText(text);
+        banner.setVisible(true);
+        banner.setManaged(true);
+    }
+
+    private void hideBanner() {
+        banner.setVisible(false);
+        banner.setManaged(false);
+    }
+}

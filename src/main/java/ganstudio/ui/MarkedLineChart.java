@@ -1,0 +1,66 @@
+package ganstudio.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.shape.Line;
+
+/**
+ * A line chart that also draws vertical markers at given steps: where a live edit (a new learning rate,
+ * n_critic, clip) took effect, so its consequence can be read off the curves.
+ */
+final class MarkedLineChart extends LineChart<Number, Number> {
+
+    private final List<Line> markerLines = new ArrayList<>();
+    private List<Double> markers = List.of();
+
+    MarkedLineChart(String title, String yLabel) {
+        super(new NumberAxis(), new NumberAxis());
+        setTitle(title);
+        getXAxis().setLabel("step");
+        getYAxis().setLabel(yLabel);
+        ((NumberAxis) getXAxis()).setForceZeroInRange(false);
+        ((NumberAxis) getYAxis()).setForceZeroInRange(false);
+        setAnimated(false);
+        getXAxis().setAnimated(false);
+        getYAxis().setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(true);
+        setMinHeight(140);
+    }
+
+    void setMarkers(List<Double> steps) {
+        markers = List.copyOf(steps);
+        requestChartLayout();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        while (markerLines.size() < markers.size()) {
+            Line line = new Line();
+            line.getStyleClass().add("edit-marker");
+            line.setManaged(false);
+            markerLines.add(line);
+            getPlotChildren().add(line);
+        }
+        NumberAxis x = (NumberAxis) getXAxis();
+        double height = getYAxis().getHeight();
+        for (int i = 0; i < markerLines.size(); i++) {
+            Line line = markerLines.get(i);
+            if (i >= markers.size()) {
+                line.setVisible(false);
+                continue;
+            }
+            double px = x.getDisplayPosition(markers.get(i));
+            line.setVisible(px >= 0 && px <= x.getWidth());
+            line.setStartX(px);
+            line.setEndX(px);
+            line.setStartY(0);
+            line.setEndY(height);
+            line.toFront();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package ganstudio.ui;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import ganstudio.runs.RunDirectory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rows of the runs panel, read from disk (off the FX thread: a folder can hold many runs). */
+public final class RunListing {
+
+    /** One run directory as listed: name, preset and status from config.json and summary.json. */
+    public record Row(Path dir, String name, String preset, String status, String steps) {}
+
+    private RunListing() {}
+
+    public static List<Row> read(Path runsRoot) {
+        List<Row> rows = new ArrayList<>();
+        for (Path dir : RunDirectory.list(runsRoot)) {
+            rows.add(row(dir));
+        }
+        return rows;
+    }
+
+    static Row row(Path dir) {
+        String preset = "";
+        String status = "?";
+        String steps = "";
+        try {
+            RunDirectory run = RunDirectory.open(dir);
+            preset = text(run.readRunInfo(), "preset");
+            JsonObject summary = run.readSummary();
+            status = summary.has("status") ? text(summary, "status") : "no summary";
+            steps = text(summary, "steps");
+        } catch (RuntimeException e) { // UserError included: a half-written run is listed, not fatal
+            status = "unreadable";
+        }
+        return new Row(dir, dir.getFileName().toString(), preset, status, steps);
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+    }
+}

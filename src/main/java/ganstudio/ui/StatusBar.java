@@ -1,0 +1,78 @@
+package ganstudio.ui;
+
+import java.util.Locale;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The line at the bottom: where the run is written, on what, how far, how fast, and its state. */
+final class StatusBar extends HBox {
+
+    private final Label run = field("no run");
+    private final Label device = field("");
+    private final Label step = field("");
+    private final Label critic = field("");
+    private final Label speed = field("");
+    private final Label time = field("");
+    private final Label status = field("idle");
+
+    StatusBar() {
+        getStyleClass().add("status-bar");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        run.setMinWidth(120);
+        run.setMaxWidth(520);
+        status.getStyleClass().add("status-state");
+        getChildren().addAll(run, device, step, critic, speed, time, grow, status);
+    }
+
+    private static Label field(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("status-field");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    void showRun(String runDir, String deviceText) {
+        run.setText(runDir);
+        device.setText(deviceText);
+    }
+
+    void showProgress(long stepNow, long steps, long criticIterations, double samplesPerSecond, double elapsed,
+            double eta) {
+        step.setText("step " + stepNow + " / " + steps);
+        critic.setText("critic its " + criticIterations);
+        speed.setText(Double.isFinite(samplesPerSecond)
+                ? String.format(Locale.ROOT, "%.0f samples/s", samplesPerSecond) : "");
+        time.setText("elapsed " + duration(elapsed) + (Double.isFinite(eta) ? "  ETA " + duration(eta) : ""));
+    }
+
+    void clearProgress() {
+        step.setText("");
+        critic.setText("");
+        speed.setText("");
+        time.setText("");
+    }
+
+    void showStatus(String text) {
+        status.setText(text);
+        status.getStyleClass().removeAll("status-failed", "status-running");
+        if ("failed".equals(text)) {
+            status.getStyleClass().add("status-failed");
+        } else if (text.startsWith("running") || text.startsWith("starting")) {
+            status.getStyleClass().add("status-running");
+        }
+    }
+
+    /** h:mm:ss or m:ss. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "-";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

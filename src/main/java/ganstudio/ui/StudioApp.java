@@ -1,0 +1,142 @@
+package ganstudio.ui;
+
+import ganstudio.config.UserError;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** The JavaFX application: one window, a menu bar, the theme, and the self-driving demo. */
+public final class StudioApp extends Application {
+
+    private MainWindow window;
+    private Scene scene;
+    private final Path stylesDir = StylesLocator.locate();
+
+    @Override
+    public void start(Stage stage) {
+        StudioOptions options = StudioOptions.parse(getParameters().getRaw());
+        window = new MainWindow(options.runsRoot());
+        BorderPane outer = new BorderPane(window.getRoot());
+        outer.setTop(menuBar(stage));
+        scene = new Scene(outer, options.width(), options.height());
+        applyTheme(Theme.remembered());
+        window.installShortcuts(scene);
+        stage.setTitle("GAN Studio");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.show();
+        if (options.preset() != null && options.demoPreset() == null) {
+            try {
+                window.selectPreset(options.preset());
+            } catch (UserError e) {
+                window.showBanner(e.getMessage());
+            }
+        }
+        if (options.open() != null) {
+            window.openRun(options.open());
+        }
+        if (options.isAutomated()) {
+            runDemo(options, stage);
+        }
+    }
+
+    private MenuBar menuBar(Stage stage) {
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, quit);
+        ToggleGroup themes = new ToggleGroup();
+        Menu view = new Menu("View");
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t == Theme.DARK ? "Dark theme" : "Light theme");
+            item.setToggleGroup(themes);
+            item.setSelected(t == Theme.remembered());
+            item.setOnAction(e -> {
+                applyTheme(t);
+                t.remember();
+            });
+            view.getItems().add(item);
+        }
+        return new MenuBar(file, view);
+    }
+
+    private void applyTheme(Theme theme) {
+        scene.getStylesheets().clear();
+        String css = StylesLocator.stylesheet(stylesDir, theme);
+        if (css != null) {
+            scene.getStylesheets().add(css);
+        }
+    }
+
+    /** --demo / --screenshot: load a preset, press Start, wait, write a snapshot of the scene, quit. */
+    private void runDemo(StudioOptions options, Stage stage) {
+        try {
+            if (options.demoPreset() != null) {
+                window.selectPreset(options.demoPreset());
+                if (options.steps() != null) {
+                    window.setField("steps", String.valueOf(options.steps()));
+                }
+                window.startTraining();
+            }
+        } catch (UserError e) {
+            window.showBanner(e.getMessage());
+        }
+        if (options.screenshot() == null) {
+            return;
+        }
+        PauseTransition wait = new PauseTransition(Duration.seconds(options.afterSeconds()));
+        wait.setOnFinished(e -> {
+            // Two pulses later, so the last drained frame and chart redraw are laid out before the snapshot.
+            PauseTransition settle = new PauseTransition(Duration.millis(300));
+            settle.setOnFinished(e2 -> {
+                writeSnapshot(options.screenshot());
+                stage.close();
+            });
+            settle.play();
+        });
+        wait.play();
+    }
+
+    private void writeSnapshot(Path file) {
+        try {
+            WritableImage shot = scene.snapshot(null);
+            BufferedImage img = SwingFXUtils.fromFXImage(shot, null);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(img, "png", file.toFile());
+            System.out.println("screenshot: " + file.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("error: cannot write the screenshot " + file + " (" + e.getMessage() + ")");
+            Studio.EXIT_CODE.set(1);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.shutdown();
+        }
+        Platform.exit();
+    }
+}

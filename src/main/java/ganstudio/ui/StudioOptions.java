@@ -1,0 +1,87 @@
+package ganstudio.ui;
+
+import ganstudio.config.UserError;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * Command-line options of `studio`. The self-driving demo (--demo PRESET --screenshot FILE --after SECONDS)
+ * is how the team checks the window without clicking: it loads a preset, presses Start, waits, writes a
+ * snapshot of the scene and exits.
+ *
+ * @param preset preset to show in the form at start (not started), or null
+ * @param demoPreset preset to load and start, or null
+ * @param screenshot PNG to write, or null
+ * @param afterSeconds seconds between Start and the screenshot
+ * @param steps overrides the preset's steps in the demo, or null
+ * @param runsRoot where runs are written and listed
+ * @param open a run directory to show at start (read-only), or null
+ * @param width window width
+ * @param height window height
+ */
+public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
+        Path runsRoot, Path open, int width, int height) {
+
+    public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
+            + " [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]";
+
+    public static StudioOptions parse(List<String> args) {
+        String preset = null;
+        String demo = null;
+        Path shot = null;
+        double after = 20;
+        Integer steps = null;
+        Path runs = Paths.get("runs");
+        Path open = null;
+        int width = 1400;
+        int height = 900;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--preset" -> preset = value(args, ++i, a);
+                case "--demo" -> demo = value(args, ++i, a);
+                case "--screenshot" -> shot = Paths.get(value(args, ++i, a));
+                case "--after" -> after = number(a, value(args, ++i, a));
+                case "--steps" -> steps = (int) number(a, value(args, ++i, a));
+                case "--out" -> runs = Paths.get(value(args, ++i, a));
+                case "--open" -> open = Paths.get(value(args, ++i, a));
+                case "--size" -> {
+                    String v = value(args, ++i, a);
+                    String[] wh = v.split("x");
+                    if (wh.length != 2) {
+                        throw new UserError("studio: --size " + v + ": expected WIDTHxHEIGHT, e.g. 1400x900");
+                    }
+                    width = (int) number(a, wh[0]);
+                    height = (int) number(a, wh[1]);
+                }
+                default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
+            }
+        }
+        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height);
+    }
+
+    public boolean isAutomated() {
+        return demoPreset != null || screenshot != null;
+    }
+
+    private static String value(List<String> args, int i, String flag) {
+        if (i >= args.size()) {
+            throw new UserError("studio: " + flag + " needs a value; usage: " + USAGE);
+        }
+        return args.get(i);
+    }
+
+    private static double number(String flag, String text) {
+        try {
+            double d = Double.parseDouble(text);
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("studio: " + flag + " " + text + ": expected a non-negative number");
+    }
+}

@@ -1,0 +1,36 @@
+package ganstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ganstudio.config.UserError;
+
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StudioOptionsTest {
+
+    @Test
+    void parsesTheDemo() {
+        StudioOptions o = StudioOptions.parse(List.of("--demo", "ring8-wgan", "--screenshot", "target/s.png",
+                "--after", "20", "--steps", "300"));
+        assertEquals("ring8-wgan", o.demoPreset());
+        assertEquals(Paths.get("target/s.png"), o.screenshot());
+        assertEquals(20.0, o.afterSeconds());
+        assertEquals(300, o.steps());
+        assertEquals(Paths.get("runs"), o.runsRoot());
+        assertTrue(o.isAutomated());
+        assertFalse(StudioOptions.parse(List.of()).isAutomated());
+    }
+
+    @Test
+    void rejectsUnknownOptionsInOneLine() {
+        UserError e = assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--bogus")));
+        assertTrue(e.getMessage().startsWith("studio: unknown option '--bogus'"));
+        assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--after", "soon")));
+    }
+}
