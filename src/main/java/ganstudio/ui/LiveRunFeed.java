@@ -2,6 +2,7 @@ package ganstudio.ui;
 
 import ganstudio.media.Frame;
 import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.RunDirectory;
 import ganstudio.train.TrainingListener;
 
 import java.nio.file.Path;
@@ -21,12 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LiveRunFeed implements TrainingListener {
 
-    /** One onEvent callback: a live edit, a checkpoint, a resume. */
-    public record Event(long step, String text) {}
-
     private final AtomicReference<Frame> latestFrame = new AtomicReference<>();
     private final ConcurrentLinkedQueue<StepMetrics> metrics = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RunDirectory.Event> events = new ConcurrentLinkedQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private volatile boolean started;
@@ -62,7 +60,7 @@ public final class LiveRunFeed implements TrainingListener {
 
     @Override
     public void onEvent(long step, String text) {
-        events.add(new Event(step, text));
+        events.add(new RunDirectory.Event(step, text));
     }
 
     @Override
@@ -82,9 +80,9 @@ public final class LiveRunFeed implements TrainingListener {
     }
 
     /** Events that arrived since the last call, oldest first. */
-    public List<Event> drainEvents() {
-        List<Event> out = new ArrayList<>();
-        for (Event e; (e = events.poll()) != null; ) {
+    public List<RunDirectory.Event> drainEvents() {
+        List<RunDirectory.Event> out = new ArrayList<>();
+        for (RunDirectory.Event e; (e = events.poll()) != null; ) {
             out.add(e);
         }
         return out;

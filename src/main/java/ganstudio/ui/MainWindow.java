@@ -392,7 +392,7 @@ final class MainWindow {
             if (!rows.isEmpty()) {
                 liveStore.appendAll(rows);
             }
-            for (LiveRunFeed.Event e : feed.drainEvents()) {
+            for (RunDirectory.Event e : feed.drainEvents()) {
                 events.getItems().add("step " + e.step() + ": " + e.text());
                 events.scrollTo(events.getItems().size() - 1);
                 if (!e.text().startsWith("checkpoint")) {
@@ -471,9 +471,17 @@ final class MainWindow {
                 MetricsStore store = new MetricsStore();
                 store.appendAll(run.readMetrics());
                 List<Long> frames = run.frameSteps();
+                List<RunDirectory.Event> events = run.readEvents();
                 String status = RunListing.row(dir).status();
                 String reason = run.readSummary().has("reason") ? run.readSummary().get("reason").getAsString() : "";
-                Platform.runLater(() -> showOpenedRun(run, store, frames, status, reason));
+                Platform.runLater(() -> {
+                    showOpenedRun(run, store, frames, status, reason);
+                    for (RunDirectory.Event e : events) {
+                        if (!e.text().startsWith("checkpoint")) {
+                            charts.addMarker(e.step());
+                        }
+                    }
+                });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> showBanner(dir + ": cannot open (" + e.getMessage() + ")"));
             }

@@ -71,7 +71,7 @@ class TrainingSessionTest {
         assertEquals(60, run.readSummary().get("steps").getAsInt());
         assertEquals(List.of(0L, 20L, 40L, 60L), run.frameSteps());
         assertTrue(java.util.Arrays.equals(noise, Files.readAllBytes(dir.resolve(RunDirectory.FIXED_NOISE))));
-        assertTrue(Files.readString(dir.resolve(RunDirectory.EVENTS)).contains("40,resumed from step 40"));
+        assertTrue(run.readEvents().contains(new RunDirectory.Event(40, "resumed from step 40")), run.readEvents().toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.media.Frame;
 import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.RunDirectory;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ class LiveRunFeedTest {
         LiveRunFeed feed = new LiveRunFeed();
         feed.onEvent(10, "optD.lr = 1e-4");
         feed.onEvent(20, "checkpoint at step 20");
-        List<LiveRunFeed.Event> events = feed.drainEvents();
-        assertEquals(List.of(new LiveRunFeed.Event(10, "optD.lr = 1e-4"), new LiveRunFeed.Event(20,
+        List<RunDirectory.Event> events = feed.drainEvents();
+        assertEquals(List.of(new RunDirectory.Event(10, "optD.lr = 1e-4"), new RunDirectory.Event(20,
                 "checkpoint at step 20")), events);
         assertFalse(feed.isFinished());
         feed.onFinished("failed", "the critic loss became NaN; lower the learning rates");
