@@ -1,7 +1,6 @@
 package ganstudio.config;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,25 +23,8 @@ public final class Presets {
      * lives in target/, so ../models).
      */
     public static Presets locate() {
-        String prop = System.getProperty("ganstudio.models");
-        if (prop != null && !prop.isBlank()) {
-            return new Presets(Paths.get(prop));
-        }
-        Path cwd = Paths.get("models");
-        if (Files.isDirectory(cwd)) {
-            return new Presets(cwd);
-        }
-        try {
-            Path jar = Paths.get(Presets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("models"))) {
-                    return new Presets(p.resolve("models"));
-                }
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // fall through: an empty preset list is reported where presets are used
-        }
-        return new Presets(cwd);
+        return new Presets(ProjectFolder.locate("models", "ganstudio.models", ProjectFolder::isFolder)
+                .orElse(Paths.get("models")));
     }
 
     public Path getDir() {

@@ -80,11 +80,7 @@ public final class StudioApp extends Application {
     }
 
     private void applyTheme(Theme theme) {
-        scene.getStylesheets().clear();
-        String css = StylesLocator.stylesheet(stylesDir, theme);
-        if (css != null) {
-            scene.getStylesheets().add(css);
-        }
+        scene.getStylesheets().setAll(StylesLocator.stylesheets(stylesDir, theme));
     }
 
     /** --demo / --screenshot: load a preset, press Start, wait, write a snapshot of the scene, quit. */

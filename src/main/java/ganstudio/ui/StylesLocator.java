@@ -1,48 +1,39 @@
 package ganstudio.ui;
 
-import java.net.URISyntaxException;
+import ganstudio.config.ProjectFolder;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Finds styles/ the way config.Presets finds models/: -Dganstudio.styles, else ./styles, else walking up from
- * the jar (target/ganstudio.jar → ../styles). CSS lives next to the jar, not inside it, so a theme can be
- * tweaked without a rebuild.
+ * Finds styles/ (-Dganstudio.styles, else ./styles, else next to the jar) and its stylesheets.
  */
 public final class StylesLocator {
+
+    /** The rules both themes share; a theme file only names colours. */
+    static final String SHARED = "studio.css";
 
     private StylesLocator() {}
 
     /** The styles folder, or null when there is none (the studio then runs with JavaFX's own look). */
     public static Path locate() {
-        String prop = System.getProperty("ganstudio.styles");
-        if (prop != null && !prop.isBlank()) {
-            return Paths.get(prop);
-        }
-        Path cwd = Paths.get("styles");
-        if (Files.isRegularFile(cwd.resolve("dark.css"))) {
-            return cwd;
-        }
-        try {
-            Path jar = Paths.get(StylesLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                if (Files.isRegularFile(p.resolve("styles").resolve("dark.css"))) {
-                    return p.resolve("styles");
-                }
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // no styles: the default look
-        }
-        return null;
+        return ProjectFolder.locate("styles", "ganstudio.styles", p -> Files.isRegularFile(p.resolve(SHARED)))
+                .orElse(null);
     }
 
-    /** The URL of a theme's stylesheet, or null. */
-    public static String stylesheet(Path dir, Theme theme) {
+    /** The URLs of the shared rules and of a theme's colours, in the order a scene loads them; empty if none. */
+    public static List<String> stylesheets(Path dir, Theme theme) {
+        List<String> urls = new ArrayList<>();
         if (dir == null) {
-            return null;
+            return urls;
         }
-        Path css = dir.resolve(theme.fileName());
-        return Files.isRegularFile(css) ? css.toUri().toString() : null;
+        for (Path css : List.of(dir.resolve(SHARED), dir.resolve(theme.fileName()))) {
+            if (Files.isRegularFile(css)) {
+                urls.add(css.toUri().toString());
+            }
+        }
+        return urls;
     }
 }
