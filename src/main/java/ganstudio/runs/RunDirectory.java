@@ -1,0 +1,402 @@
+package ganstudio.runs;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.media.Frame;
+import ganstudio.media.PngWriter;
+import ganstudio.metrics.StepMetrics;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A run on disk: the contract between engine, CLI, studio and video. Every file is either appended and
+ * flushed as it goes (metrics.csv, events.csv) or written to a temporary name and renamed, so a reader (or a
+ * crash) never meets half a file.
+ *
+ * <pre>
+ * config.json   resolved config plus "run": preset, versions, device, data
+ * metrics.csv   one row per logged step
+ * events.csv    live edits and other events, by step
+ * samples/step-000000100.png
+ * fixed-noise.bin
+ * checkpoints/step-000001000/{generator.params, critic.params, state.bin}, checkpoints/latest
+ * summary.json  status (running, finished, stopped, failed), reason, final metrics, evaluation
+ * </pre>
+ */
+public final class RunDirectory implements AutoCloseable {
+
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String EVENTS = "events.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String FIXED_NOISE = "fixed-noise.bin";
+    public static final String SAMPLES = "samples";
+    public static final String CHECKPOINTS = "checkpoints";
+    private static final int KEEP_CHECKPOINTS = 3;
+
+    private final Path dir;
+    private BufferedWriter metrics;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates a new run directory <parent>/<name>-<timestamp> with config.json and empty logs. */
+    public static RunDirectory create(Path parent, RunConfig config, JsonObject runInfo) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        String base = config.getString("name").replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp;
+        Path dir = parent.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = parent.resolve(base + "-" + i);
+        }
+        try {
+            Files.createDirectories(dir.resolve(SAMPLES));
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot create the run directory (" + e.getMessage() + "); set --out to a "
+                    + "writable folder");
+        }
+        RunDirectory run = new RunDirectory(dir);
+        JsonObject json = config.toJsonObject();
+        json.add(RunConfig.RUN_INFO_KEY, runInfo);
+        run.writeJsonAtomically(CONFIG, json);
+        run.writeText(METRICS, String.join(",", StepMetrics.COLUMNS) + "\n");
+        run.writeText(EVENTS, "step,event\n");
+        return run;
+    }
+
+    /** Opens an existing run for reading, resuming or evaluation. */
+    public static RunDirectory open(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new UserError(dir + ": not a run directory (no " + CONFIG + ")");
+        }
+        return new RunDirectory(dir);
+    }
+
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(CONFIG));
+    }
+
+    public Path getPath() {
+        return dir;
+    }
+
+    public String getName() {
+        return dir.getFileName().toString();
+    }
+
+    public RunConfig readConfig() {
+        return RunConfig.fromJson(readText(CONFIG), dir.resolve(CONFIG).toString());
+    }
+
+    public JsonObject readRunInfo() {
+        JsonObject root = readJson(CONFIG);
+        return root.has(RunConfig.RUN_INFO_KEY) ? root.getAsJsonObject(RunConfig.RUN_INFO_KEY) : new JsonObject();
+    }
+
+    /** Appends one metrics row and flushes it, so a reader sees every row as soon as it is logged. */
+    public synchronized void appendMetrics(StepMetrics m) {
+        try {
+            if (metrics == null) {
+                metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
+                        StandardOpenOption.APPEND);
+            }
+            metrics.write(m.toCsvRow());
+            metrics.write('\n');
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(METRICS) + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    /** All metrics rows, skipping a last line that is still being written. */
+    public List<StepMetrics> readMetrics() {
+        List<StepMetrics> rows = new ArrayList<>();
+        Path file = dir.resolve(METRICS);
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length != StepMetrics.COLUMNS.size()) {
+                continue;
+            }
+            double[] v = new double[cells.length];
+            try {
+                for (int j = 0; j < cells.length; j++) {
+                    v[j] = cells[j].isEmpty() ? Double.NaN : Double.parseDouble(cells[j]);
+                }
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            rows.add(StepMetrics.fromValues(v));
+        }
+        return rows;
+    }
+
+    /** Drops metrics rows after a step (a resume repeats them from the checkpoint). */
+    public synchronized void truncateMetricsAfter(long step) {
+        closeMetrics();
+        StringBuilder sb = new StringBuilder(String.join(",", StepMetrics.COLUMNS)).append('\n');
+        for (StepMetrics m : readMetrics()) {
+            if (m.step() <= step) {
+                sb.append(m.toCsvRow()).append('\n');
+            }
+        }
+        writeText(METRICS, sb.toString());
+    }
+
+    public synchronized void appendEvent(long step, String text) {
+        try {
+            Files.writeString(dir.resolve(EVENTS), step + "," + text.replace(',', ';').replace('\n', ' ') + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(EVENTS) + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    /** One line of events.csv. */
+    public record Event(long step, String text) {}
+
+    /** The run's events (live edits, resumes, checkpoints, failures) in the order they happened. */
+    public List<Event> readEvents() {
+        List<Event> events = new ArrayList<>();
+        Path file = dir.resolve(EVENTS);
+        if (!Files.exists(file)) {
+            return events;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 1; i < lines.size(); i++) {
+                int comma = lines.get(i).indexOf(',');
+                if (comma > 0) {
+                    try {
+                        events.add(new Event(Long.parseLong(lines.get(i).substring(0, comma)),
+                                lines.get(i).substring(comma + 1)));
+                    } catch (NumberFormatException e) {
+                        // a line still being written
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return events;
+    }
+
+    public Path framePath(long step) {
+        return dir.resolve(SAMPLES).resolve(String.format(Locale.ROOT, "step-%09d.png", step));
+    }
+
+    public void writeFrame(Frame frame) {
+        try {
+            PngWriter.write(frame, framePath(frame.step()));
+        } catch (IOException e) {
+            throw new UserError(framePath(frame.step()) + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Steps with a saved frame, ascending. */
+    public List<Long> frameSteps() {
+        List<Long> steps = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve(SAMPLES))) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("step-\\d+\\.png"))
+                    .map(n -> Long.parseLong(n.substring(5, n.length() - 4)))
+                    .sorted()
+                    .forEach(steps::add);
+        } catch (IOException e) {
+            return steps;
+        }
+        return steps;
+    }
+
+    /** A writer of the files of one checkpoint. */
+    public interface CheckpointContent {
+        void write(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a checkpoint into a temporary folder, renames it into place, then points checkpoints/latest at
+     * it; older checkpoints beyond the last few are removed.
+     */
+    public synchronized Path writeCheckpoint(long step, CheckpointContent content) {
+        Path root = dir.resolve(CHECKPOINTS);
+        Path target = root.resolve(String.format(Locale.ROOT, "step-%09d", step));
+        Path tmp = root.resolve(".tmp-" + target.getFileName());
+        try {
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            content.write(tmp);
+            deleteTree(target);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Path latestTmp = root.resolve(".latest.tmp");
+            Files.writeString(latestTmp, target.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+            Files.move(latestTmp, root.resolve("latest"), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            pruneCheckpoints(root);
+        } catch (IOException e) {
+            throw new UserError(target + ": cannot write the checkpoint (" + e.getMessage() + ")");
+        }
+        return target;
+    }
+
+    private void pruneCheckpoints(Path root) throws IOException {
+        List<Path> all;
+        try (Stream<Path> s = Files.list(root)) {
+            all = s.filter(p -> p.getFileName().toString().matches("step-\\d+")).sorted().toList();
+        }
+        for (int i = 0; i < all.size() - KEEP_CHECKPOINTS; i++) {
+            deleteTree(all.get(i));
+        }
+    }
+
+    public Optional<Path> latestCheckpoint() {
+        Path root = dir.resolve(CHECKPOINTS);
+        Path latest = root.resolve("latest");
+        try {
+            if (Files.isRegularFile(latest)) {
+                Path p = root.resolve(Files.readString(latest, StandardCharsets.UTF_8).trim());
+                if (Files.isDirectory(p)) {
+                    return Optional.of(p);
+                }
+            }
+        } catch (IOException e) {
+            // fall back to listing
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().matches("step-\\d+")).max(Comparator.naturalOrder());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void writeFixedNoise(byte[] data) {
+        try {
+            Path tmp = dir.resolve(FIXED_NOISE + ".tmp");
+            Files.write(tmp, data);
+            Files.move(tmp, dir.resolve(FIXED_NOISE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(FIXED_NOISE) + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    public byte[] readFixedNoise() {
+        try {
+            return Files.readAllBytes(dir.resolve(FIXED_NOISE));
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(FIXED_NOISE) + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    public JsonObject readSummary() {
+        return Files.exists(dir.resolve(SUMMARY)) ? readJson(SUMMARY) : new JsonObject();
+    }
+
+    public void writeSummary(JsonObject summary) {
+        writeJsonAtomically(SUMMARY, summary);
+    }
+
+    private JsonObject readJson(String name) {
+        try {
+            JsonElement e = JsonParser.parseString(readText(name));
+            if (!e.isJsonObject()) {
+                throw new UserError(dir.resolve(name) + ": expected a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new UserError(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private String readText(String name) {
+        try {
+            return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(name) + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private void writeJsonAtomically(String name, JsonObject json) {
+        writeText(name, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                .toJson(json) + "\n");
+    }
+
+    private void writeText(String name, String text) {
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UserError(dir.resolve(name) + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    private synchronized void closeMetrics() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException e) {
+                // the rows were flushed as they were written
+            }
+            metrics = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeMetrics();
+    }
+
+    /** Run directories under a folder, newest first. */
+    public static List<Path> list(Path runsRoot) {
+        if (!Files.isDirectory(runsRoot)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(runsRoot)) {
+            return s.filter(RunDirectory::isRun)
+                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
