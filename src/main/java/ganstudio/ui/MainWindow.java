@@ -57,6 +57,8 @@ final class MainWindow {
     private final Presets presets = Presets.locate();
     private final ConfigFormModel form = new ConfigFormModel();
     private final ConfigFormView formView = new ConfigFormView(form);
+    private static final String FIRST_PRESET = "ring8-wgan-gp";
+
     private final ComboBox<String> presetBox = new ComboBox<>();
     private final Label formProblem = new Label();
     private final Button start = new Button("Start");
@@ -128,6 +130,10 @@ final class MainWindow {
         });
         form.addListener(m -> updateButtons());
         loadPresetList();
+        // Open on a preset that trains in minutes on a CPU, not on bare defaults.
+        if (!presetBox.getItems().isEmpty()) {
+            presetBox.setValue(presetBox.getItems().contains(FIRST_PRESET) ? FIRST_PRESET : presetBox.getItems().get(0));
+        }
         updateButtons();
         new AnimationTimer() {
             @Override
