@@ -298,14 +298,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public void writeFixedNoise(byte[] data) {
-        try {
-            Path tmp = dir.resolve(FIXED_NOISE + ".tmp");
-            Files.write(tmp, data);
-            Files.move(tmp, dir.resolve(FIXED_NOISE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UserError(dir.resolve(FIXED_NOISE) + ": cannot write (" + e.getMessage() + ")");
-        }
+        writeBytes(FIXED_NOISE, data);
     }
 
     public byte[] readFixedNoise() {
@@ -350,9 +343,14 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     private void writeText(String name, String text) {
+        writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes to a temporary name, then renames, so a reader never sees half a file. */
+    private void writeBytes(String name, byte[] data) {
         Path tmp = dir.resolve(name + ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, data);
             Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UserError(dir.resolve(name) + ": cannot write (" + e.getMessage() + ")");

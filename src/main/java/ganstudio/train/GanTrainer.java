@@ -409,20 +409,13 @@ public final class GanTrainer implements AutoCloseable {
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("checkpoint does not match the networks of config.json: " + e.getMessage(), e);
         }
-        for (Pair<String, Parameter> p : generator.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
-        for (Pair<String, Parameter> p : critic.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
+        // Loaded arrays are new and do not require gradients yet.
         gParams.clear();
         gParams.addAll(trainable(generator));
         dParams.clear();
         dParams.addAll(trainable(critic));
+        setRequiresGradient(gParams, true);
+        setRequiresGradient(dParams, true);
         step = state.readLong();
         criticIterations = state.readLong();
         source.seek(state.readLong());
