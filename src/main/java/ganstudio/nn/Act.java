@@ -27,7 +27,7 @@ public class Act extends AbstractBlock implements GradLayer {
         this.slope = slope;
     }
 
-    /** From a config name: relu, leakyrelu, gelu. */
+    /** From a config name: relu, leakyrelu, gelu, sigmoid. */
     public static Act of(String name, double slope) {
         switch (name) {
             case "relu":
@@ -36,6 +36,8 @@ public class Act extends AbstractBlock implements GradLayer {
                 return new Act(Kind.LEAKY_RELU, (float) slope);
             case "gelu":
                 return new Act(Kind.GELU, 0);
+            case "sigmoid":
+                return new Act(Kind.SIGMOID, 0);
             default:
                 throw new IllegalArgumentException("unknown activation " + name);
         }
