@@ -8,6 +8,7 @@ import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.train.ClassifierSession;
 import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
 
@@ -35,8 +36,11 @@ public final class Cli {
             "Commands:",
             "  train --preset NAME|FILE [--set key=value ...] [--seed N] [--steps N] [--device D] [--out DIR]",
             "        Train a preset (see `presets`); writes a run directory under --out (default: runs).",
-            "  train --resume RUN_DIR [--steps N]",
+            "        A classifier preset (task = classifier) takes --epochs N instead of --steps.",
+            "  train --resume RUN_DIR [--steps N | --epochs N]",
             "        Continue a run from its latest checkpoint.",
+            "  ablate --preset NAME|FILE [--tricks a,b,...] [--seeds N] [--budget MINUTES] [--epochs N] [--out DIR]",
+            "        Train a classifier preset alone and with each trick added; write a Markdown and CSV table.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
@@ -106,36 +110,27 @@ public final class Cli {
     }
 
     private int train(List<String> args) {
-        Options o = Options.parse(args, List.of("--preset", "--set", "--seed", "--steps", "--out", "--device",
-                "--resume"), List.of());
+        Options o = Options.parse(args, List.of("--preset", "--set", "--seed", "--steps", "--epochs", "--out",
+                "--device", "--resume"), List.of());
         TrainingSession session;
         if (o.has("--resume")) {
+            Path dir = Paths.get(o.get("--resume"));
+            if (isClassifierRun(dir)) {
+                Integer epochs = o.has("--epochs") ? parsePositive("--epochs", o.get("--epochs")) : null;
+                return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, epochs));
+            }
             Integer steps = o.has("--steps") ? parsePositive("--steps", o.get("--steps")) : null;
-            session = TrainingSession.resume(Paths.get(o.get("--resume")), steps);
+            session = TrainingSession.resume(dir, steps);
         } else {
             if (!o.has("--preset")) {
                 throw new UserError("train needs --preset NAME|FILE or --resume RUN_DIR; `presets` lists the presets");
             }
             String preset = o.get("--preset");
-            RunConfig c = Presets.locate().load(preset);
-            for (String kv : o.all("--set")) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new UserError("--set " + kv + ": expected key=value, e.g. --set optD.lr=1e-4");
-                }
-                c = c.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-            }
-            if (o.has("--seed")) {
-                c = c.with("seed", o.get("--seed"));
-            }
-            if (o.has("--steps")) {
-                c = c.with("steps", o.get("--steps"));
-            }
-            if (o.has("--device")) {
-                c = c.with("device", o.get("--device"));
-            }
-            c.validate("");
+            RunConfig c = configFromOptions(o);
             Path outDir = Paths.get(o.has("--out") ? o.get("--out") : "runs");
+            if ("classifier".equals(c.getString("task"))) {
+                return new ClassifierCommand(out, err).run(ClassifierSession.create(c, outDir, preset));
+            }
             session = TrainingSession.create(c, outDir, preset);
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
@@ -162,6 +157,36 @@ public final class Cli {
         }
         out.println("run: " + session.getRunDir());
         return OK;
+    }
+
+    /** The preset of --preset with --set, --seed, --steps, --epochs and --device applied, validated. */
+    static RunConfig configFromOptions(Options o) {
+        RunConfig c = Presets.locate().load(o.get("--preset"));
+        for (String kv : o.all("--set")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("--set " + kv + ": expected key=value, e.g. --set optD.lr=1e-4");
+            }
+            c = c.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        if (o.has("--seed")) {
+            c = c.with("seed", o.get("--seed"));
+        }
+        if (o.has("--steps")) {
+            c = c.with("steps", o.get("--steps"));
+        }
+        if (o.has("--epochs")) {
+            c = c.with("cls.epochs", o.get("--epochs"));
+        }
+        if (o.has("--device")) {
+            c = c.with("device", o.get("--device"));
+        }
+        return c.validate("");
+    }
+
+    private static boolean isClassifierRun(Path dir) {
+        return ganstudio.runs.RunDirectory.isRun(dir)
+                && "classifier".equals(ganstudio.runs.RunDirectory.open(dir).readConfig().getString("task"));
     }
 
     /**

@@ -104,6 +104,9 @@ public final class ConfigSchema {
         list.add(ConfigKey.builder("threads", INT).setDefault(0).optRange(0, 256)
                 .setHelp("CPU threads for PyTorch; 0 = all cores").build());
 
+        list.add(ConfigKey.builder("task", CHOICE).setDefault("gan").setChoices("gan", "classifier")
+                .setHelp("gan: train a generator and a critic; classifier: train an image classifier").build());
+
         // Data
         list.add(ConfigKey.builder("data.kind", CHOICE).setDefault("ring8").setChoices(DATA_KINDS)
                 .setHelp("ring8/grid25/ring/grid/spiral/swissroll are 2D; the rest are images").build());
@@ -197,6 +200,8 @@ public final class ConfigSchema {
                 .setHelp("Resolution of the critic heatmap over the plane (2D)").build());
         list.add(ConfigKey.builder("eval.samples", INT).setDefault(2500).optRange(1, 10_000_000)
                 .setHelp("Generated samples for evaluation (the 2D protocol uses 2500)").build());
+
+        ClassifierKeys.addTo(list);
 
         var map = new LinkedHashMap<String, ConfigKey>();
         for (ConfigKey k : list) {

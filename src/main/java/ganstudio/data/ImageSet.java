@@ -145,6 +145,18 @@ public final class ImageSet {
                 source + " (first " + n + ")");
     }
 
+    /** The images at {@code indices}, in that order (a validation hold-out, a shuffled split). */
+    public ImageSet subset(int[] indices, String subsetSource) {
+        int len = imageSize();
+        float[] px = new float[indices.length * len];
+        int[] lab = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * len, px, i * len, len);
+            lab[i] = labels[indices[i]];
+        }
+        return new ImageSet(indices.length, channels, height, width, px, lab, classNames, subsetSource);
+    }
+
     @Override
     public String toString() {
         return count + " images " + channels + "x" + height + "x" + width

@@ -59,7 +59,29 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
         }
     }
 
+    /** The training images of an image config, shaped as the networks see them. */
+    public static ImageSet loadTrainImages(RunConfig c) {
+        return shape(loadImages(c, c.getString("data.kind"), true), c);
+    }
+
+    /**
+     * The test split of an image config (t10k for the MNIST family, test_batch for CIFAR-10), shaped like the
+     * training images; empty for kinds without a test split (idx files, folders).
+     */
+    public static java.util.Optional<ImageSet> loadTestImages(RunConfig c) {
+        String kind = c.getString("data.kind");
+        if ("folder".equals(kind) || "idx".equals(kind)) {
+            return java.util.Optional.empty();
+        }
+        RunConfig all = c.withValue("data.limit", 0);
+        return java.util.Optional.of(shape(loadImages(all, kind, false), all));
+    }
+
     private static ImageSet loadImages(RunConfig c, String kind) {
+        return loadImages(c, kind, true);
+    }
+
+    private static ImageSet loadImages(RunConfig c, String kind, boolean train) {
         String pathText = c.getString("data.path");
         Path path = pathText.isBlank() ? null : Paths.get(pathText);
         switch (kind) {
@@ -69,19 +91,19 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
                             "Fashion-MNIST is not installed in " + IdxReader.FASHION_MNIST_DIR
                                     + ": run `apt-get install -y dataset-fashion-mnist`, or set data.path to "
                                     + "a folder with its IDX files"));
-                    return IdxReader.readDirectory(dir, true, IdxReader.FASHION_MNIST_CLASSES);
+                    return IdxReader.readDirectory(dir, train, IdxReader.FASHION_MNIST_CLASSES);
                 }
-                return IdxReader.readPath(path, true, IdxReader.FASHION_MNIST_CLASSES);
+                return IdxReader.readPath(path, train, IdxReader.FASHION_MNIST_CLASSES);
             case "mnist":
                 if (path == null) {
                     throw new UserError("data.kind = mnist needs data.path: a folder with train-images-idx3-ubyte"
                             + "[.gz] and train-labels-idx1-ubyte[.gz]");
                 }
-                return IdxReader.readPath(path, true, IdxReader.MNIST_CLASSES);
+                return IdxReader.readPath(path, train, IdxReader.MNIST_CLASSES);
             case "idx":
-                return IdxReader.readPath(path, true, null);
+                return IdxReader.readPath(path, true, java.util.List.of());
             case "cifar10":
-                return CifarReader.read(path, true);
+                return CifarReader.read(path, train);
             case "folder": {
                 int size = c.getInt("data.imageSize") > 0 ? c.getInt("data.imageSize") : 32;
                 int channels = c.getInt("data.channels") > 0 ? c.getInt("data.channels") : 3;

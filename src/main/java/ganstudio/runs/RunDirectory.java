@@ -10,6 +10,7 @@ import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.Frame;
 import ganstudio.media.PngWriter;
+import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.metrics.StepMetrics;
 
 import java.io.BufferedWriter;
@@ -80,7 +81,8 @@ public final class RunDirectory implements AutoCloseable {
         JsonObject json = config.toJsonObject();
         json.add(RunConfig.RUN_INFO_KEY, runInfo);
         run.writeJsonAtomically(CONFIG, json);
-        run.writeText(METRICS, String.join(",", StepMetrics.COLUMNS) + "\n");
+        boolean classifier = "classifier".equals(config.getString("task"));
+        run.writeText(METRICS, String.join(",", classifier ? ClassifierMetrics.COLUMNS : StepMetrics.COLUMNS) + "\n");
         run.writeText(EVENTS, "step,event\n");
         return run;
     }
@@ -115,13 +117,22 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** Appends one metrics row and flushes it, so a reader sees every row as soon as it is logged. */
-    public synchronized void appendMetrics(StepMetrics m) {
+    public void appendMetrics(StepMetrics m) {
+        appendMetricsRow(m.toCsvRow());
+    }
+
+    /** Appends one row of a classifier run, flushed at once. */
+    public void appendMetrics(ClassifierMetrics m) {
+        appendMetricsRow(m.toCsvRow());
+    }
+
+    private synchronized void appendMetricsRow(String row) {
         try {
             if (metrics == null) {
                 metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
                         StandardOpenOption.APPEND);
             }
-            metrics.write(m.toCsvRow());
+            metrics.write(row);
             metrics.write('\n');
             metrics.flush();
         } catch (IOException e) {
@@ -129,9 +140,18 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** All metrics rows, skipping a last line that is still being written. */
+    /** All metrics rows of a GAN run, skipping a last line that is still being written. */
     public List<StepMetrics> readMetrics() {
-        List<StepMetrics> rows = new ArrayList<>();
+        return readRows(StepMetrics.COLUMNS.size()).stream().map(StepMetrics::fromValues).toList();
+    }
+
+    /** All metrics rows of a classifier run (none for a GAN run). */
+    public List<ClassifierMetrics> readClassifierMetrics() {
+        return readRows(ClassifierMetrics.COLUMNS.size()).stream().map(ClassifierMetrics::fromValues).toList();
+    }
+
+    private List<double[]> readRows(int columns) {
+        List<double[]> rows = new ArrayList<>();
         Path file = dir.resolve(METRICS);
         if (!Files.exists(file)) {
             return rows;
@@ -144,7 +164,7 @@ public final class RunDirectory implements AutoCloseable {
         }
         for (int i = 1; i < lines.size(); i++) {
             String[] cells = lines.get(i).split(",", -1);
-            if (cells.length != StepMetrics.COLUMNS.size()) {
+            if (cells.length != columns) {
                 continue;
             }
             double[] v = new double[cells.length];
@@ -155,7 +175,7 @@ public final class RunDirectory implements AutoCloseable {
             } catch (NumberFormatException e) {
                 continue;
             }
-            rows.add(StepMetrics.fromValues(v));
+            rows.add(v);
         }
         return rows;
     }
@@ -165,6 +185,18 @@ public final class RunDirectory implements AutoCloseable {
         closeMetrics();
         StringBuilder sb = new StringBuilder(String.join(",", StepMetrics.COLUMNS)).append('\n');
         for (StepMetrics m : readMetrics()) {
+            if (m.step() <= step) {
+                sb.append(m.toCsvRow()).append('\n');
+            }
+        }
+        writeText(METRICS, sb.toString());
+    }
+
+    /** Drops classifier rows after a batch count (a resume repeats them from the checkpoint). */
+    public synchronized void truncateClassifierMetricsAfter(long step) {
+        closeMetrics();
+        StringBuilder sb = new StringBuilder(String.join(",", ClassifierMetrics.COLUMNS)).append('\n');
+        for (ClassifierMetrics m : readClassifierMetrics()) {
             if (m.step() <= step) {
                 sb.append(m.toCsvRow()).append('\n');
             }
@@ -263,6 +295,27 @@ public final class RunDirectory implements AutoCloseable {
             pruneCheckpoints(root);
         } catch (IOException e) {
             throw new UserError(target + ": cannot write the checkpoint (" + e.getMessage() + ")");
+        }
+        return target;
+    }
+
+    /** Replaces the folder {@code name} (e.g. best/) atomically with what {@code content} writes. */
+    public synchronized Path writeFolder(String name, CheckpointContent content) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(".tmp-" + name);
+        Path old = dir.resolve(".old-" + name);
+        try {
+            deleteTree(tmp);
+            deleteTree(old);
+            Files.createDirectories(tmp);
+            content.write(tmp);
+            if (Files.exists(target)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new UserError(target + ": cannot write (" + e.getMessage() + ")");
         }
         return target;
     }

@@ -1,0 +1,78 @@
+package ganstudio.cli;
+
+import ganstudio.metrics.ClassificationReport;
+import ganstudio.train.ClassifierListener;
+import ganstudio.train.ClassifierSession;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a classifier session in the foreground with console progress; prints the test report at the end. */
+final class ClassifierCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ClassifierCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(ClassifierSession session) {
+        session.addListener(new ClassifierProgress(out, System.console() != null));
+        Thread hook = stopOnShutdown(session);
+        String status = session.runHere();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook waits for the summary written above
+        }
+        if ("failed".equals(status)) {
+            err.println("error: " + session.getReason());
+            if (session.getRunDir() != null) {
+                err.println("the run so far stays readable in " + session.getRunDir());
+            }
+            return session.getRunDir() == null ? Cli.BAD_INPUT : Cli.FAILED;
+        }
+        ClassificationReport test = session.getTestReport();
+        if (test != null) {
+            printReport(out, test);
+        }
+        out.println("run: " + session.getRunDir());
+        return Cli.OK;
+    }
+
+    static void printReport(PrintStream out, ClassificationReport r) {
+        out.printf(Locale.ROOT, "%s: %d images  top-1 %.4f  top-5 %.4f  loss %.4f%n", r.set(), r.count(), r.top1(),
+                r.top5(), r.loss());
+        double[] acc = r.perClassAccuracy();
+        StringBuilder sb = new StringBuilder("  per class:");
+        for (int i = 0; i < acc.length; i++) {
+            sb.append(String.format(Locale.ROOT, " %s %.3f%s", r.className(i), acc[i], i < acc.length - 1 ? "," : ""));
+        }
+        out.println(sb);
+    }
+
+    /** Ctrl-C stops like the Stop button: the batch finishes, then a checkpoint, the test report, the summary. */
+    private static Thread stopOnShutdown(ClassifierSession session) {
+        CountDownLatch finished = new CountDownLatch(1);
+        session.addListener(new ClassifierListener() {
+            @Override
+            public void onFinished(String status, String reason) {
+                finished.countDown();
+            }
+        });
+        Thread hook = new Thread(() -> {
+            session.control().stop();
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+}

@@ -1,0 +1,35 @@
+package ganstudio.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/** AdaGrad as torch.optim.Adagrad (no lr decay, accumulator starting at 0): s += g²; w −= lr·g/(√s + ε). */
+public class AdaGradOptimizer extends GanOptimizer {
+
+    private final float eps;
+
+    public AdaGradOptimizer(float learningRate, float eps, float weightDecay) {
+        super(learningRate, weightDecay);
+        this.eps = eps;
+    }
+
+    @Override
+    protected int stateCount() {
+        return 1;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        NDArray[] s = state(parameterId, weight);
+        nextStep(parameterId);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            s[0].addi(g.square());
+            weight.subi(g.div(s[0].sqrt().addi(eps)).muli(learningRate));
+        }
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
+}

@@ -1,0 +1,397 @@
+package ganstudio.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.ClassifierData;
+import ganstudio.metrics.ClassificationReport;
+import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.runs.RunDirectory;
+import ganstudio.train.classify.ClassifierModel;
+import ganstudio.train.classify.ClassifierTrainer;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Trains one image classifier on its own thread and keeps its run directory: a metrics row every log.every
+ * batches and one per epoch with validation, events, a checkpoint per epoch, best/ (the weights with the best
+ * validation accuracy) and summary.json with the test report. Driven through {@link SessionControl} like a GAN
+ * session; the live-editable key is opt.lr.
+ */
+public final class ClassifierSession {
+
+    private final RunConfig config;
+    private final Path runsRoot;
+    private final Path resumeDir;
+    private final String preset;
+    private final SessionControl control = new SessionControl();
+    private final List<ClassifierListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile Path runDir;
+    private volatile String status = "created";
+    private volatile String reason = "";
+    private volatile ClassificationReport testReport;
+    private Thread thread;
+
+    private ClassifierSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
+        this.config = config;
+        this.runsRoot = runsRoot;
+        this.resumeDir = resumeDir;
+        this.preset = preset;
+    }
+
+    public static ClassifierSession create(RunConfig config, Path runsRoot, String preset) {
+        return new ClassifierSession(config.validate(""), runsRoot, null, preset);
+    }
+
+    /** Continues a classifier run from its latest checkpoint, optionally to a new epoch count. */
+    public static ClassifierSession resume(Path runDir, Integer epochs) {
+        RunDirectory run = RunDirectory.open(runDir);
+        RunConfig c = run.readConfig();
+        if (epochs != null) {
+            c = c.withValue("cls.epochs", epochs);
+        }
+        if (run.latestCheckpoint().isEmpty()) {
+            throw new UserError(runDir + ": has no checkpoint to resume from");
+        }
+        JsonObject info = run.readRunInfo();
+        return new ClassifierSession(c, runDir.getParent(), runDir, info.has("preset")
+                ? info.get("preset").getAsString() : "");
+    }
+
+    public ClassifierSession addListener(ClassifierListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    public SessionControl control() {
+        return control;
+    }
+
+    public RunConfig getConfig() {
+        return config;
+    }
+
+    public Path getRunDir() {
+        return runDir;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** The test-set report, once the run has ended healthily. */
+    public ClassificationReport getTestReport() {
+        return testReport;
+    }
+
+    public synchronized void start() {
+        thread = new Thread(this::run, "classifier-" + config.getString("name"));
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void join() throws InterruptedException {
+        thread.join();
+    }
+
+    public String runHere() {
+        run();
+        return status;
+    }
+
+    private void run() {
+        status = "starting";
+        RunDirectory run = null;
+        ClassifierTrainer trainer = null;
+        try {
+            Device device = Devices.resolve(config.getString("device"));
+            ClassifierData data = ClassifierData.load(config);
+            trainer = new ClassifierTrainer(config, data, device);
+            if (resumeDir == null) {
+                run = RunDirectory.create(runsRoot, config, runInfo(device, data, trainer));
+            } else {
+                run = RunDirectory.open(resumeDir);
+                loadCheckpoint(trainer, run.latestCheckpoint().orElseThrow());
+                run.truncateClassifierMetricsAfter(trainer.getStep());
+                run.appendEvent(trainer.getStep(), "resumed from batch " + trainer.getStep());
+            }
+            runDir = run.getPath();
+            writeSummary(run, trainer, "running", "", null, null);
+            status = "running";
+            String tricks = trainer.activeTricks().isEmpty() ? "none" : String.join(", ", trainer.activeTricks());
+            for (ClassifierListener l : listeners) {
+                l.onStarted(run.getPath(), Devices.describe(device), describe(data), tricks,
+                        trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
+            }
+            loop(trainer, run);
+        } catch (UserError e) {
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(run, trainer, "stopped", "interrupted");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
+                what = "out of memory (" + what + "); lower batchSize or cls.width";
+            }
+            finish(run, trainer, "failed", "training stopped: " + what);
+            if (System.getProperty("ganstudio.debug") != null) {
+                e.printStackTrace();
+            }
+        } finally {
+            if (trainer != null) {
+                trainer.close();
+            }
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+
+    private static String describe(ClassifierData d) {
+        return d.train().count() + " training, " + d.validation().count()
+                + (d.validationIsTest() ? " validation (= test set)" : " validation") + ", " + d.test().count()
+                + " test images " + d.train().channels() + "x" + d.train().height() + "x" + d.train().width()
+                + " from " + d.train().source();
+    }
+
+    private void loop(ClassifierTrainer trainer, RunDirectory run) throws InterruptedException {
+        int epochs = config.getInt("cls.epochs");
+        long total = (long) epochs * trainer.batchesPerEpoch();
+        int logEvery = config.getInt("log.every");
+        int patience = config.getInt("reg.earlyStopping");
+        double best = bestSoFar(run);
+        int sinceBest = 0;
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        long epochStart = System.nanoTime();
+        while (trainer.getStep() < total) {
+            if (!control.awaitTurn()) {
+                finishWithTest(run, trainer, "stopped", "stopped by the user at batch " + trainer.getStep());
+                return;
+            }
+            for (SessionControl.Edit edit : control.takeEdits()) {
+                if (!"opt.lr".equals(edit.key())) {
+                    event(run, trainer.getStep(), "ignored live edit of " + edit.key()
+                            + " (a classifier takes opt.lr live)");
+                    continue;
+                }
+                trainer.setBaseLearningRate(edit.value());
+                event(run, trainer.getStep(), "opt.lr = " + edit.value());
+            }
+            ClassifierTrainer.BatchResult r = trainer.trainBatch();
+            lossSum += r.loss() * r.count();
+            correct += r.correct();
+            seen += r.count();
+            long step = trainer.getStep();
+            if (trainer.atEpochEnd()) {
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                ClassificationReport val = trainer.evaluate(trainer.getData().validation(),
+                        trainer.getData().validationIsTest() ? "test" : "validation");
+                trainer.onValidation(val.loss());
+                ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, lossSum / seen,
+                        (double) correct / seen, val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
+                        seen / seconds, trainer.wallSeconds());
+                emit(run, m);
+                for (ClassifierListener l : listeners) {
+                    l.onReport(val);
+                }
+                checkpoint(trainer, run);
+                if (val.top1() > best) {
+                    best = val.top1();
+                    sinceBest = 0;
+                    saveBest(trainer, run, val);
+                } else if (patience > 0 && ++sinceBest >= patience) {
+                    event(run, step, "early stopping: no better validation accuracy for " + patience + " epochs");
+                    finishWithTest(run, trainer, "finished", "");
+                    return;
+                }
+                lossSum = 0;
+                correct = 0;
+                seen = 0;
+                epochStart = System.nanoTime();
+            } else if (step % logEvery == 0 || step == 1) {
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                emit(run, new ClassifierMetrics(trainer.epoch(), step, lossSum / seen, (double) correct / seen,
+                        Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, seen / seconds,
+                        trainer.wallSeconds()));
+            }
+        }
+        finishWithTest(run, trainer, "finished", "");
+    }
+
+    private static double bestSoFar(RunDirectory run) {
+        JsonObject s = run.readSummary();
+        return s.has("bestValidation") ? s.getAsJsonObject("bestValidation").get("top1").getAsDouble() : -1;
+    }
+
+    private void emit(RunDirectory run, ClassifierMetrics m) {
+        run.appendMetrics(m);
+        for (ClassifierListener l : listeners) {
+            l.onMetrics(m);
+        }
+    }
+
+    private void event(RunDirectory run, long step, String text) {
+        run.appendEvent(step, text);
+        for (ClassifierListener l : listeners) {
+            l.onEvent(step, text);
+        }
+    }
+
+    /**
+     * Ends a healthy run: with early stopping the best weights come back first (the run is judged by them),
+     * then the test report goes into the summary.
+     */
+    private void finishWithTest(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
+        try {
+            Path best = run.getPath().resolve("best").resolve(ClassifierModel.PARAMS);
+            boolean useBest = config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(best);
+            if (useBest) {
+                try (DataInputStream in = in(best)) {
+                    trainer.loadModel(in);
+                }
+            }
+            checkpoint(trainer, run);
+            ClassificationReport test = trainer.evaluate(trainer.getData().test(), "test");
+            testReport = test;
+            for (ClassifierListener l : listeners) {
+                l.onReport(test);
+            }
+            status = st;
+            reason = why;
+            writeSummary(run, trainer, st, why, test, useBest ? "best validation" : "last");
+            if (!why.isEmpty()) {
+                run.appendEvent(trainer.getStep(), st + ": " + why);
+            }
+            notifyFinished();
+        } catch (IOException | RuntimeException e) {
+            finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
+        }
+    }
+
+    private void finish(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
+        status = st;
+        reason = why;
+        if (run != null) {
+            writeSummary(run, trainer, st, why, null, null);
+            if (!why.isEmpty()) {
+                run.appendEvent(trainer == null ? 0 : trainer.getStep(), st + ": " + why);
+            }
+        }
+        notifyFinished();
+    }
+
+    private void notifyFinished() {
+        for (ClassifierListener l : listeners) {
+            l.onFinished(status, reason);
+        }
+    }
+
+    private void writeSummary(RunDirectory run, ClassifierTrainer trainer, String st, String why,
+            ClassificationReport test, String weights) {
+        JsonObject s = run.readSummary();
+        s.addProperty("task", "classifier");
+        s.addProperty("status", st);
+        s.addProperty("reason", why);
+        if (trainer != null) {
+            s.addProperty("batches", trainer.getStep());
+            s.addProperty("epochs", Math.round(trainer.epoch() * 1000) / 1000.0);
+            s.addProperty("wallSeconds", Math.round(trainer.wallSeconds() * 100) / 100.0);
+        }
+        List<ClassifierMetrics> rows = run.readClassifierMetrics();
+        JsonArray epochSeconds = new JsonArray();
+        for (ClassifierMetrics m : rows) {
+            if (m.hasValidation()) {
+                epochSeconds.add(Math.round(m.epochSeconds() * 100) / 100.0);
+            }
+        }
+        s.add("epochSeconds", epochSeconds);
+        if (test != null) {
+            JsonObject t = test.toJson();
+            t.addProperty("weights", weights);
+            s.add("test", t);
+        }
+        run.writeSummary(s);
+    }
+
+    private void saveBest(ClassifierTrainer trainer, RunDirectory run, ClassificationReport val) {
+        run.writeFolder("best", folder -> {
+            try (DataOutputStream out = out(folder.resolve(ClassifierModel.PARAMS))) {
+                trainer.saveModel(out);
+            }
+        });
+        JsonObject s = run.readSummary();
+        JsonObject b = new JsonObject();
+        b.addProperty("epoch", Math.round(trainer.epoch() * 1000) / 1000.0);
+        b.addProperty("top1", val.top1());
+        b.addProperty("loss", val.loss());
+        s.add("bestValidation", b);
+        run.writeSummary(s);
+    }
+
+    private static void checkpoint(ClassifierTrainer trainer, RunDirectory run) {
+        run.writeCheckpoint(trainer.getStep(), folder -> {
+            try (DataOutputStream m = out(folder.resolve(ClassifierModel.PARAMS));
+                    DataOutputStream s = out(folder.resolve("state.bin"))) {
+                trainer.saveModel(m);
+                trainer.saveState(s);
+            }
+        });
+    }
+
+    private static void loadCheckpoint(ClassifierTrainer trainer, Path folder) {
+        try (DataInputStream m = in(folder.resolve(ClassifierModel.PARAMS));
+                DataInputStream s = in(folder.resolve("state.bin"))) {
+            trainer.loadModel(m);
+            trainer.loadState(s);
+        } catch (IOException e) {
+            throw new UserError(folder + ": unreadable checkpoint (" + e.getMessage() + ")");
+        }
+    }
+
+    private static DataOutputStream out(Path p) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
+    }
+
+    private static DataInputStream in(Path p) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(p)));
+    }
+
+    private JsonObject runInfo(Device device, ClassifierData data, ClassifierTrainer trainer) {
+        JsonObject info = new JsonObject();
+        info.addProperty("preset", preset == null ? "" : preset);
+        info.addProperty("device", Devices.describe(device));
+        info.addProperty("data", describe(data));
+        info.addProperty("channels", data.train().channels());
+        info.addProperty("imageSize", data.train().height());
+        info.addProperty("classes", data.classes());
+        JsonArray names = new JsonArray();
+        data.train().classNames().forEach(names::add);
+        info.add("classNames", names);
+        info.addProperty("parameters", trainer.getModel().parameterCount());
+        info.addProperty("created", java.time.OffsetDateTime.now().toString());
+        info.addProperty("djl", Engine.getDjlVersion());
+        info.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        info.addProperty("java", System.getProperty("java.version"));
+        return info;
+    }
+}

@@ -1,0 +1,442 @@
+package ganstudio.train.classify;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.ClassifierData;
+import ganstudio.data.ImageSet;
+import ganstudio.metrics.ClassificationReport;
+import ganstudio.train.DivergenceException;
+import ganstudio.train.GanOptimizer;
+import ganstudio.train.Optimizers;
+import ganstudio.tricks.Adversary;
+import ganstudio.tricks.Augmenter;
+import ganstudio.tricks.GradientTricks;
+import ganstudio.tricks.ImageBatch;
+import ganstudio.tricks.Losses;
+import ganstudio.tricks.LrSchedule;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One image classifier being trained, with every trick of its config, owned by the thread that created it.
+ * {@link #trainBatch} is one optimizer step; an epoch is {@link #batchesPerEpoch} of them over a fresh shuffle
+ * (the last partial batch is dropped, so batch norm never sees a batch of one).
+ */
+public final class ClassifierTrainer implements AutoCloseable {
+
+    private static final int EVAL_BATCH = 500;
+
+    private final RunConfig config;
+    private final ClassifierData data;
+    private final NDManager manager;
+    private final ClassifierModel model;
+    private final ClassifierModel teacher;
+    private final NDManager teacherManager;
+    private final List<Pair<String, Parameter>> params;
+    private final GanOptimizer optimizer;
+    private final LrSchedule schedule;
+    private final Augmenter augmenter;
+    private final GradientTricks gradientTricks;
+    private final Adversary adversary;
+    private final String loss;
+    private final float labelSmoothing;
+    private final float focalGamma;
+    private final float focalAlpha;
+    private final float flooding;
+    private final float distillT;
+    private final float distillWeight;
+    private final float advWeight;
+    private final int batchSize;
+    private final int classes;
+    private final int batchesPerEpoch;
+    private final SplittableRandom random;
+    private int[] order;
+    private int cursor;
+    private long step;
+    private double baseLr;
+    private double lastLr;
+    private double elapsedBefore;
+    private final long started = System.nanoTime();
+
+    /** The outcome of one training batch. */
+    public record BatchResult(double loss, int correct, int count) {}
+
+    public ClassifierTrainer(RunConfig config, ClassifierData data, Device device) {
+        this.config = config;
+        this.data = data;
+        Engine engine = Engine.getInstance(); // loads the natives before any direct JNI call
+        JniUtils.setGradMode(false);
+        if (config.getInt("threads") > 0) {
+            JniUtils.setNumThreads(config.getInt("threads"));
+        }
+        engine.setRandomSeed((int) (config.getLong("seed") & 0x7fffffff));
+        this.manager = NDManager.newBaseManager(device);
+        this.batchSize = config.getInt("batchSize");
+        this.classes = data.classes();
+        ImageSet train = data.train();
+        if (train.count() < batchSize) {
+            throw new UserError("batchSize = " + batchSize + " is larger than the " + train.count()
+                    + " training images; lower batchSize");
+        }
+        this.model = ClassifierModel.create(ClassifierModel.specOf(config, train.channels(), train.height(), classes),
+                manager);
+        this.params = model.trainable();
+        this.batchesPerEpoch = train.count() / batchSize;
+        this.baseLr = config.getDouble("opt.lr");
+        long total = (long) batchesPerEpoch * config.getInt("cls.epochs");
+        this.schedule = LrSchedule.fromConfig(config, baseLr, batchesPerEpoch, total);
+        this.optimizer = Optimizers.forClassifier(config, (float) schedule.rate(1));
+        this.augmenter = Augmenter.fromConfig(config, train.channels(), train.pixels(), train.count(), train.height(),
+                train.width());
+        this.gradientTricks = GradientTricks.fromConfig(config);
+        this.adversary = Adversary.fromConfig(config);
+        this.loss = config.getString("cls.loss");
+        this.labelSmoothing = (float) config.getDouble("cls.labelSmoothing");
+        this.focalGamma = (float) config.getDouble("cls.focalGamma");
+        this.focalAlpha = (float) config.getDouble("cls.focalAlpha");
+        this.flooding = (float) config.getDouble("cls.flooding");
+        this.distillT = (float) config.getDouble("cls.distillT");
+        this.distillWeight = (float) config.getDouble("cls.distillWeight");
+        this.advWeight = (float) config.getDouble("adv.weight");
+        this.random = new SplittableRandom(config.getLong("seed"));
+        String teacherPath = config.getString("cls.teacher");
+        if (teacherPath.isBlank()) {
+            teacher = null;
+            teacherManager = null;
+        } else {
+            teacherManager = NDManager.newBaseManager(device);
+            teacher = ClassifierModel.load(resolveTeacher(teacherPath), teacherManager).model();
+            if (teacher.getSpec().classes() != classes || teacher.getSpec().imageSize() != train.height()
+                    || teacher.getSpec().channels() != train.channels()) {
+                throw new UserError("cls.teacher = " + teacherPath + " was trained on "
+                        + teacher.getSpec().channels() + "x" + teacher.getSpec().imageSize() + " images with "
+                        + teacher.getSpec().classes() + " classes; this run has " + train.channels() + "x"
+                        + train.height() + " and " + classes);
+            }
+        }
+        reshuffle();
+    }
+
+    /** A teacher given as a path, or as a folder name under models/. */
+    private static Path resolveTeacher(String text) {
+        Path p = Paths.get(text);
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        Path inModels = Presets.locate().getDir().resolve(text);
+        if (Files.isDirectory(inModels)) {
+            return inModels;
+        }
+        throw new UserError("cls.teacher = " + text + ": no such folder (give a classifier run directory or a "
+                + "folder under models/, e.g. fashion-classifier)");
+    }
+
+    public ClassifierModel getModel() {
+        return model;
+    }
+
+    public ClassifierData getData() {
+        return data;
+    }
+
+    public long getStep() {
+        return step;
+    }
+
+    public int batchesPerEpoch() {
+        return batchesPerEpoch;
+    }
+
+    /** Epochs done, fractional inside an epoch. */
+    public double epoch() {
+        return (double) step / batchesPerEpoch;
+    }
+
+    public boolean atEpochEnd() {
+        return step > 0 && step % batchesPerEpoch == 0;
+    }
+
+    public double learningRate() {
+        return lastLr == 0 ? schedule.rate(step + 1) : lastLr;
+    }
+
+    public List<String> activeTricks() {
+        List<String> on = new ArrayList<>(augmenter.active());
+        if (!"ce".equals(loss)) {
+            on.add(loss + " loss");
+        }
+        if (labelSmoothing > 0) {
+            on.add("label smoothing " + labelSmoothing);
+        }
+        if (flooding > 0) {
+            on.add("flooding " + flooding);
+        }
+        if (teacher != null) {
+            on.add("distillation T=" + distillT);
+        }
+        if (adversary != null) {
+            on.add(config.getString("adv.kind") + " ε=" + config.getDouble("adv.eps"));
+        }
+        return on;
+    }
+
+    /** Changes the base learning rate from the next batch on (a live edit); the schedule scales it. */
+    public void setBaseLearningRate(double lr) {
+        this.baseLr = lr;
+    }
+
+    /** Tells a plateau schedule the epoch's validation loss. */
+    public void onValidation(double valLoss) {
+        schedule.onValidation(valLoss);
+    }
+
+    public double wallSeconds() {
+        return elapsedBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * One optimizer step on the next batch.
+     *
+     * @throws DivergenceException when the loss is NaN or infinite
+     */
+    public BatchResult trainBatch() {
+        if (cursor + batchSize > order.length) {
+            reshuffle();
+        }
+        ImageSet train = data.train();
+        int len = train.imageSize();
+        float[] pixels = new float[batchSize * len];
+        int[] labels = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            int index = order[cursor + i];
+            train.copyImage(index, pixels, i * len);
+            labels[i] = train.label(index);
+        }
+        cursor += batchSize;
+        ImageBatch batch = new ImageBatch(batchSize, train.channels(), train.height(), train.width(), classes, pixels,
+                ImageBatch.oneHot(labels, classes));
+        augmenter.apply(batch);
+
+        double lr = schedule.rate(step + 1) * baseLr / config.getDouble("opt.lr");
+        lastLr = lr;
+        optimizer.setLearningRate((float) lr);
+        float lossValue;
+        int correct;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Shape shape = new Shape(batchSize, train.channels(), train.height(), train.width());
+            NDArray x = manager.create(batch.pixels, shape);
+            NDArray targets = Losses.smoothLabels(manager.create(batch.targets, new Shape(batchSize, classes)),
+                    labelSmoothing);
+            NDArray teacherLogits = teacher == null ? null : teacher.logits(x, false);
+            NDArray adv = null;
+            if (adversary != null) {
+                adv = adversary.perturb(x, in -> loss(model.logits(in, false), targets, null));
+                zeroGradients();
+            }
+            NDArray logits;
+            NDArray total;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                logits = model.logits(x, true);
+                total = loss(logits, targets, teacherLogits);
+                if (adv != null) {
+                    NDArray advLoss = loss(model.logits(adv, true), targets, teacherLogits);
+                    total = total.mul(1 - advWeight).add(advLoss.mul(advWeight));
+                }
+                total = Losses.flood(total, flooding);
+                gc.backward(total);
+            }
+            NDArray hits = logits.argMax(1).eq(targets.argMax(1)).sum();
+            float[] stats = new float[] {total.getFloat(), hits.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                    .getFloat()};
+            lossValue = stats[0];
+            correct = Math.round(stats[1]);
+            if (!Float.isFinite(lossValue)) {
+                throw new DivergenceException("classifier loss became " + lossValue + " at batch " + (step + 1)
+                        + " (epoch " + (step / batchesPerEpoch + 1) + "); lower opt.lr or turn on reg.clipNorm");
+            }
+        }
+        update(lr);
+        step++;
+        return new BatchResult(lossValue, correct, batchSize);
+    }
+
+    private NDArray loss(NDArray logits, NDArray targets, NDArray teacherLogits) {
+        NDArray hard;
+        switch (loss) {
+            case "focal":
+                hard = Losses.focal(logits, targets, focalGamma, focalAlpha);
+                break;
+            case "smoothl1":
+                hard = Losses.smoothL1(logits, targets);
+                break;
+            default:
+                hard = Losses.crossEntropy(logits, targets);
+                break;
+        }
+        if (teacherLogits == null) {
+            return hard;
+        }
+        return hard.mul(1 - distillWeight).add(Losses.distillation(logits, teacherLogits, distillT).mul(distillWeight));
+    }
+
+    /** Outside any NDScope: the optimizer creates its state arrays on first use, and they must outlive the step. */
+    private void update(double lr) {
+        if (gradientTricks.isActive()) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                List<NDArray> weights = new ArrayList<>(params.size());
+                List<NDArray> grads = new ArrayList<>(params.size());
+                List<Boolean> isWeight = new ArrayList<>(params.size());
+                for (Pair<String, Parameter> p : params) {
+                    NDArray w = p.getValue().getArray();
+                    weights.add(w);
+                    grads.add(w.getGradient());
+                    isWeight.add(p.getValue().getType() == Parameter.Type.WEIGHT);
+                }
+                gradientTricks.apply(weights, grads, isWeight);
+                gradientTricks.decay(weights, lr);
+            }
+        }
+        for (Pair<String, Parameter> p : params) {
+            NDArray weight = p.getValue().getArray();
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(p.getKey(), weight, grad);
+            }
+        }
+    }
+
+    private void zeroGradients() {
+        for (Pair<String, Parameter> p : params) {
+            JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
+        }
+    }
+
+    private void reshuffle() {
+        int n = data.train().count();
+        if (order == null) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        cursor = 0;
+    }
+
+    /** Loss, top-1, top-5 and the confusion matrix on a labelled set, in inference mode. */
+    public ClassificationReport evaluate(ImageSet set, String name) {
+        return evaluate(model, set, name, classes, manager);
+    }
+
+    static ClassificationReport evaluate(ClassifierModel model, ImageSet set, String name, int classes,
+            NDManager manager) {
+        long[][] confusion = new long[classes][classes];
+        double lossSum = 0;
+        long top5 = 0;
+        int len = set.imageSize();
+        for (int from = 0; from < set.count(); from += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, set.count() - from);
+            float[] px = new float[n * len];
+            System.arraycopy(set.pixels(), from * len, px, 0, n * len);
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = set.label(from + i);
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray x = manager.create(px, new Shape(n, set.channels(), set.height(), set.width()));
+                NDArray logits = model.logits(x, false);
+                NDArray targets = manager.create(ImageBatch.oneHot(labels, classes), new Shape(n, classes));
+                lossSum += Losses.crossEntropy(logits, targets).getFloat() * n;
+                float[] z = logits.toFloatArray();
+                for (int i = 0; i < n; i++) {
+                    int predicted = 0;
+                    int above = 0;
+                    float own = z[i * classes + labels[i]];
+                    for (int k = 0; k < classes; k++) {
+                        float v = z[i * classes + k];
+                        if (v > z[i * classes + predicted]) {
+                            predicted = k;
+                        }
+                        if (v > own) {
+                            above++;
+                        }
+                    }
+                    confusion[labels[i]][predicted]++;
+                    if (above < 5) {
+                        top5++;
+                    }
+                }
+            }
+        }
+        long correct = 0;
+        for (int k = 0; k < classes; k++) {
+            correct += confusion[k][k];
+        }
+        return new ClassificationReport(name, lossSum / set.count(), (double) correct / set.count(),
+                (double) top5 / set.count(), confusion, set.classNames());
+    }
+
+    public void saveModel(DataOutputStream out) throws IOException {
+        model.save(out);
+    }
+
+    public void loadModel(DataInputStream in) throws IOException {
+        model.load(in, manager);
+        params.clear();
+        params.addAll(model.trainable());
+    }
+
+    /** Weights, optimizer state and counters. */
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeLong(step);
+        out.writeDouble(wallSeconds());
+        out.writeDouble(baseLr);
+        optimizer.save(out);
+    }
+
+    public void loadState(DataInputStream in) throws IOException {
+        step = in.readLong();
+        elapsedBefore = in.readDouble();
+        baseLr = in.readDouble();
+        optimizer.load(in, manager);
+        // Continue from a fresh shuffle: PyTorch's and the shuffle's random state are not saved.
+        random.split();
+        reshuffle();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        if (teacherManager != null) {
+            teacherManager.close();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package ganstudio.tricks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+
+import ganstudio.config.RunConfig;
+
+import java.util.List;
+
+/**
+ * What happens to gradients and weights between the backward pass and the optimizer: the L1 penalty's
+ * subgradient, clipping by value and by global norm, and decoupled weight decay.
+ */
+public final class GradientTricks {
+
+    private final float l1;
+    private final float clipValue;
+    private final float clipNorm;
+    private final float decoupledDecay;
+
+    public GradientTricks(double l1, double clipValue, double clipNorm, double decoupledDecay) {
+        this.l1 = (float) l1;
+        this.clipValue = (float) clipValue;
+        this.clipNorm = (float) clipNorm;
+        this.decoupledDecay = (float) decoupledDecay;
+    }
+
+    public static GradientTricks fromConfig(RunConfig c) {
+        boolean decoupled = c.getBool("reg.decoupled") || "adamw".equals(c.getString("opt.kind"));
+        return new GradientTricks(c.getDouble("reg.l1"), c.getDouble("reg.clipValue"), c.getDouble("reg.clipNorm"),
+                decoupled ? c.getDouble("reg.weightDecay") : 0);
+    }
+
+    /** Whether any of the tricks is on (otherwise the loop skips them and their syncs). */
+    public boolean isActive() {
+        return l1 > 0 || clipValue > 0 || clipNorm > 0 || decoupledDecay > 0;
+    }
+
+    /**
+     * Changes the gradients in place: + l1·sign(w) on weights (not biases or norm scales, as is usual), then
+     * clip each value to [−v, v], then scale all together down to the norm bound.
+     *
+     * @param isWeight per parameter, whether the L1 penalty applies
+     * @return the global gradient norm before norm clipping (NaN when norm clipping is off: it costs a sync)
+     */
+    public double apply(List<NDArray> weights, List<NDArray> grads, List<Boolean> isWeight) {
+        for (int i = 0; i < grads.size(); i++) {
+            NDArray g = grads.get(i);
+            if (l1 > 0 && isWeight.get(i)) {
+                g.addi(weights.get(i).sign().mul(l1));
+            }
+            if (clipValue > 0) {
+                NDArray clipped = g.clip(-clipValue, clipValue);
+                g.muli(0).addi(clipped);
+            }
+        }
+        if (clipNorm <= 0) {
+            return Double.NaN;
+        }
+        NDList squares = new NDList();
+        for (NDArray g : grads) {
+            squares.add(g.square().sum());
+        }
+        double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+        if (norm > clipNorm) {
+            float scale = (float) (clipNorm / (norm + 1e-6));
+            for (NDArray g : grads) {
+                g.muli(scale);
+            }
+        }
+        return norm;
+    }
+
+    /** Decoupled weight decay (Loshchilov and Hutter): w ← w − lr·λ·w, before the optimizer's own step. */
+    public void decay(List<NDArray> weights, double lr) {
+        if (decoupledDecay <= 0) {
+            return;
+        }
+        float keep = (float) (1 - lr * decoupledDecay);
+        for (NDArray w : weights) {
+            w.muli(keep);
+        }
+    }
+}
