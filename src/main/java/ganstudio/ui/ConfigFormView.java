@@ -1,9 +1,9 @@
 package ganstudio.ui;
 
 import ganstudio.config.ConfigKey;
+import ganstudio.config.ConfigSchema;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javafx.scene.Node;
@@ -31,16 +31,19 @@ final class ConfigFormView extends Accordion {
     private final Map<String, Control> editors = new HashMap<>();
     private final Map<String, Label> errors = new HashMap<>();
     private final Map<String, TitledPane> panes = new HashMap<>();
+    private final FormLayout layout;
     private boolean loading;
+    private boolean showChanged;
 
     ConfigFormView(ConfigFormModel model) {
+        this(model, FormLayout.gan());
+    }
+
+    ConfigFormView(ConfigFormModel model, FormLayout layout) {
         this.model = model;
+        this.layout = layout;
         getStyleClass().add("config-form");
-        for (String section : ConfigFormModel.SECTIONS) {
-            List<ConfigKey> keys = ConfigFormModel.keysOf(section);
-            if (keys.isEmpty()) {
-                continue;
-            }
+        for (FormLayout.Section section : layout.sections()) {
             GridPane grid = new GridPane();
             grid.getStyleClass().add("form-grid");
             ColumnConstraints labels = new ColumnConstraints();
@@ -50,10 +53,9 @@ final class ConfigFormView extends Accordion {
             fields.setFillWidth(true);
             grid.getColumnConstraints().addAll(labels, fields);
             int row = 0;
-            for (ConfigKey key : keys) {
-                String name = key.getName();
-                String shortName = name.substring(name.indexOf('.') + 1);
-                Label label = new Label(shortName);
+            for (String name : section.keys()) {
+                ConfigKey key = ConfigSchema.require(name);
+                Label label = new Label(section.label(name));
                 Control editor = editorFor(key);
                 Tooltip tip = new Tooltip(name + ": " + key.getHelp() + "\nAllowed: " + key.describeRange()
                         + "\nDefault: " + key.getDefaultValue() + (key.isLiveEditable() ? "\nEditable while training" : ""));
@@ -74,9 +76,9 @@ final class ConfigFormView extends Accordion {
                 editors.put(name, editor);
                 errors.put(name, error);
             }
-            TitledPane pane = new TitledPane(section, grid);
+            TitledPane pane = new TitledPane(section.title(), grid);
             pane.setAnimated(false);
-            panes.put(section, pane);
+            panes.put(section.title(), pane);
             getPanes().add(pane);
         }
         if (!getPanes().isEmpty()) {
@@ -84,6 +86,23 @@ final class ConfigFormView extends Accordion {
         }
         model.addListener(m -> showErrors());
         refreshFromModel();
+    }
+
+    /**
+     * Shows next to each section title how many of its keys differ from the default ("Regularization · 2 changed"),
+     * so the switched-on tricks are visible with every pane but one collapsed.
+     */
+    void showChangedCounts(boolean show) {
+        this.showChanged = show;
+        updateTitles();
+    }
+
+    private void updateTitles() {
+        for (FormLayout.Section section : layout.sections()) {
+            TitledPane pane = panes.get(section.title());
+            int n = showChanged ? FormLayout.changedFromDefault(section, model.getConfig()) : 0;
+            pane.setText(n == 0 ? section.title() : section.title() + "  \u00b7 " + n + " changed");
+        }
     }
 
     private Control editorFor(ConfigKey key) {
@@ -96,8 +115,13 @@ final class ConfigFormView extends Accordion {
                 return box;
             }
             case BOOL: {
-                CheckBox box = new CheckBox();
-                box.selectedProperty().addListener((o, a, b) -> edited(name, String.valueOf(b)));
+                // Styled as a switch (studio.css); the words say the state for those who do not read switches.
+                CheckBox box = new CheckBox("off");
+                box.getStyleClass().add("switch");
+                box.selectedProperty().addListener((o, a, b) -> {
+                    box.setText(b ? "on" : "off");
+                    edited(name, String.valueOf(b));
+                });
                 return box;
             }
             default: {
@@ -161,17 +185,18 @@ final class ConfigFormView extends Accordion {
             label.setVisible(bad);
             label.setManaged(bad);
             if (bad) {
-                TitledPane pane = panes.get(ConfigFormModel.sectionOf(key));
+                TitledPane pane = panes.get(layout.sectionOf(key));
                 pane.getStyleClass().remove("section-error");
                 pane.getStyleClass().add("section-error");
             }
         });
         panes.forEach((section, pane) -> {
-            boolean any = ConfigFormModel.keysOf(section).stream().anyMatch(k -> model.errorOf(k.getName()) != null);
+            boolean any = layout.section(section).keys().stream().anyMatch(k -> model.errorOf(k) != null);
             if (!any) {
                 pane.getStyleClass().remove("section-error");
             }
         });
+        updateTitles();
     }
 
     Node editor(String key) {

@@ -29,6 +29,11 @@ final class LiveEditPanel extends VBox {
     private static final Map<String, String> LABELS = Map.of("optG.lr", "lr G", "optD.lr", "lr D",
             "objective.nCritic", "n_critic", "objective.clip", "clip", "objective.lambda", "lambda");
 
+    /** The classifier takes only its learning rate live. */
+    static final Map<String, String> CLASSIFIER = Map.of("opt.lr", "lr");
+
+    private final List<String> keys;
+    private final Map<String, String> labels;
     private final Map<String, TextField> fields = new LinkedHashMap<>();
     private final Map<String, String> applied = new LinkedHashMap<>();
     private final Button apply = new Button("Apply");
@@ -36,15 +41,22 @@ final class LiveEditPanel extends VBox {
     private BiConsumer<String, Double> sink = (k, v) -> { };
 
     LiveEditPanel() {
+        this(KEYS, LABELS);
+    }
+
+    /** Fields for the given keys (in order) with their short labels. */
+    LiveEditPanel(List<String> keys, Map<String, String> labels) {
+        this.keys = List.copyOf(keys);
+        this.labels = Map.copyOf(labels);
         getStyleClass().add("live-edits");
         Label title = new Label("Live edits");
         title.getStyleClass().add("section-title");
         // A flow, not a grid: in a narrow window the fields wrap to a second line instead of shrinking to "...".
         FlowPane flow = new FlowPane(8, 6);
         flow.getStyleClass().add("live-edit-flow");
-        for (String key : KEYS) {
+        for (String key : keys) {
             ConfigKey k = ConfigSchema.require(key);
-            Label label = new Label(LABELS.get(key));
+            Label label = new Label(labels.get(key));
             TextField field = new TextField();
             field.setPrefColumnCount(6);
             Tooltip tip = new Tooltip(key + ": " + k.getHelp() + "\nAllowed: " + k.describeRange());
@@ -71,7 +83,7 @@ final class LiveEditPanel extends VBox {
 
     /** Shows the values a run starts with. */
     void load(RunConfig config) {
-        for (String key : KEYS) {
+        for (String key : keys) {
             String text = String.valueOf(config.get(key));
             fields.get(key).setText(text);
             applied.put(key, text);
@@ -86,7 +98,7 @@ final class LiveEditPanel extends VBox {
 
     private void apply() {
         Map<String, Double> changes = new LinkedHashMap<>();
-        for (String key : KEYS) {
+        for (String key : keys) {
             String text = fields.get(key).getText().trim();
             if (text.equals(applied.get(key))) {
                 continue;

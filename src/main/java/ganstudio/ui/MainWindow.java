@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -30,14 +32,11 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -90,6 +89,7 @@ final class MainWindow {
     private boolean finishHandled;
     private List<Long> openedFrameSteps = List.of();
     private RunDirectory openedRun;
+    private Consumer<Path> onClassifierRun = p -> { };
 
     MainWindow(Path runsRoot) {
         this.runsRoot = runsRoot;
@@ -150,21 +150,13 @@ final class MainWindow {
         return root;
     }
 
-    /** Space = pause/resume, S = one step; ignored while typing in a field so both letters still type. */
-    void installShortcuts(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl || e.isControlDown() || e.isAltDown()
-                    || e.isMetaDown()) {
-                return;
-            }
-            if (e.getCode() == KeyCode.SPACE && !pause.isDisabled()) {
-                togglePause();
-                e.consume();
-            } else if (e.getCode() == KeyCode.S && !step.isDisabled()) {
-                stepOnce();
-                e.consume();
-            }
-        });
+    void installShortcuts(Scene scene, BooleanSupplier visible) {
+        PlaybackShortcuts.install(scene, visible, pause, this::togglePause, step, this::stepOnce);
+    }
+
+    /** Where a classifier run picked in the Runs tab goes (the classifier view). */
+    void onClassifierRun(Consumer<Path> onClassifierRun) {
+        this.onClassifierRun = onClassifierRun;
     }
 
     private ToolBar toolbar() {
@@ -244,7 +236,7 @@ final class MainWindow {
     // ---- presets and the form
 
     private void loadPresetList() {
-        List<String> names = presets.names();
+        List<String> names = PresetsByTask.names(presets, "gan");
         presetBox.getItems().setAll(names);
         if (names.isEmpty()) {
             showBanner("no presets found in " + presets.getDir().toAbsolutePath()
@@ -254,7 +246,7 @@ final class MainWindow {
 
     void selectPreset(String name) {
         if (!presetBox.getItems().contains(name)) {
-            throw new UserError("no preset '" + name + "'; there are: " + String.join(", ", presetBox.getItems()));
+            throw new UserError("no GAN preset '" + name + "'; there are: " + String.join(", ", presetBox.getItems()));
         }
         presetBox.setValue(name);
     }
@@ -473,6 +465,10 @@ final class MainWindow {
     void openRun(Path dir) {
         Thread t = new Thread(() -> {
             try {
+                if ("classifier".equals(RunListing.taskOf(dir))) {
+                    Platform.runLater(() -> onClassifierRun.accept(dir));
+                    return;
+                }
                 RunDirectory run = RunDirectory.open(dir);
                 MetricsStore store = new MetricsStore();
                 store.appendAll(run.readMetrics());

@@ -29,6 +29,7 @@ final class RunsPanel extends VBox {
         this.runsRoot = runsRoot;
         getStyleClass().add("runs-panel");
         table.getColumns().add(column("run", 190, RunListing.Row::name));
+        table.getColumns().add(column("task", 70, RunListing.Row::task));
         table.getColumns().add(column("preset", 110, RunListing.Row::preset));
         table.getColumns().add(column("status", 70, RunListing.Row::status));
         table.setPlaceholder(new Label("No runs in " + runsRoot.toAbsolutePath()));

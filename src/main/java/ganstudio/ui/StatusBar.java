@@ -3,6 +3,7 @@ package ganstudio.ui;
 import java.util.Locale;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,6 +25,9 @@ final class StatusBar extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         run.setMinWidth(120);
         run.setMaxWidth(520);
+        // A classifier's data line names three sets and a path: it gives way (with "...") before the window does.
+        device.setMinWidth(80);
+        device.setMaxWidth(560);
         status.getStyleClass().add("status-state");
         getChildren().addAll(run, device, step, critic, speed, time, grow, status);
     }
@@ -37,13 +41,22 @@ final class StatusBar extends HBox {
 
     void showRun(String runDir, String deviceText) {
         run.setText(runDir);
-        device.setText(deviceText);
+        if (!deviceText.equals(device.getText())) { // called every UI frame: a new tooltip only on change
+            device.setText(deviceText);
+            device.setTooltip(deviceText.isEmpty() ? null : new Tooltip(deviceText));
+        }
     }
 
     void showProgress(long stepNow, long steps, long criticIterations, double samplesPerSecond, double elapsed,
             double eta) {
-        step.setText("step " + stepNow + " / " + steps);
-        critic.setText("critic its " + criticIterations);
+        showProgress("step " + stepNow + " / " + steps, "critic its " + criticIterations, samplesPerSecond, elapsed,
+                eta);
+    }
+
+    /** The same line for any task: the classifier says "epoch 2.4 / 10" and "batch 96". */
+    void showProgress(String position, String detail, double samplesPerSecond, double elapsed, double eta) {
+        step.setText(position);
+        critic.setText(detail);
         speed.setText(Double.isFinite(samplesPerSecond)
                 ? String.format(Locale.ROOT, "%.0f samples/s", samplesPerSecond) : "");
         time.setText("elapsed " + duration(elapsed) + (Double.isFinite(eta) ? "  ETA " + duration(eta) : ""));

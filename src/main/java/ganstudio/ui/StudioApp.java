@@ -27,18 +27,18 @@ import javafx.util.Duration;
 /** The JavaFX application: one window, a menu bar, the theme, and the self-driving demo. */
 public final class StudioApp extends Application {
 
-    private MainWindow window;
+    private StudioModes window;
     private Scene scene;
     private final Path stylesDir = StylesLocator.locate();
 
     @Override
     public void start(Stage stage) {
         StudioOptions options = StudioOptions.parse(getParameters().getRaw());
-        window = new MainWindow(options.runsRoot());
+        window = new StudioModes(options.runsRoot());
         BorderPane outer = new BorderPane(window.getRoot());
-        outer.setTop(menuBar(stage));
+        outer.setTop(menuBar(stage, options));
         scene = new Scene(outer, options.width(), options.height());
-        applyTheme(Theme.remembered());
+        applyTheme(options.theme() != null ? options.theme() : Theme.remembered());
         window.installShortcuts(scene);
         stage.setTitle("GAN Studio");
         stage.setMinWidth(900);
@@ -60,7 +60,7 @@ public final class StudioApp extends Application {
         }
     }
 
-    private MenuBar menuBar(Stage stage) {
+    private MenuBar menuBar(Stage stage, StudioOptions options) {
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("File", null, quit);
@@ -69,7 +69,7 @@ public final class StudioApp extends Application {
         for (Theme t : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(t == Theme.DARK ? "Dark theme" : "Light theme");
             item.setToggleGroup(themes);
-            item.setSelected(t == Theme.remembered());
+            item.setSelected(t == (options.theme() != null ? options.theme() : Theme.remembered()));
             item.setOnAction(e -> {
                 applyTheme(t);
                 t.remember();
@@ -81,17 +81,14 @@ public final class StudioApp extends Application {
 
     private void applyTheme(Theme theme) {
         scene.getStylesheets().setAll(StylesLocator.stylesheets(stylesDir, theme));
+        window.setTheme(theme);
     }
 
     /** --demo / --screenshot: load a preset, press Start, wait, write a snapshot of the scene, quit. */
     private void runDemo(StudioOptions options, Stage stage) {
         try {
             if (options.demoPreset() != null) {
-                window.selectPreset(options.demoPreset());
-                if (options.steps() != null) {
-                    window.setField("steps", String.valueOf(options.steps()));
-                }
-                window.startTraining();
+                window.startDemo(options.demoPreset(), options.steps(), options.sets());
             }
         } catch (UserError e) {
             window.showBanner(e.getMessage());

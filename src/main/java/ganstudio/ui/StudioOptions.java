@@ -4,6 +4,7 @@ import ganstudio.config.UserError;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,12 +21,14 @@ import java.util.List;
  * @param open a run directory to show at start (read-only), or null
  * @param width window width
  * @param height window height
+ * @param sets KEY=VALUE overrides typed into the form after the preset loaded (--set, repeatable)
+ * @param theme the theme for this session (not remembered), or null for the remembered one
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
-        Path runsRoot, Path open, int width, int height) {
+        Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
-            + " [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]";
+            + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -37,6 +40,8 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         Path open = null;
         int width = 1400;
         int height = 900;
+        List<String> sets = new ArrayList<>();
+        Theme theme = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -47,6 +52,20 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--steps" -> steps = (int) number(a, value(args, ++i, a));
                 case "--out" -> runs = Paths.get(value(args, ++i, a));
                 case "--open" -> open = Paths.get(value(args, ++i, a));
+                case "--theme" -> {
+                    String v = value(args, ++i, a);
+                    if (!v.equals("dark") && !v.equals("light")) {
+                        throw new UserError("studio: --theme " + v + ": expected dark or light");
+                    }
+                    theme = v.equals("dark") ? Theme.DARK : Theme.LIGHT;
+                }
+                case "--set" -> {
+                    String v = value(args, ++i, a);
+                    if (v.indexOf('=') <= 0) {
+                        throw new UserError("studio: --set " + v + ": expected KEY=VALUE, e.g. data.limit=6000");
+                    }
+                    sets.add(v);
+                }
                 case "--size" -> {
                     String v = value(args, ++i, a);
                     String[] wh = v.split("x");
@@ -59,7 +78,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
-        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height);
+        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme);
     }
 
     public boolean isAutomated() {

@@ -1,0 +1,39 @@
+package ganstudio.ui;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/** The red line across the top of a view that says why a run failed or a preset did not load; dismissable. */
+final class ErrorBanner extends HBox {
+
+    private final Label text = new Label();
+
+    ErrorBanner() {
+        super(10);
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> hide());
+        getChildren().addAll(text, dismiss);
+        getStyleClass().add("error-banner");
+        hide();
+    }
+
+    void show(String message) {
+        text.setText(message);
+        setVisible(true);
+        setManaged(true);
+    }
+
+    void hide() {
+        setVisible(false);
+        setManaged(false);
+    }
+
+    String getText() {
+        return isVisible() ? text.getText() : "";
+    }
+}

@@ -1,0 +1,131 @@
+package ganstudio.ui;
+
+import ganstudio.config.Presets;
+import ganstudio.config.UserError;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The studio's two views as tabs, GAN and Classifier, and the routing between them: a preset or a run goes to
+ * the view of its task, whichever view it was picked in.
+ */
+final class StudioModes {
+
+    /** What the classifier demo trains on unless --set says otherwise: a subset whose epoch takes seconds. */
+    static final List<String> QUICK_CLASSIFIER_DEMO = List.of("data.limit=4000", "cls.validation=1000",
+            "cls.epochs=3", "log.every=3");
+
+    private final MainWindow gan;
+    private final ClassifierView classifier;
+    private final Tab ganTab;
+    private final Tab classifierTab;
+    private final TabPane tabs;
+    private final Presets presets = Presets.locate();
+
+    StudioModes(Path runsRoot) {
+        gan = new MainWindow(runsRoot);
+        classifier = new ClassifierView(runsRoot);
+        ganTab = new Tab("GAN", gan.getRoot());
+        classifierTab = new Tab("Classifier", classifier.getRoot());
+        tabs = new TabPane(ganTab, classifierTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("mode-tabs");
+        gan.onClassifierRun(dir -> {
+            tabs.getSelectionModel().select(classifierTab);
+            classifier.openRun(dir);
+        });
+        classifier.onGanRun(dir -> {
+            tabs.getSelectionModel().select(ganTab);
+            gan.openRun(dir);
+        });
+    }
+
+    TabPane getRoot() {
+        return tabs;
+    }
+
+    void installShortcuts(Scene scene) {
+        gan.installShortcuts(scene, ganTab::isSelected);
+        classifier.installShortcuts(scene, classifierTab::isSelected);
+    }
+
+    void setTheme(Theme theme) {
+        classifier.setTheme(theme);
+    }
+
+    boolean isClassifierPreset(String name) {
+        return "classifier".equals(PresetsByTask.taskOf(presets, name));
+    }
+
+    /** Shows a preset in the form of its task's view (not started). */
+    void selectPreset(String name) {
+        if (isClassifierPreset(name)) {
+            tabs.getSelectionModel().select(classifierTab);
+            classifier.selectPreset(name);
+        } else {
+            gan.selectPreset(name);
+        }
+    }
+
+    void openRun(Path dir) {
+        gan.openRun(dir); // routes a classifier run to this class's handler
+    }
+
+    /**
+     * The demo: load the preset in its view, type the overrides into the form as a person would, press Start.
+     * A classifier demo trains on a small subset unless --set names data.limit.
+     */
+    void startDemo(String preset, Integer steps, List<String> sets) {
+        selectPreset(preset);
+        boolean cls = isClassifierPreset(preset);
+        if (cls) {
+            for (String s : QUICK_CLASSIFIER_DEMO) {
+                String key = s.substring(0, s.indexOf('='));
+                if (sets.stream().noneMatch(x -> x.startsWith(key + "="))) {
+                    classifier.setField(key, s.substring(s.indexOf('=') + 1));
+                }
+            }
+        }
+        if (steps != null) {
+            setField(cls, cls ? "cls.epochs" : "steps", String.valueOf(steps));
+        }
+        for (String s : sets) {
+            setField(cls, s.substring(0, s.indexOf('=')), s.substring(s.indexOf('=') + 1));
+        }
+        if (cls) {
+            classifier.startTraining();
+        } else {
+            gan.startTraining();
+        }
+    }
+
+    private void setField(boolean cls, String key, String value) {
+        try {
+            if (cls) {
+                classifier.setField(key, value);
+            } else {
+                gan.setField(key, value);
+            }
+        } catch (RuntimeException e) {
+            throw new UserError("--set " + key + "=" + value + ": " + e.getMessage());
+        }
+    }
+
+    void showBanner(String text) {
+        if (classifierTab.isSelected()) {
+            classifier.showBanner(text);
+        } else {
+            gan.showBanner(text);
+        }
+    }
+
+    void shutdown() {
+        gan.shutdown();
+        classifier.shutdown();
+    }
+}
