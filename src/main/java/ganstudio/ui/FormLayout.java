@@ -36,8 +36,7 @@ public final class FormLayout {
     }
 
     /** The GAN form's sections, named by key prefix as before the classifier existed. */
-    static final List<String> GAN_SECTIONS = List.of("Run", "data", "model", "objective", "optG", "optD", "log",
-            "eval");
+    static final List<String> GAN_SECTIONS = ConfigFormModel.SECTIONS;
 
     /** Keys of the GAN's own sections that a classifier run also reads. */
     private static final List<String> CLASSIFIER_RUN = List.of("name", "seed", "batchSize", "cls.epochs", "device",

@@ -33,4 +33,16 @@ class StudioOptionsTest {
         assertTrue(e.getMessage().startsWith("studio: unknown option '--bogus'"));
         assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--after", "soon")));
     }
+
+    @Test
+    void parsesOverridesAndATheme() {
+        StudioOptions o = StudioOptions.parse(List.of("--demo", "fashion-classifier-baseline", "--set",
+                "data.limit=6000", "--set", "cls.validation=1000", "--theme", "light"));
+        assertEquals(List.of("data.limit=6000", "cls.validation=1000"), o.sets());
+        assertEquals(Theme.LIGHT, o.theme());
+        assertEquals(null, StudioOptions.parse(List.of()).theme());
+        UserError e = assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--set", "data.limit")));
+        assertEquals("studio: --set data.limit: expected KEY=VALUE, e.g. data.limit=6000", e.getMessage());
+        assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--theme", "blue")));
+    }
 }
