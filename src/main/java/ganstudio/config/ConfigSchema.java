@@ -200,6 +200,10 @@ public final class ConfigSchema {
                 .setHelp("Resolution of the critic heatmap over the plane (2D)").build());
         list.add(ConfigKey.builder("eval.samples", INT).setDefault(2500).optRange(1, 10_000_000)
                 .setHelp("Generated samples for evaluation (the 2D protocol uses 2500)").build());
+        list.add(ConfigKey.builder("eval.classifier", STRING).setDefault("auto")
+                .setHelp("Image runs: the trained classifier (a folder under models/ or a classifier run) whose "
+                        + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
+                        + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
 
         ClassifierKeys.addTo(list);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.metrics.SymmetricEigen;
 
 import org.junit.jupiter.api.Test;
 
