@@ -81,6 +81,36 @@ class ClassifierSessionTest {
     }
 
     @Test
+    void cifarRunsWithColourTricksOnAGeneratedBatchFolder() throws Exception {
+        Path bin = tmp.resolve("cifar");
+        Files.createDirectories(bin);
+        java.util.Random r = new java.util.Random(4);
+        for (String name : new String[] {"data_batch_1.bin", "test_batch.bin"}) {
+            int n = name.startsWith("data") ? 96 : 20;
+            byte[] bytes = new byte[n * 3073];
+            for (int i = 0; i < n; i++) {
+                int label = i % 10;
+                bytes[i * 3073] = (byte) label;
+                for (int p = 0; p < 3072; p++) {
+                    // class k is brighter in channel k % 3
+                    int channel = p / 1024;
+                    bytes[i * 3073 + 1 + p] = (byte) (r.nextInt(100) + (channel == label % 3 ? 120 : 0));
+                }
+            }
+            Files.write(bin.resolve(name), bytes);
+        }
+        RunConfig c = RunConfig.defaults().withValue("task", "classifier").withValue("data.kind", "cifar10")
+                .withValue("data.path", bin.toString()).withValue("batchSize", 16).withValue("cls.epochs", 1)
+                .withValue("cls.validation", 16).withValue("cls.width", 4).withValue("threads", 1)
+                .withValue("aug.pca", 0.1).withValue("aug.colour", 0.05).withValue("aug.flip", true)
+                .withValue("aug.auto", true).withValue("cls.arch", "resnet").withValue("cls.norm", "batchrenorm");
+        ClassifierSession s = ClassifierSession.create(c, tmp.resolve("runs"), "cifar");
+        assertEquals("finished", s.runHere(), s.getReason());
+        assertEquals(20, s.getTestReport().count());
+        assertEquals(10, s.getTestReport().classes());
+    }
+
+    @Test
     void aGrayscaleRunRejectsColourTricksBeforeCreatingARun() throws Exception {
         Path data = tmp.resolve("data");
         TinyIdx.write(data, "train", 100, 4, 1);
