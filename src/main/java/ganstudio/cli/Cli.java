@@ -66,6 +66,8 @@ public final class Cli {
             switch (args[0]) {
                 case "train":
                     return train(rest);
+                case "ablate":
+                    return new AblateCommand(out, err).run(rest);
                 case "eval":
                     return new EvalCommand(out).run(rest);
                 case "presets":

@@ -48,7 +48,7 @@ final class EvalCommand {
         try (GanTrainer trainer = new GanTrainer(c, data, device)) {
             TrainingSession.loadCheckpoint(trainer, checkpoint);
 
-            result = Evaluation.evaluate(trainer, samples);
+            result = Evaluation.evaluate(trainer, c, samples);
         }
         JsonObject summary = run.readSummary();
         summary.add("eval", result);

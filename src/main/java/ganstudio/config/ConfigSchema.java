@@ -24,7 +24,7 @@ public final class ConfigSchema {
     public static final String[] NORMS = {"none", "batch", "group", "layer"};
     public static final String[] ACTIVATIONS = {"relu", "leakyrelu", "gelu"};
     public static final String[] INITS = {"dcgan", "xavier", "he", "orthogonal"};
-    public static final String[] OPTIMIZERS = {"sgd", "rmsprop", "adam"};
+    public static final String[] OPTIMIZERS = {"sgd", "rmsprop", "adam", "radam", "adabound"};
 
     private static final Map<String, ConfigKey> KEYS = build();
 
@@ -181,9 +181,32 @@ public final class ConfigSchema {
         list.add(ConfigKey.builder("objective.burstEvery", INT).setDefault(500).optRange(1, 1_000_000)
                 .optLiveEditable(true).setHelp("Every this many G iterations gets a burst").build());
 
-        list.add(ConfigKey.builder("lrDecay", CHOICE).setDefault("none").setChoices("none", "linear")
-                .setHelp("linear: both learning rates fall linearly to 0 at the last step (as WGAN-GP's code "
-                        + "does)").build());
+        list.add(ConfigKey.builder("lrDecay", CHOICE).setDefault("none")
+                .setChoices("none", "linear", "cosine", "cyclic")
+                .setHelp("Schedule of both learning rates: linear falls to 0 at the last step (as WGAN-GP's code "
+                        + "does), cosine likewise along a half cosine, cyclic restarts every lrCycle steps").build());
+        list.add(ConfigKey.builder("lrWarmup", INT).setDefault(0).optRange(0, 100_000_000)
+                .setHelp("Linear warmup of both learning rates over this many G iterations").build());
+        list.add(ConfigKey.builder("lrCycle", INT).setDefault(1000).optRange(1, 100_000_000)
+                .setHelp("G iterations per cosine cycle of lrDecay = cyclic").build());
+        list.add(ConfigKey.builder("tricks.smoothReal", DOUBLE).setDefault(0.0).optRange(0, 0.5)
+                .setHelp("One-sided label smoothing: D's target for real samples is 1 − s (gan, nsgan, lsgan)")
+                .build());
+        list.add(ConfigKey.builder("tricks.floodD", DOUBLE).setDefault(0.0).optRange(0, 100)
+                .setHelp("Flooding of D's loss at level b: |loss − b| + b (gan, nsgan, lsgan, hinge); 0 = off")
+                .build());
+        list.add(ConfigKey.builder("tricks.instanceNoise", DOUBLE).setDefault(0.0).optRange(0, 10)
+                .setHelp("Gaussian noise of this std added to every input of D, annealed linearly to 0 at the "
+                        + "last step").build());
+        list.add(ConfigKey.builder("tricks.emaG", DOUBLE).setDefault(0.0).optRange(0, 0.99999)
+                .setHelp("Exponential moving average of G's weights with this decay (e.g. 0.999); sample grids "
+                        + "and evaluation use the average; 0 = off").build());
+        list.add(ConfigKey.builder("tricks.diffAugment", STRING).setDefault("")
+                .setHelp("Images: DiffAugment of every D input, real and fake alike, differentiable for G: a "
+                        + "comma list of color, translation, cutout").build());
+        list.add(ConfigKey.builder("tricks.mixupD", DOUBLE).setDefault(0.0).optRange(0, 100)
+                .setHelp("mixup for D (gan, nsgan, lsgan): D sees λ·real + (1−λ)·fake with target λ, "
+                        + "λ ~ Beta(α, α) per sample; 0 = off").build());
         addOptimizer(list, "optG", "G");
         addOptimizer(list, "optD", "D");
 
@@ -200,6 +223,10 @@ public final class ConfigSchema {
                 .setHelp("Resolution of the critic heatmap over the plane (2D)").build());
         list.add(ConfigKey.builder("eval.samples", INT).setDefault(2500).optRange(1, 10_000_000)
                 .setHelp("Generated samples for evaluation (the 2D protocol uses 2500)").build());
+        list.add(ConfigKey.builder("eval.classifier", STRING).setDefault("auto")
+                .setHelp("Image runs: the trained classifier (a folder under models/ or a classifier run) whose "
+                        + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
+                        + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
 
         ClassifierKeys.addTo(list);
 
@@ -229,5 +256,7 @@ public final class ConfigSchema {
                 .setHelp("RMSProp smoothing constant of " + net + " (PyTorch's alpha)").build());
         list.add(ConfigKey.builder(prefix + ".weightDecay", DOUBLE).setDefault(0.0).optRange(0, 1)
                 .setHelp("L2 weight decay of " + net).build());
+        list.add(ConfigKey.builder(prefix + ".finalLr", DOUBLE).setDefault(0.01).optRange(0, 10)
+                .setHelp("AdaBound of " + net + ": the SGD rate its bounds close in on").build());
     }
 }

@@ -54,10 +54,9 @@ public class BatchRenorm extends AbstractBlock {
         if (!training) {
             return new NDList(x.sub(mu.reshape(affine)).div(sigma.reshape(affine)).mul(g).add(b));
         }
-        int[] axes = reductionAxes(x.getShape().dimension());
-        NDArray batchMean = x.mean(axes, true);
+        NDArray batchMean = channelMean(x, affine);
         NDArray centered = x.sub(batchMean);
-        NDArray batchStd = centered.square().mean(axes, true).add(EPS).sqrt();
+        NDArray batchStd = channelMean(centered.square(), affine).add(EPS).sqrt();
         NDArray r = batchStd.stopGradient().div(sigma.reshape(affine)).clip(1 / rMax, rMax);
         NDArray d = batchMean.stopGradient().sub(mu.reshape(affine)).div(sigma.reshape(affine)).clip(-dMax, dMax);
         NDArray y = centered.div(batchStd).mul(r).add(d).mul(g).add(b);
@@ -69,13 +68,10 @@ public class BatchRenorm extends AbstractBlock {
         return new NDList(y);
     }
 
-    private static int[] reductionAxes(int rank) {
-        int[] axes = new int[rank - 1];
-        axes[0] = 0;
-        for (int i = 2; i < rank; i++) {
-            axes[i - 1] = i;
-        }
-        return axes;
+    /** The mean over every axis but the channel axis; DJL's PyTorch engine reduces one axis at a time. */
+    private static NDArray channelMean(NDArray x, Shape affine) {
+        long c = x.getShape().get(1);
+        return x.swapAxes(0, 1).reshape(c, -1).mean(new int[] {1}).reshape(affine);
     }
 
     private static Shape channelShape(Shape shape) {

@@ -6,19 +6,30 @@ import com.google.gson.JsonObject;
 import ganstudio.data.Mixture2D;
 import ganstudio.data.ModeCoverage;
 
-/** The evaluation `eval` prints: the published 2D mode-coverage protocol for mixtures. */
+/** The evaluation `eval` prints: the published 2D mode-coverage protocol, or classifier scores for images. */
 public final class Evaluation {
 
     private Evaluation() {}
 
     public static JsonObject evaluate(GanTrainer trainer, int samples) {
+        return evaluate(trainer, null, samples);
+    }
+
+    /**
+     * Mode coverage for 2D mixtures; for images, class coverage and a Fréchet distance through the classifier
+     * the config names (see {@link ImageEvaluation}).
+     */
+    public static JsonObject evaluate(GanTrainer trainer, ganstudio.config.RunConfig config, int samples) {
         JsonObject out = new JsonObject();
         out.addProperty("step", trainer.getStep());
         out.addProperty("samples", samples);
         Mixture2D mix = trainer.getData().mixture();
         if (mix == null) {
-            out.addProperty("note", "image runs have no evaluation yet: class coverage and a Fréchet distance "
-                    + "need the trained classifier (issue 4)");
+            if (config == null) {
+                out.addProperty("note", "image evaluation needs the run's config");
+            } else {
+                ImageEvaluation.evaluate(trainer, config, samples, out);
+            }
             return out;
         }
         out.addProperty("data", mix.name());

@@ -27,12 +27,17 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
+import ganstudio.tricks.BetaSampler;
+import ganstudio.tricks.DiffAugment;
+import ganstudio.tricks.LrSchedule;
+import ganstudio.tricks.ParameterEma;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread
@@ -63,8 +68,16 @@ public final class GanTrainer implements AutoCloseable {
     private final long started = System.nanoTime();
 
     private final LiveSettings live;
-    private final boolean linearDecay;
+    private final LrSchedule lrFactor;
+    private final String lrDecay;
     private final int totalSteps;
+    private final float realTarget;
+    private final float floodD;
+    private final float instanceNoise;
+    private final float mixupAlpha;
+    private final DiffAugment diffAugment;
+    private final ParameterEma ema;
+    private final SplittableRandom tricksRandom;
     private long step;
     private long criticIterations;
     private double elapsedBefore;
@@ -101,12 +114,48 @@ public final class GanTrainer implements AutoCloseable {
         this.optG = Optimizers.create(config, "optG");
         this.optD = Optimizers.create(config, "optD");
         this.live = new LiveSettings(config);
-        this.linearDecay = "linear".equals(config.getString("lrDecay"));
         this.totalSteps = config.getInt("steps");
+        this.lrDecay = config.getString("lrDecay");
+        this.lrFactor = lrSchedule(config, totalSteps);
+        this.realTarget = 1f - (float) config.getDouble("tricks.smoothReal");
+        this.floodD = (float) config.getDouble("tricks.floodD");
+        this.instanceNoise = (float) config.getDouble("tricks.instanceNoise");
+        this.mixupAlpha = (float) config.getDouble("tricks.mixupD");
+        DiffAugment augment = new DiffAugment(config.getString("tricks.diffAugment"), config.getLong("seed") * 13 + 1);
+        this.diffAugment = augment.isActive() ? augment : null;
+        float emaDecay = (float) config.getDouble("tricks.emaG");
+        this.ema = emaDecay > 0 ? new ParameterEma(emaDecay, parametersOf(gParams)) : null;
+        this.tricksRandom = new SplittableRandom(config.getLong("seed") * 17 + 3);
         long seed = config.getLong("seed");
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
+    }
+
+    /** The factor on both learning rates at each G iteration: lrDecay after an optional linear warmup. */
+    private static LrSchedule lrSchedule(RunConfig c, int total) {
+        LrSchedule decay;
+        switch (c.getString("lrDecay")) {
+            case "cosine":
+                decay = LrSchedule.cosine(1, 0, total);
+                break;
+            case "cyclic":
+                decay = LrSchedule.cyclic(1, 0, c.getInt("lrCycle"));
+                break;
+            default: // linear is kept as it was written first, relative to the whole run (below)
+                decay = LrSchedule.constant(1);
+                break;
+        }
+        int warm = c.getInt("lrWarmup");
+        return warm <= 0 ? decay : x -> (x <= warm ? (double) x / warm : 1.0) * decay.rate(x);
+    }
+
+    private static List<Parameter> parametersOf(List<Pair<String, Parameter>> list) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : list) {
+            out.add(p.getValue());
+        }
+        return out;
     }
 
     private static List<Pair<String, Parameter>> trainable(GradSequential block) {
@@ -148,7 +197,11 @@ public final class GanTrainer implements AutoCloseable {
      */
     public StepMetrics step(boolean details) {
         long t0 = System.nanoTime();
-        float factor = linearDecay ? Math.max(0f, 1f - (float) step / totalSteps) : 1f;
+        float factor = (float) lrFactor.rate(step + 1);
+        if ("linear".equals(lrDecay)) {
+            factor *= Math.max(0f, 1f - (float) step / totalSteps);
+        }
+        float noiseStd = instanceNoise * Math.max(0f, 1f - (float) step / totalSteps);
         optG.setLearningRate(live.lrG() * factor);
         optD.setLearningRate(live.lrD() * factor);
         int critics = live.schedule().criticIterations(step);
@@ -159,8 +212,9 @@ public final class GanTrainer implements AutoCloseable {
             boolean last = i == critics - 1;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                NDArray real = source.next(batchSize);
-                NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
+                NDArray real = criticInput(source.next(batchSize), noiseStd);
+                NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow(),
+                        noiseStd);
                 NDArray loss;
                 NDArray penalty = null;
                 NDArray dReal;
@@ -176,7 +230,17 @@ public final class GanTrainer implements AutoCloseable {
                         dReal = both.get(new NDIndex("0:{}", batchSize));
                         dFake = both.get(new NDIndex("{}:", batchSize));
                     }
-                    loss = objective.criticLoss(dReal, dFake);
+                    if (mixupAlpha > 0) {
+                        NDArray mix = mixupLambda(real);
+                        NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
+                        NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
+                        loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
+                    } else {
+                        loss = objective.criticLoss(dReal, dFake, realTarget);
+                    }
+                    if (floodD > 0) {
+                        loss = ganstudio.tricks.Losses.flood(loss, floodD);
+                    }
                     NDArray total = loss;
                     if (objective == Objective.WGAN_GP && lambda > 0) {
                         penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
@@ -210,7 +274,7 @@ public final class GanTrainer implements AutoCloseable {
             setRequiresGradient(dParams, false);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
-                NDArray out = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                NDArray out = critic.forward(ps, new NDList(criticInput(fake, noiseStd)), true).singletonOrThrow();
                 loss = objective.generatorLoss(out);
                 gc.backward(loss);
             } finally {
@@ -223,6 +287,9 @@ public final class GanTrainer implements AutoCloseable {
         }
         checkFinite("generator", lossG);
         update(gParams, optG);
+        if (ema != null) {
+            ema.update();
+        }
         step++;
 
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -238,6 +305,27 @@ public final class GanTrainer implements AutoCloseable {
     /** Seconds of training, including those before a resume. */
     public double wallSeconds() {
         return elapsedBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    /** What D sees of a batch: with instance noise (annealed) and DiffAugment when they are on. */
+    private NDArray criticInput(NDArray x, float noiseStd) {
+        NDArray y = x;
+        if (noiseStd > 0) {
+            y = y.add(manager.randomNormal(0f, noiseStd, y.getShape(), y.getDataType()));
+        }
+        return diffAugment == null ? y : diffAugment.apply(y);
+    }
+
+    /** One λ ~ Beta(α, α) per sample, shaped to broadcast over the sample's axes. */
+    private NDArray mixupLambda(NDArray like) {
+        float[] l = new float[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            l[i] = (float) BetaSampler.beta(tricksRandom, mixupAlpha, mixupAlpha);
+        }
+        long[] dims = new long[like.getShape().dimension()];
+        java.util.Arrays.fill(dims, 1);
+        dims[0] = batchSize;
+        return manager.create(l, new Shape(dims));
     }
 
     private NDArray noise(int n) {
@@ -303,6 +391,10 @@ public final class GanTrainer implements AutoCloseable {
 
     /** The generator's output on the fixed noise bank, as a picture (image grid or 2D view). */
     public Frame frame() {
+        return ema == null ? rawFrame() : ema.withAverage(this::rawFrame);
+    }
+
+    private Frame rawFrame() {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray out = generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow();
@@ -343,6 +435,10 @@ public final class GanTrainer implements AutoCloseable {
 
     /** n samples from the generator with fresh noise, flattened (for evaluation). */
     public float[] sample(int n) {
+        return ema == null ? rawSample(n) : ema.withAverage(() -> rawSample(n));
+    }
+
+    private float[] rawSample(int n) {
         List<float[]> parts = new ArrayList<>();
         int total = 0;
         for (int done = 0; done < n; done += 1024) {
@@ -400,6 +496,9 @@ public final class GanTrainer implements AutoCloseable {
         optG.save(state);
         optD.save(state);
         live.write(state);
+        if (ema != null) {
+            ema.save(state);
+        }
     }
 
     public void loadCheckpoint(DataInputStream g, DataInputStream d, DataInputStream state) throws IOException {
@@ -423,6 +522,9 @@ public final class GanTrainer implements AutoCloseable {
         optG.load(state, manager);
         optD.load(state, manager);
         live.read(state);
+        if (ema != null) {
+            ema.load(state, manager);
+        }
         // A new random stream from here: PyTorch's generator state is not reachable through DJL.
         Engine.getInstance().setRandomSeed((int) ((config.getLong("seed") * 7919 + step) & 0x7fffffff));
     }

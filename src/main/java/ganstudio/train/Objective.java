@@ -45,6 +45,37 @@ public enum Objective {
         }
     }
 
+    /**
+     * The critic's loss with one-sided label smoothing: the target for real samples is {@code realTarget}
+     * (e.g. 0.9) instead of 1, fakes keep 0. Only the objectives with targets (gan, nsgan, lsgan) have it.
+     */
+    public NDArray criticLoss(NDArray real, NDArray fake, float realTarget) {
+        if (realTarget == 1f) {
+            return criticLoss(real, fake);
+        }
+        switch (this) {
+            case GAN:
+            case NSGAN:
+                return softTargetLoss(real, realTarget).add(softplus(fake).mean());
+            case LSGAN:
+                return real.sub(realTarget).square().mean().add(fake.square().mean()).mul(0.5f);
+            default:
+                throw new IllegalStateException(this + " has no targets to smooth");
+        }
+    }
+
+    /**
+     * The part of the critic's loss for outputs with (soft) targets t ∈ [0, 1]: mean of t·softplus(−o) +
+     * (1 − t)·softplus(o) (the sigmoid cross-entropy), or ½·mean (o − t)² for LSGAN.
+     */
+    public NDArray softTargetLoss(NDArray out, Object target) {
+        NDArray t = target instanceof NDArray ? (NDArray) target : out.zerosLike().add((Float) target);
+        if (this == LSGAN) {
+            return out.sub(t).square().mean().mul(0.5f);
+        }
+        return t.mul(softplus(out.neg())).add(t.neg().add(1f).mul(softplus(out))).mean();
+    }
+
     /** The generator's loss from the critic's outputs on generated samples. */
     public NDArray generatorLoss(NDArray fake) {
         switch (this) {

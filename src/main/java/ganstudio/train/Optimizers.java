@@ -16,6 +16,10 @@ public final class Optimizers {
             case "radam":
                 return new RAdamOptimizer(lr, (float) c.getDouble(prefix + ".beta1"), (float) c.getDouble(prefix + ".beta2"),
                         (float) c.getDouble(prefix + ".eps"), wd);
+            case "adabound":
+                return new AdaBoundOptimizer(lr, (float) c.getDouble(prefix + ".beta1"),
+                        (float) c.getDouble(prefix + ".beta2"), (float) c.getDouble(prefix + ".eps"),
+                        (float) c.getDouble(prefix + ".finalLr"), 1e-3f, wd);
             case "rmsprop":
                 return new RmsPropOptimizer(lr, (float) c.getDouble(prefix + ".alpha"), (float) c.getDouble(prefix + ".eps"),
                         (float) c.getDouble(prefix + ".momentum"), wd);

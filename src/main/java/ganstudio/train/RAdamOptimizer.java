@@ -29,7 +29,7 @@ public class RAdamOptimizer extends GanOptimizer {
     }
 
     /** The rectification r_t, or 0 while ρ_t ≤ 5 (no adaptive step yet). */
-    static double rectification(double beta2, int t) {
+    public static double rectification(double beta2, int t) {
         double rhoInf = 2 / (1 - beta2) - 1;
         double b2t = Math.pow(beta2, t);
         double rho = rhoInf - 2 * t * b2t / (1 - b2t);

@@ -121,6 +121,9 @@ public final class TrainingSession {
         try {
             Device device = Devices.resolve(config.getString("device"));
             TrainingData data = TrainingData.load(config);
+            if (!data.isTwoDimensional()) {
+                ImageEvaluation.classifierFor(config); // a bad eval.classifier fails now, not after training
+            }
             trainer = new GanTrainer(config, data, device);
             if (resumeDir == null) {
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data));
@@ -229,9 +232,9 @@ public final class TrainingSession {
     private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String why) {
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
-            if (trainer.getData().isTwoDimensional()) {
+            if (trainer.getData().isTwoDimensional() || ImageEvaluation.classifierFor(config).isPresent()) {
                 try {
-                    JsonObject eval = Evaluation.evaluate(trainer, config.getInt("eval.samples"));
+                    JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"));
                     writeSummary(run, trainer, st, why, eval);
                     status = st;
                     reason = why;

@@ -1,5 +1,7 @@
 package ganstudio.tricks;
 
+import ganstudio.metrics.SymmetricEigen;
+
 import java.util.SplittableRandom;
 
 /**

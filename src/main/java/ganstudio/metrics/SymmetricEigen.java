@@ -1,7 +1,7 @@
-package ganstudio.tricks;
+package ganstudio.metrics;
 
 /** Eigen decomposition of a small symmetric matrix by cyclic Jacobi rotations (enough for a 3x3 covariance). */
-final class SymmetricEigen {
+public final class SymmetricEigen {
 
     private SymmetricEigen() {}
 
@@ -9,7 +9,7 @@ final class SymmetricEigen {
      * @param vectorsOut receives the eigenvectors as columns
      * @return the eigenvalues, in the order of the columns
      */
-    static double[] jacobi(double[][] matrix, double[][] vectorsOut) {
+    public static double[] jacobi(double[][] matrix, double[][] vectorsOut) {
         int n = matrix.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {

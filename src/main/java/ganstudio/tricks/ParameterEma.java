@@ -1,0 +1,89 @@
+package ganstudio.tricks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An exponential moving average of a network's weights, θ̄ ← β·θ̄ + (1 − β)·θ, after every update. Sampling
+ * swaps the average into the network and back, so the grids show the smoothed generator (Yazıcı et al., 2019)
+ * while training continues on the raw weights.
+ */
+public final class ParameterEma {
+
+    private final float decay;
+    private final List<Parameter> parameters;
+    private final List<NDArray> average = new ArrayList<>();
+
+    /**
+     * Starts the average at the current weights; call outside any NDScope. Parameters, not arrays: loading a
+     * checkpoint gives a parameter new arrays.
+     */
+    public ParameterEma(float decay, List<Parameter> parameters) {
+        this.decay = decay;
+        this.parameters = parameters;
+        for (Parameter p : parameters) {
+            average.add(p.getArray().duplicate());
+        }
+    }
+
+    public void update() {
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray a = average.get(i);
+            NDArray step = parameters.get(i).getArray().sub(a).mul(1 - decay);
+            a.addi(step);
+            step.close();
+        }
+    }
+
+    /** Runs {@code action} with the average in place of the weights, then restores them. */
+    public <T> T withAverage(java.util.function.Supplier<T> action) {
+        List<NDArray> saved = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            saved.add(parameters.get(i).getArray().duplicate());
+            copyInto(parameters.get(i).getArray(), average.get(i));
+        }
+        try {
+            return action.get();
+        } finally {
+            for (int i = 0; i < parameters.size(); i++) {
+                copyInto(parameters.get(i).getArray(), saved.get(i));
+                saved.get(i).close();
+            }
+        }
+    }
+
+    /** Replaces the values in place, so the parameter keeps its identity and gradient slot. */
+    private static void copyInto(NDArray target, NDArray source) {
+        target.muli(0).addi(source);
+    }
+
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(average.size());
+        for (NDArray a : average) {
+            byte[] bytes = a.encode();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    public void load(DataInputStream in, NDManager manager) throws IOException {
+        int n = in.readInt();
+        if (n != average.size()) {
+            throw new IOException("the checkpoint's EMA has " + n + " arrays, the generator " + average.size());
+        }
+        for (int i = 0; i < n; i++) {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            NDArray loaded = manager.decode(bytes);
+            copyInto(average.get(i), loaded);
+            loaded.close();
+        }
+    }
+}
