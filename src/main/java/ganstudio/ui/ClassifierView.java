@@ -1,6 +1,5 @@
 package ganstudio.ui;
 
-import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.metrics.ClassificationReport;
@@ -23,10 +22,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -49,14 +46,9 @@ import javafx.scene.layout.VBox;
 final class ClassifierView {
 
     private static final long TICK_NANOS = 33_000_000L;
-    private static final String FIRST_PRESET = "fashion-classifier-baseline";
 
     private final Path runsRoot;
-    private final Presets presets = Presets.locate();
-    private final ConfigFormModel form = new ConfigFormModel();
-    private final ConfigFormView formView = new ConfigFormView(form, FormLayout.classifier());
-    private final ComboBox<String> presetBox = new ComboBox<>();
-    private final Label formProblem = new Label();
+    private final ClassifierSetup setup = new ClassifierSetup();
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
     private final Button step = new Button("Step");
@@ -64,10 +56,7 @@ final class ClassifierView {
     private final Button closeRun = new Button("Close run");
     private final Label viewing = new Label();
     private final ClassifierCharts charts = new ClassifierCharts();
-    private final ConfusionMatrixPane matrix = new ConfusionMatrixPane();
-    private final Label headline = new Label();
-    private final Label matrixTitle = new Label();
-    private final Label tricks = new Label();
+    private final ClassifierResultPanel result = new ClassifierResultPanel();
     private final LiveEditPanel liveEdits = new LiveEditPanel(List.of("opt.lr"), LiveEditPanel.CLASSIFIER);
     private final ListView<String> events = new ListView<>();
     private final StatusBar statusBar = new StatusBar();
@@ -78,12 +67,8 @@ final class ClassifierView {
     private ClassifierSession session;
     private ClassifierRunFeed feed;
     private ClassifierSeries liveSeries;
-    private ConfusionMatrixModel liveMatrix;
-    private String liveHeadline = "";
-    private String liveMatrixTitle = "";
-    private String liveTricks = "";
+    private ClassifierResult liveResult = ClassifierResult.idle();
     private final ObservableList<String> liveEvents = FXCollections.observableArrayList();
-    private boolean liveFinal;
     private long liveStartNanos;
     private long liveEndNanos;
     private long lastTick;
@@ -104,9 +89,15 @@ final class ClassifierView {
                 session.control().edit(key, value);
             }
         });
-        form.addListener(m -> updateButtons());
-        formView.showChangedCounts(true);
-        loadPresetList();
+        setup.onChange(this::updateButtons);
+        setup.onPresetLoaded(problem -> {
+            if (problem == null) {
+                banner.hide();
+            } else {
+                banner.show(problem);
+            }
+        });
+        setup.loadPresetList();
         showIdle();
         updateButtons();
         new AnimationTimer() {
@@ -134,7 +125,7 @@ final class ClassifierView {
     }
 
     void setTheme(Theme theme) {
-        matrix.setPalette(ConfusionMatrixPane.Palette.of(theme));
+        result.setTheme(theme);
     }
 
     private ToolBar toolbar() {
@@ -163,29 +154,6 @@ final class ClassifierView {
     }
 
     private TabPane leftPanel() {
-        presetBox.setMaxWidth(Double.MAX_VALUE);
-        presetBox.setPromptText("classifier preset");
-        presetBox.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                loadPreset(b);
-            }
-        });
-        HBox.setHgrow(presetBox, Priority.ALWAYS);
-        HBox presetRow = new HBox(8, new Label("Preset"), presetBox);
-        presetRow.getStyleClass().add("preset-row");
-        formProblem.getStyleClass().add("error-text");
-        formProblem.setWrapText(true);
-        Label hint = new Label("Switches and values differing from the defaults are counted in each title.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(formView);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox setup = new VBox(8, presetRow, scroll, formProblem, hint);
-        setup.getStyleClass().add("setup-panel");
-        setup.setPadding(new Insets(8));
-
         runsPanel.setPadding(new Insets(8));
         runsPanel.setSpacing(8);
         runsPanel.onOpen(dir -> {
@@ -208,16 +176,9 @@ final class ClassifierView {
         events.setMinHeight(60);
         events.setPlaceholder(new Label("Epochs, live edits and checkpoints appear here"));
         events.getStyleClass().add("events");
-        headline.getStyleClass().add("headline");
-        headline.setWrapText(true);
-        matrixTitle.getStyleClass().add("section-title");
-        matrixTitle.setWrapText(true);
-        tricks.getStyleClass().add("hint");
-        tricks.setWrapText(true);
-        VBox.setVgrow(matrix, Priority.ALWAYS);
+
         charts.setOnMousePressed(e -> charts.requestFocus());
-        matrix.setOnMousePressed(e -> matrix.requestFocus());
-        VBox right = new VBox(6, headline, tricks, matrixTitle, matrix, liveEdits, events);
+        VBox right = new VBox(6, result, liveEdits, events);
         right.getStyleClass().add("image-column");
         right.setPadding(new Insets(6, 8, 6, 8));
         SplitPane split = new SplitPane(charts, right);
@@ -226,49 +187,12 @@ final class ClassifierView {
         return new VBox(banner, split);
     }
 
-    // ---- presets and the form
-
-    private void loadPresetList() {
-        List<String> names = PresetsByTask.names(presets, "classifier");
-        presetBox.getItems().setAll(names);
-        if (names.isEmpty()) {
-            form.load(defaults());
-            formView.refreshFromModel();
-            return;
-        }
-        presetBox.setValue(names.contains(FIRST_PRESET) ? FIRST_PRESET : names.get(0));
-    }
-
-    /** Bare defaults are a GAN on ring8; a classifier without a preset starts on Fashion-MNIST. */
-    private static RunConfig defaults() {
-        return RunConfig.defaults().with("task", "classifier").with("data.kind", "fashion-mnist");
-    }
-
-    List<String> presetNames() {
-        return presetBox.getItems();
-    }
-
     void selectPreset(String name) {
-        if (!presetBox.getItems().contains(name)) {
-            throw new UserError("no classifier preset '" + name + "'; there are: "
-                    + String.join(", ", presetBox.getItems()));
-        }
-        presetBox.setValue(name);
+        setup.selectPreset(name);
     }
 
-    private void loadPreset(String name) {
-        try {
-            form.load(presets.load(name));
-            formView.refreshFromModel();
-            banner.hide();
-        } catch (UserError e) {
-            banner.show(e.getMessage());
-        }
-    }
-
-    /** Types a value into the form, as a person would (the demo shortens the run this way). */
     void setField(String key, String text) {
-        formView.type(key, text);
+        setup.setField(key, text);
     }
 
     // ---- training
@@ -278,12 +202,12 @@ final class ClassifierView {
     }
 
     void startTraining() {
-        if (isActive() || !form.canStart()) {
+        if (isActive() || !setup.canStart()) {
             return;
         }
         banner.hide();
-        RunConfig config = form.getConfig();
-        String preset = presetBox.getValue() == null ? "" : presetBox.getValue();
+        RunConfig config = setup.getConfig();
+        String preset = setup.presetName();
         try {
             session = ClassifierSession.create(config, runsRoot, preset);
         } catch (UserError e) {
@@ -294,11 +218,7 @@ final class ClassifierView {
         finishHandled = false;
         session.addListener(feed);
         liveSeries = new ClassifierSeries();
-        liveMatrix = null;
-        liveFinal = false;
-        liveHeadline = "";
-        liveMatrixTitle = "";
-        liveTricks = "";
+        liveResult = ClassifierResult.training("");
         liveEvents.clear();
         liveEdits.load(config);
         closeOpened();
@@ -343,16 +263,12 @@ final class ClassifierView {
     private void updateButtons() {
         boolean active = isActive();
         boolean paused = active && session.control().isPaused();
-        start.setDisable(active || !form.canStart());
+        start.setDisable(active || !setup.canStart());
         pause.setDisable(!active);
         pause.setText(paused ? "Resume" : "Pause");
         step.setDisable(!paused);
         stop.setDisable(!active || session.control().isStopRequested());
         liveEdits.setActive(active && feed.isStarted());
-        String problem = form.firstProblem();
-        formProblem.setText(problem == null ? "" : "Start is disabled: " + problem);
-        formProblem.setVisible(problem != null);
-        formProblem.setManaged(problem != null);
     }
 
     /** One UI frame: drain the feed into the series, the matrix, the events and the status line. */
@@ -379,14 +295,10 @@ final class ClassifierView {
     }
 
     private void takeReport(ClassificationReport r) {
-        liveMatrix = new ConfusionMatrixModel(r);
         ClassifierMetrics v = liveSeries.lastValidation();
         boolean test = "test".equals(r.set());
-        liveFinal = test;
-        liveMatrixTitle = ConfusionMatrixModel.caption(r);
-        String when = test ? "Test set" : v == null ? "Validation"
-                : String.format(Locale.ROOT, "Validation after epoch %.0f", v.epoch());
-        liveHeadline = when + ":  " + ConfusionMatrixModel.headline(r);
+        double epoch = test || v == null ? Double.NaN : v.epoch();
+        liveResult = ClassifierResult.of(r, epoch, liveResult.note());
         addLiveEvent((test ? "test: " : String.format(Locale.ROOT, "epoch %.0f: ", v == null ? 0 : v.epoch()))
                 + ConfusionMatrixModel.headline(r) + String.format(Locale.ROOT, ", loss %.4f", r.loss()));
         if (opened == null) {
@@ -408,11 +320,12 @@ final class ClassifierView {
         ClassifierRunFeed.Start s = feed.getStart();
         if (s != null) {
             statusBar.showRun(String.valueOf(s.runDir()), s.device() + "  " + s.data());
-            if (liveTricks.isEmpty()) {
-                liveTricks = "Tricks on: " + s.tricks() + "   ·   " + String.format(Locale.ROOT, "%,d weights",
-                        s.parameters()) + "   ·   " + s.batchesPerEpoch() + " batches per epoch";
+            if (liveResult.note().isEmpty()) {
+                liveResult = liveResult.withNote("Tricks on: " + s.tricks() + "   \u00b7   "
+                        + String.format(Locale.ROOT, "%,d weights", s.parameters()) + "   \u00b7   "
+                        + s.batchesPerEpoch() + " batches per epoch");
                 if (opened == null) {
-                    tricks.setText(liveTricks);
+                    result.show(liveResult);
                 }
             }
             ClassifierMetrics m = feed.getLastMetrics();
@@ -465,12 +378,7 @@ final class ClassifierView {
 
     private void showIdle() {
         charts.setStore(new ClassifierSeries());
-        matrix.show(null);
-        matrix.setPlaceholder("The confusion matrix appears after the first epoch's validation");
-        headline.setText("Press Start to train, or open a classifier run from the Runs tab");
-        headline.getStyleClass().remove("headline-final");
-        matrixTitle.setText("");
-        tricks.setText("");
+        result.show(ClassifierResult.idle());
         viewing.setText("");
         events.setItems(liveEvents);
     }
@@ -483,20 +391,8 @@ final class ClassifierView {
         if (charts.getStore() != liveSeries) {
             charts.setStore(liveSeries);
         }
-        matrix.setPlaceholder("The confusion matrix appears after the first epoch's validation");
-        matrix.show(liveMatrix);
-        headline.setText(liveHeadline.isEmpty() ? "Training… validation follows each epoch" : liveHeadline);
-        setFinal(liveFinal);
-        matrixTitle.setText(liveMatrixTitle);
-        tricks.setText(liveTricks);
+        result.show(liveResult);
         events.setItems(liveEvents);
-    }
-
-    private void setFinal(boolean isFinal) {
-        headline.getStyleClass().remove("headline-final");
-        if (isFinal) {
-            headline.getStyleClass().add("headline-final");
-        }
     }
 
     // ---- opened runs (read-only)
@@ -528,22 +424,7 @@ final class ClassifierView {
         } else {
             banner.hide();
         }
-        ClassifierMetrics v = series.lastValidation();
-        if (snap.test() != null) {
-            matrix.show(new ConfusionMatrixModel(snap.test()));
-            headline.setText("Test set:  " + ConfusionMatrixModel.headline(snap.test()));
-            setFinal(true);
-            matrixTitle.setText(ConfusionMatrixModel.caption(snap.test()));
-        } else {
-            matrix.show(null);
-            matrix.setPlaceholder("No test report in this run's summary (" + snap.status() + ")");
-            headline.setText(v == null ? "No epoch finished in this run" : String.format(Locale.ROOT,
-                    "Validation after epoch %.0f:  top-1 %.2f%%  \u00b7  top-5 %.2f%%", v.epoch(),
-                    100 * v.valAccuracy(), 100 * v.valTop5()));
-            setFinal(false);
-            matrixTitle.setText("");
-        }
-        tricks.setText(snap.rows().size() + " logged rows, " + (v == null ? 0 : Math.round(v.epoch())) + " epochs");
+        result.show(ClassifierResult.opened(snap));
         events.setItems(FXCollections.observableArrayList(
                 snap.events().stream().map(e -> "batch " + e.step() + ": " + e.text()).toList()));
     }

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 public final class ConfigFormModel {
 
     /** The sections of the form, in order; a key belongs to the section named by its prefix. */
-    public static final List<String> SECTIONS = List.of("Run", "data", "model", "objective", "optG", "optD", "log",
-            "eval");
+    public static final List<String> SECTIONS = List.of("Run", "data", "model", "objective", "tricks", "optG",
+            "optD", "log", "eval");
 
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<String, String> fieldErrors = new LinkedHashMap<>();

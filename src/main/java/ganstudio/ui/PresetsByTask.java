@@ -1,15 +1,22 @@
 package ganstudio.ui;
 
-import ganstudio.config.Presets;
-import ganstudio.config.UserError;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
+import ganstudio.config.Presets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits the presets of models/ by their "task", so the GAN view offers GAN presets and the classifier view
- * classifier presets. A preset that does not load stays in the GAN list, where picking it shows its error
- * in the banner as before.
+ * classifier presets. The task is read from the JSON itself, not through a full load: a preset that fails
+ * validation (a CIFAR preset without data.path) still belongs to its view, where picking it shows the error
+ * in the banner. A file that is not JSON counts as a GAN preset, as before there were two views.
  */
 final class PresetsByTask {
 
@@ -18,25 +25,27 @@ final class PresetsByTask {
     static List<String> names(Presets presets, String task) {
         List<String> out = new ArrayList<>();
         for (String name : presets.names()) {
-            String t;
-            try {
-                t = presets.load(name).getString("task");
-            } catch (UserError e) {
-                t = "gan";
-            }
-            if (t.equals(task)) {
+            if (taskOf(presets, name).equals(task)) {
                 out.add(name);
             }
         }
         return out;
     }
 
-    /** The task of a preset, or "gan" when it does not load. */
+    /** The task of a preset, or "gan" when its file says none or cannot be read. */
     static String taskOf(Presets presets, String name) {
+        Path file = presets.getDir().resolve(name + ".json");
         try {
-            return presets.load(name).getString("task");
-        } catch (UserError e) {
-            return "gan";
+            JsonElement root = JsonParser.parseString(Files.readString(file));
+            if (root.isJsonObject()) {
+                JsonObject o = root.getAsJsonObject();
+                if (o.has("task") && o.get("task").isJsonPrimitive()) {
+                    return o.get("task").getAsString();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not readable as JSON: the GAN view reports it when picked
         }
+        return "gan";
     }
 }
