@@ -56,6 +56,13 @@ public record ClassifierResult(String headline, boolean isFinal, String note, St
                 "No test report in this run's summary (" + snap.status() + ")");
     }
 
+    /** The run failed: say so in the headline, keep the last matrix (if an epoch finished) for the post-mortem. */
+    public ClassifierResult failed() {
+        return new ClassifierResult(report == null ? "Training failed before the first validation"
+                : "Training failed; the last validation is shown", false, note, caption, report,
+                "No confusion matrix: the run failed before an epoch finished");
+    }
+
     public ClassifierResult withNote(String newNote) {
         return new ClassifierResult(headline, isFinal, newNote, caption, report, placeholder);
     }

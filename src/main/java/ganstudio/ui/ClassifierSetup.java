@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -44,6 +45,7 @@ final class ClassifierSetup extends VBox {
         presetRow.getStyleClass().add("preset-row");
         problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // wrap to a second line rather than end in "..."
         Label hint = new Label("Each title counts the values that differ from the defaults.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);

@@ -269,6 +269,10 @@ final class ClassifierView {
         step.setDisable(!paused);
         stop.setDisable(!active || session.control().isStopRequested());
         liveEdits.setActive(active && feed.isStarted());
+        // The lr field only means something next to the live run it would change.
+        boolean showEdits = active && opened == null;
+        liveEdits.setVisible(showEdits);
+        liveEdits.setManaged(showEdits);
     }
 
     /** One UI frame: drain the feed into the series, the matrix, the events and the status line. */
@@ -345,6 +349,10 @@ final class ClassifierView {
             }
             statusBar.showStatus(status);
             if ("failed".equals(status)) {
+                liveResult = liveResult.failed();
+                if (opened == null) {
+                    result.show(liveResult);
+                }
                 banner.show("Training failed: " + feed.getFinishedReason()
                         + (s != null ? "   (the run so far stays in " + s.runDir() + ")" : ""));
             }
@@ -412,6 +420,7 @@ final class ClassifierView {
 
     private void showOpened(ClassifierRunSnapshot snap) {
         opened = snap;
+        updateButtons();
         ClassifierSeries series = new ClassifierSeries();
         series.appendAll(snap.rows());
         charts.setStore(series);
@@ -442,6 +451,7 @@ final class ClassifierView {
 
     private void closeOpened() {
         opened = null;
+        updateButtons();
         closeRun.setVisible(false);
         closeRun.setManaged(false);
     }

@@ -4,7 +4,9 @@ import ganstudio.config.ConfigKey;
 import ganstudio.config.ConfigSchema;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import javafx.scene.Node;
 import javafx.scene.control.Accordion;
@@ -18,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
@@ -34,6 +37,7 @@ final class ConfigFormView extends Accordion {
     private final FormLayout layout;
     private boolean loading;
     private boolean showChanged;
+    private final Set<String> shownBad = new HashSet<>();
 
     ConfigFormView(ConfigFormModel model) {
         this(model, FormLayout.gan());
@@ -56,6 +60,7 @@ final class ConfigFormView extends Accordion {
             for (String name : section.keys()) {
                 ConfigKey key = ConfigSchema.require(name);
                 Label label = new Label(section.label(name));
+                label.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, the key's name stays whole
                 Control editor = editorFor(key);
                 Tooltip tip = new Tooltip(name + ": " + key.getHelp() + "\nAllowed: " + key.describeRange()
                         + "\nDefault: " + key.getDefaultValue() + (key.isLiveEditable() ? "\nEditable while training" : ""));
@@ -173,6 +178,7 @@ final class ConfigFormView extends Accordion {
     }
 
     private void showErrors() {
+        Set<String> nowBad = new HashSet<>();
         editors.forEach((key, editor) -> {
             String message = model.errorOf(key);
             Label label = errors.get(key);
@@ -185,9 +191,15 @@ final class ConfigFormView extends Accordion {
             label.setVisible(bad);
             label.setManaged(bad);
             if (bad) {
+                nowBad.add(key);
                 TitledPane pane = panes.get(layout.sectionOf(key));
                 pane.getStyleClass().remove("section-error");
                 pane.getStyleClass().add("section-error");
+                // A value that just turned bad (typed, or set by a preset or the demo) is shown, not left
+                // in a collapsed pane; an error that was already there does not pull the form around.
+                if (!shownBad.contains(key) && getExpandedPane() != pane) {
+                    setExpandedPane(pane);
+                }
             }
         });
         panes.forEach((section, pane) -> {
@@ -196,6 +208,8 @@ final class ConfigFormView extends Accordion {
                 pane.getStyleClass().remove("section-error");
             }
         });
+        shownBad.clear();
+        shownBad.addAll(nowBad);
         updateTitles();
     }
 

@@ -48,4 +48,17 @@ class ClassifierResultTest {
                 null, List.of());
         assertEquals("No epoch finished in this run", ClassifierResult.opened(empty).headline());
     }
+
+    @Test
+    void aFailedRunSaysSoAndKeepsItsLastMatrix() {
+        ClassifierResult before = ClassifierResult.training("Tricks on: none").failed();
+        assertEquals("Training failed before the first validation", before.headline());
+        assertEquals("Tricks on: none", before.note());
+        assertEquals("No confusion matrix: the run failed before an epoch finished", before.placeholder());
+        ClassificationReport val = ConfusionMatrixModelTest.report("validation");
+        ClassifierResult after = ClassifierResult.of(val, 2, "").failed();
+        assertEquals("Training failed; the last validation is shown", after.headline());
+        assertSame(val, after.report());
+        assertFalse(after.isFinal());
+    }
 }
