@@ -24,9 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /**
- * The widgets of the setup form, generated from ConfigSchema: one titled pane per key prefix, a combo box per
- * choice, a check box per flag, a text field for the rest. Every edit goes to the {@link ConfigFormModel};
- * its verdict comes back as the "field-error" style class and the message under the field.
+ * The widgets of a setup form, generated from ConfigSchema: one titled pane per section of a {@link FormLayout}
+ * (the GAN's by key prefix, the classifier's by kind of trick), a combo box per choice, a switch per flag, a
+ * text field for the rest. Every edit goes to the {@link ConfigFormModel}; its verdict comes back as the
+ * "field-error" style class and the message under the field.
  */
 final class ConfigFormView extends Accordion {
 
