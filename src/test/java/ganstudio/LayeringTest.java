@@ -25,7 +25,7 @@ class LayeringTest {
                 String pkg = SOURCES.relativize(f.getParent()).toString();
                 boolean allowed = false;
                 for (String a : allowedPackages) {
-                    allowed |= pkg.equals(a);
+                    allowed |= pkg.equals(a) || pkg.startsWith(a + "/");
                 }
                 if (allowed) {
                     continue;
@@ -66,8 +66,8 @@ class LayeringTest {
 
     @Test
     void lowerLayersDoNotReachUp() throws IOException {
-        // config and data know nothing of training; media and metrics nothing of DJL.
+        // config, data and the tricks know nothing of training loops; media and metrics nothing of DJL.
         assertEquals(List.of(), violations("ganstudio.train", "train", "cli", "ui"));
-        assertEquals(List.of(), violations("ai.djl", "nn", "train", "cli", "ui"));
+        assertEquals(List.of(), violations("ai.djl", "nn", "tricks", "train", "cli", "ui"));
     }
 }

@@ -10,6 +10,7 @@ import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,9 @@ class ConfigFormModelTest {
     @Test
     void everyKeyBelongsToExactlyOneKnownSection() {
         Set<String> seen = new HashSet<>();
-        for (String section : ConfigFormModel.SECTIONS) {
+        List<String> all = new java.util.ArrayList<>(ConfigFormModel.SECTIONS);
+        all.addAll(ConfigFormModel.CLASSIFIER_SECTIONS);
+        for (String section : all) {
             for (ConfigKey k : ConfigFormModel.keysOf(section)) {
                 assertTrue(seen.add(k.getName()));
             }
