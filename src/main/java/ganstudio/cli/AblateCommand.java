@@ -75,7 +75,7 @@ final class AblateCommand {
                 tricks.add(TrickCatalog.get(n.trim()));
             }
         }
-        int seeds = o.has("--seeds") ? positive("--seeds", o.get("--seeds")) : 1;
+        int seeds = o.has("--seeds") ? Cli.parsePositive("--seeds", o.get("--seeds")) : 1;
         double budgetMinutes = o.has("--budget") ? positiveDouble("--budget", o.get("--budget")) : 0;
         int runs = (tricks.size() + 1) * seeds;
         double perRun = budgetMinutes > 0 ? budgetMinutes * 60 / runs : 0;
@@ -181,18 +181,6 @@ final class AblateCommand {
         } catch (IOException e) {
             throw new UserError(dir + ": cannot write the ablation table (" + e.getMessage() + ")");
         }
-    }
-
-    private static int positive(String flag, String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UserError(flag + " " + text + ": expected a positive integer");
     }
 
     private static double positiveDouble(String flag, String text) {

@@ -7,7 +7,6 @@ import ganstudio.train.ClassifierSession;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** Runs a classifier session in the foreground with console progress; prints the test report at the end. */
 final class ClassifierCommand {
@@ -22,13 +21,16 @@ final class ClassifierCommand {
 
     int run(ClassifierSession session) {
         session.addListener(new ClassifierProgress(out, System.console() != null));
-        Thread hook = stopOnShutdown(session);
+        CountDownLatch finished = new CountDownLatch(1);
+        session.addListener(new ClassifierListener() {
+            @Override
+            public void onFinished(String status, String reason) {
+                finished.countDown();
+            }
+        });
+        StopOnShutdown hook = new StopOnShutdown(session.control(), finished, 120);
         String status = session.runHere();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook waits for the summary written above
-        }
+        hook.remove();
         if ("failed".equals(status)) {
             err.println("error: " + session.getReason());
             if (session.getRunDir() != null) {
@@ -53,26 +55,5 @@ final class ClassifierCommand {
             sb.append(String.format(Locale.ROOT, " %s %.3f%s", r.className(i), acc[i], i < acc.length - 1 ? "," : ""));
         }
         out.println(sb);
-    }
-
-    /** Ctrl-C stops like the Stop button: the batch finishes, then a checkpoint, the test report, the summary. */
-    private static Thread stopOnShutdown(ClassifierSession session) {
-        CountDownLatch finished = new CountDownLatch(1);
-        session.addListener(new ClassifierListener() {
-            @Override
-            public void onFinished(String status, String reason) {
-                finished.countDown();
-            }
-        });
-        Thread hook = new Thread(() -> {
-            session.control().stop();
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
     }
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** The headless commands. Exit codes: 0 success, 1 training failed or diverged, 2 bad input. */
 public final class Cli {
@@ -137,13 +136,16 @@ public final class Cli {
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
-        Thread onInterrupt = stopOnShutdown(session);
+        CountDownLatch finished = new CountDownLatch(1);
+        session.addListener(new TrainingListener() {
+            @Override
+            public void onFinished(String status, String reason) {
+                finished.countDown();
+            }
+        });
+        StopOnShutdown hook = new StopOnShutdown(session.control(), finished, 60);
         String status = session.runHere();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is waiting for the summary written above
-        }
+        hook.remove();
         if ("failed".equals(status)) {
             err.println("error: " + session.getReason());
             if (session.getRunDir() != null) {
@@ -191,31 +193,7 @@ public final class Cli {
                 && "classifier".equals(ganstudio.runs.RunDirectory.open(dir).readConfig().getString("task"));
     }
 
-    /**
-     * Ctrl-C stops the session like the Stop button: it finishes the step, writes a checkpoint and a "stopped"
-     * summary, and only then lets the JVM exit.
-     */
-    private static Thread stopOnShutdown(TrainingSession session) {
-        CountDownLatch finished = new CountDownLatch(1);
-        session.addListener(new TrainingListener() {
-            @Override
-            public void onFinished(String status, String reason) {
-                finished.countDown();
-            }
-        });
-        Thread hook = new Thread(() -> {
-            session.control().stop();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static int parsePositive(String flag, String text) {
+    static int parsePositive(String flag, String text) {
         try {
             int v = Integer.parseInt(text);
             if (v > 0) {

@@ -114,7 +114,7 @@ public final class RunConfig {
                     + " is not allowed: expected auto, cpu, gpu or gpu:N");
         }
         String kind = getString("data.kind");
-        if (("idx".equals(kind) || "cifar10".equals(kind) || "folder".equals(kind))
+        if (("idx".equals(kind) || "folder".equals(kind))
                 && getString("data.path").isBlank()) {
             throw new UserError(prefix + "data.kind = " + kind + " needs data.path (a file or folder of the data)");
         }
@@ -128,6 +128,16 @@ public final class RunConfig {
         if ("wgan-gp".equals(getString("objective.kind")) && "batch".equals(getString("model.dNorm"))) {
             throw new UserError(prefix + "model.dNorm = batch does not go with objective.kind = wgan-gp: batch "
                     + "norm mixes samples and breaks the per-sample gradient penalty; use none, layer or group");
+        }
+        if (!isTwoDimensional() && !"classifier".equals(getString("task"))) {
+            for (String k : new String[] {"model.gWidth", "model.dWidth"}) {
+                int width = getInt(k);
+                if (width > 0 && width < 32) {
+                    throw new UserError(prefix + k + " = " + width + ": DCGAN networks narrower than 32 channels "
+                            + "turned their weights into NaN after a few steps in some runs on the CPU (not pinned "
+                            + "down yet); use 32 or more (0 = 64)");
+                }
+            }
         }
         String objective = getString("objective.kind");
         boolean bce = "gan".equals(objective) || "nsgan".equals(objective) || "lsgan".equals(objective);

@@ -103,6 +103,10 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
             case "idx":
                 return IdxReader.readPath(path, true, java.util.List.of());
             case "cifar10":
+                if (path == null) {
+                    throw new UserError("data.kind = cifar10 needs data.path: the cifar-10-batches-bin folder of the "
+                            + "binary version (https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz, extracted)");
+                }
                 return CifarReader.read(path, train);
             case "folder": {
                 int size = c.getInt("data.imageSize") > 0 ? c.getInt("data.imageSize") : 32;

@@ -1,7 +1,6 @@
 package ganstudio.metrics;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One logged row of a classifier run: plain numbers, so it can leave the training thread. Rows written during
@@ -44,16 +43,10 @@ public record ClassifierMetrics(
         return new ClassifierMetrics(v[0], (long) v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
     }
 
+    private static final boolean[] INTEGER = {false, true, false, false, false, false, false, false, false, false,
+        false};
+
     public String toCsvRow() {
-        StringBuilder sb = new StringBuilder();
-        double[] v = values();
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(i == 1 ? String.valueOf((long) v[i])
-                    : Double.isNaN(v[i]) ? "" : String.format(Locale.ROOT, "%.6g", v[i]));
-        }
-        return sb.toString();
+        return CsvRow.of(values(), INTEGER);
     }
 }

@@ -1,7 +1,6 @@
 package ganstudio.metrics;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One logged step: plain numbers only, so it can leave the training thread. Values that do not apply to the
@@ -48,22 +47,10 @@ public record StepMetrics(
                 v[11], v[12], v[13], v[14]);
     }
 
-    public String toCsvRow() {
-        StringBuilder sb = new StringBuilder();
-        double[] v = values();
-        for (int i = 0; i < v.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(i < 2 ? String.valueOf((long) v[i]) : format(v[i]));
-        }
-        return sb.toString();
-    }
+    private static final boolean[] INTEGER = {true, true, false, false, false, false, false, false, false, false,
+        false, false, false, false, false};
 
-    private static String format(double d) {
-        if (Double.isNaN(d)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%.6g", d);
+    public String toCsvRow() {
+        return CsvRow.of(values(), INTEGER);
     }
 }

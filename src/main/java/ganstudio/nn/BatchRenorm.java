@@ -46,7 +46,7 @@ public class BatchRenorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        Shape affine = channelShape(x.getShape());
+        Shape affine = Ops.channelShape(x.getShape());
         NDArray g = ps.getValue(gamma, x.getDevice(), training).reshape(affine);
         NDArray b = ps.getValue(beta, x.getDevice(), training).reshape(affine);
         NDArray mu = ps.getValue(runningMean, x.getDevice(), false);
@@ -74,12 +74,6 @@ public class BatchRenorm extends AbstractBlock {
         return x.swapAxes(0, 1).reshape(c, -1).mean(new int[] {1}).reshape(affine);
     }
 
-    private static Shape channelShape(Shape shape) {
-        long[] dims = new long[shape.dimension()];
-        java.util.Arrays.fill(dims, 1);
-        dims[1] = shape.get(1);
-        return new Shape(dims);
-    }
 
     @Override
     protected void prepare(Shape[] inputShapes) {

@@ -44,7 +44,7 @@ public class GroupNorm extends AbstractBlock implements GradLayer {
         lastNormalized = normalized;
         lastInvStd = invStd;
         lastShape = shape;
-        Shape affine = channelShape(shape);
+        Shape affine = Ops.channelShape(shape);
         NDArray g = ps.getValue(gamma, x.getDevice(), training).reshape(affine);
         NDArray b = ps.getValue(beta, x.getDevice(), training).reshape(affine);
         return new NDList(normalized.reshape(shape).mul(g).add(b));
@@ -53,7 +53,7 @@ public class GroupNorm extends AbstractBlock implements GradLayer {
     @Override
     public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {
         long n = lastShape.get(0);
-        NDArray g = ps.getValue(gamma, gradOutput.getDevice(), true).reshape(channelShape(lastShape));
+        NDArray g = ps.getValue(gamma, gradOutput.getDevice(), true).reshape(Ops.channelShape(lastShape));
         NDArray gy = gradOutput.mul(g).reshape(n, groups, -1);
         // dx = invStd · (gy − mean(gy) − x̂ · mean(gy · x̂)), per sample and group.
         NDArray meanGy = gy.mean(new int[] {2}, true);
@@ -61,12 +61,6 @@ public class GroupNorm extends AbstractBlock implements GradLayer {
         return gy.sub(meanGy).sub(lastNormalized.mul(meanGyX)).mul(lastInvStd).reshape(lastShape);
     }
 
-    private static Shape channelShape(Shape shape) {
-        long[] dims = new long[shape.dimension()];
-        java.util.Arrays.fill(dims, 1);
-        dims[1] = shape.get(1);
-        return new Shape(dims);
-    }
 
     @Override
     protected void prepare(Shape[] inputShapes) {

@@ -42,9 +42,8 @@ public class AdaBoundOptimizer extends GanOptimizer {
         int t = nextStep(parameterId);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
-            s[0].muli(beta1).addi(g.mul(1 - beta1));
-            s[1].muli(beta2).addi(g.square().muli(1 - beta2));
+            NDArray g = decayed(grad, weight);
+            updateMoments(s, g, beta1, beta2);
             double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
             double target = baseLr > 0 ? finalLr * learningRate / baseLr : finalLr;
             double lower = target * (1 - 1 / (gamma * t + 1));

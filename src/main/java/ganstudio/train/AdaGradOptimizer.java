@@ -26,7 +26,7 @@ public class AdaGradOptimizer extends GanOptimizer {
         nextStep(parameterId);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            NDArray g = decayed(grad, weight);
             s[0].addi(g.square());
             weight.subi(g.div(s[0].sqrt().addi(eps)).muli(learningRate));
         }

@@ -1,7 +1,6 @@
 package ganstudio.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -15,8 +14,6 @@ import ganstudio.runs.RunDirectory;
 import ganstudio.train.classify.ClassifierModel;
 import ganstudio.train.classify.ClassifierTrainer;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,25 +28,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * validation accuracy) and summary.json with the test report. Driven through {@link SessionControl} like a GAN
  * session; the live-editable key is opt.lr.
  */
-public final class ClassifierSession {
+public final class ClassifierSession extends SessionBase {
 
-    private final RunConfig config;
-    private final Path runsRoot;
-    private final Path resumeDir;
-    private final String preset;
-    private final SessionControl control = new SessionControl();
     private final List<ClassifierListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile Path runDir;
-    private volatile String status = "created";
-    private volatile String reason = "";
     private volatile ClassificationReport testReport;
-    private Thread thread;
 
     private ClassifierSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
-        this.config = config;
-        this.runsRoot = runsRoot;
-        this.resumeDir = resumeDir;
-        this.preset = preset;
+        super(config, runsRoot, resumeDir, preset);
     }
 
     public static ClassifierSession create(RunConfig config, Path runsRoot, String preset) {
@@ -58,17 +43,11 @@ public final class ClassifierSession {
 
     /** Continues a classifier run from its latest checkpoint, optionally to a new epoch count. */
     public static ClassifierSession resume(Path runDir, Integer epochs) {
-        RunDirectory run = RunDirectory.open(runDir);
-        RunConfig c = run.readConfig();
+        RunConfig c = resumable(runDir);
         if (epochs != null) {
             c = c.withValue("cls.epochs", epochs);
         }
-        if (run.latestCheckpoint().isEmpty()) {
-            throw new UserError(runDir + ": has no checkpoint to resume from");
-        }
-        JsonObject info = run.readRunInfo();
-        return new ClassifierSession(c, runDir.getParent(), runDir, info.has("preset")
-                ? info.get("preset").getAsString() : "");
+        return new ClassifierSession(c, runDir.getParent(), runDir, presetOf(runDir));
     }
 
     public ClassifierSession addListener(ClassifierListener l) {
@@ -76,47 +55,18 @@ public final class ClassifierSession {
         return this;
     }
 
-    public SessionControl control() {
-        return control;
-    }
-
-    public RunConfig getConfig() {
-        return config;
-    }
-
-    public Path getRunDir() {
-        return runDir;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
     /** The test-set report, once the run has ended healthily. */
     public ClassificationReport getTestReport() {
         return testReport;
     }
 
-    public synchronized void start() {
-        thread = new Thread(this::run, "classifier-" + config.getString("name"));
-        thread.setDaemon(true);
-        thread.start();
+    @Override
+    protected String threadName() {
+        return "classifier";
     }
 
-    public void join() throws InterruptedException {
-        thread.join();
-    }
-
-    public String runHere() {
-        run();
-        return status;
-    }
-
-    private void run() {
+    @Override
+    protected void run() {
         status = "starting";
         RunDirectory run = null;
         ClassifierTrainer trainer = null;
@@ -368,19 +318,8 @@ public final class ClassifierSession {
         }
     }
 
-    private static DataOutputStream out(Path p) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
-    }
-
-    private static DataInputStream in(Path p) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(p)));
-    }
-
     private JsonObject runInfo(Device device, ClassifierData data, ClassifierTrainer trainer) {
-        JsonObject info = new JsonObject();
-        info.addProperty("preset", preset == null ? "" : preset);
-        info.addProperty("device", Devices.describe(device));
-        info.addProperty("data", describe(data));
+        JsonObject info = baseRunInfo(device, describe(data));
         info.addProperty("channels", data.train().channels());
         info.addProperty("imageSize", data.train().height());
         info.addProperty("classes", data.classes());
@@ -388,10 +327,6 @@ public final class ClassifierSession {
         data.train().classNames().forEach(names::add);
         info.add("classNames", names);
         info.addProperty("parameters", trainer.getModel().parameterCount());
-        info.addProperty("created", java.time.OffsetDateTime.now().toString());
-        info.addProperty("djl", Engine.getDjlVersion());
-        info.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        info.addProperty("java", System.getProperty("java.version"));
         return info;
     }
 }

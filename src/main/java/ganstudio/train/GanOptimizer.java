@@ -38,6 +38,17 @@ public abstract class GanOptimizer extends Optimizer {
         this.learningRate = learningRate;
     }
 
+    /** The gradient with coupled L2 weight decay added (g + wd·w), or the gradient itself without decay. */
+    protected NDArray decayed(NDArray grad, NDArray weight) {
+        return weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+    }
+
+    /** Adam's moment estimates in place: m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g². */
+    protected static void updateMoments(NDArray[] s, NDArray g, float beta1, float beta2) {
+        s[0].muli(beta1).addi(g.mul(1 - beta1));
+        s[1].muli(beta2).addi(g.square().muli(1 - beta2));
+    }
+
     /** Number of state arrays kept per parameter. */
     protected abstract int stateCount();
 

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import ganstudio.config.Presets;

@@ -45,9 +45,8 @@ public class RAdamOptimizer extends GanOptimizer {
         int t = nextStep(parameterId);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
-            s[0].muli(beta1).addi(g.mul(1 - beta1));
-            s[1].muli(beta2).addi(g.square().muli(1 - beta2));
+            NDArray g = decayed(grad, weight);
+            updateMoments(s, g, beta1, beta2);
             double bc1 = 1 - Math.pow(beta1, t);
             double bc2 = 1 - Math.pow(beta2, t);
             double r = rectification(beta2, t);

@@ -33,7 +33,7 @@ public class RmsPropOptimizer extends GanOptimizer {
         nextStep(parameterId);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            NDArray g = decayed(grad, weight);
             s[0].muli(alpha).addi(g.square().muli(1 - alpha));
             NDArray step = g.div(s[0].sqrt().addi(eps));
             if (momentum > 0) {

@@ -31,7 +31,7 @@ public class SgdOptimizer extends GanOptimizer {
         nextStep(parameterId);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray g = weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+            NDArray g = decayed(grad, weight);
             NDArray step = g;
             if (momentum > 0) {
                 s[0].muli(momentum).addi(g);

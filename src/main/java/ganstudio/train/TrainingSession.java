@@ -1,7 +1,6 @@
 package ganstudio.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 import com.google.gson.JsonObject;
 
@@ -12,13 +11,9 @@ import ganstudio.media.Frame;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -31,24 +26,12 @@ import java.util.concurrent.TimeUnit;
  * and the summary. The UI and the CLI drive it through {@link SessionControl} and hear from it through
  * {@link TrainingListener}s.
  */
-public final class TrainingSession {
+public final class TrainingSession extends SessionBase {
 
-    private final RunConfig config;
-    private final Path runsRoot;
-    private final Path resumeDir;
-    private final String preset;
-    private final SessionControl control = new SessionControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile Path runDir;
-    private volatile String status = "created";
-    private volatile String reason = "";
-    private Thread thread;
 
     private TrainingSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
-        this.config = config;
-        this.runsRoot = runsRoot;
-        this.resumeDir = resumeDir;
-        this.preset = preset;
+        super(config, runsRoot, resumeDir, preset);
     }
 
     /** A new run under runsRoot. */
@@ -58,16 +41,11 @@ public final class TrainingSession {
 
     /** Continues a run from its latest checkpoint. */
     public static TrainingSession resume(Path runDir, Integer steps) {
-        RunDirectory run = RunDirectory.open(runDir);
-        RunConfig c = run.readConfig();
+        RunConfig c = resumable(runDir);
         if (steps != null) {
             c = c.withValue("steps", steps);
         }
-        if (run.latestCheckpoint().isEmpty()) {
-            throw new UserError(runDir + ": has no checkpoint to resume from");
-        }
-        return new TrainingSession(c, runDir.getParent(), runDir, run.readRunInfo().has("preset")
-                ? run.readRunInfo().get("preset").getAsString() : "");
+        return new TrainingSession(c, runDir.getParent(), runDir, presetOf(runDir));
     }
 
     public TrainingSession addListener(TrainingListener l) {
@@ -75,44 +53,13 @@ public final class TrainingSession {
         return this;
     }
 
-    public SessionControl control() {
-        return control;
+    @Override
+    protected String threadName() {
+        return "training";
     }
 
-    public RunConfig getConfig() {
-        return config;
-    }
-
-    /** The run directory, once created. */
-    public Path getRunDir() {
-        return runDir;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public synchronized void start() {
-        thread = new Thread(this::run, "training-" + config.getString("name"));
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    public void join() throws InterruptedException {
-        thread.join();
-    }
-
-    /** Runs on the calling thread until done; returns the final status. */
-    public String runHere() {
-        run();
-        return status;
-    }
-
-    private void run() {
+    @Override
+    protected void run() {
         status = "starting";
         RunDirectory run = null;
         GanTrainer trainer = null;
@@ -315,24 +262,7 @@ public final class TrainingSession {
         }
     }
 
-    private static DataOutputStream out(Path p) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
-    }
-
-    private static DataInputStream in(Path p) throws IOException {
-        InputStream is = Files.newInputStream(p);
-        return new DataInputStream(new BufferedInputStream(is));
-    }
-
     private JsonObject runInfo(Device device, TrainingData data) {
-        JsonObject info = new JsonObject();
-        info.addProperty("preset", preset == null ? "" : preset);
-        info.addProperty("device", Devices.describe(device));
-        info.addProperty("data", data.describe());
-        info.addProperty("created", java.time.OffsetDateTime.now().toString());
-        info.addProperty("djl", ai.djl.engine.Engine.getDjlVersion());
-        info.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        info.addProperty("java", System.getProperty("java.version"));
-        return info;
+        return baseRunInfo(device, data.describe());
     }
 }

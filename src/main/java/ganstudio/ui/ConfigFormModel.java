@@ -21,8 +21,10 @@ import java.util.function.Consumer;
 public final class ConfigFormModel {
 
     /** The sections of the form, in order; a key belongs to the section named by its prefix. */
-    public static final List<String> SECTIONS = List.of("Run", "data", "model", "objective", "tricks", "optG",
-            "optD", "log", "eval");
+    public static final List<String> SECTIONS = List.of("Run", "data", "model", "objective", "tricks", "optG", "optD",
+            "log", "eval");
+    /** Sections of classifier keys, which the GAN form does not show. */
+    public static final List<String> CLASSIFIER_SECTIONS = List.of("cls", "opt", "reg", "adv", "aug", "sched");
 
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<String, String> fieldErrors = new LinkedHashMap<>();

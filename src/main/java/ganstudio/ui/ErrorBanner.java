@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The red line across the top of a view that says why a run failed or a preset did not load; dismissable. */
 final class ErrorBanner extends HBox {
@@ -14,9 +15,11 @@ final class ErrorBanner extends HBox {
         super(10);
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE); // a long reason wraps to more lines instead of ending in "..."
         HBox.setHgrow(text, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setOnAction(e -> hide());
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(text, dismiss);
         getStyleClass().add("error-banner");
         hide();

@@ -73,8 +73,7 @@ final class MainWindow {
     private final LiveEditPanel liveEdits = new LiveEditPanel();
     private final ListView<String> events = new ListView<>();
     private final StatusBar statusBar = new StatusBar();
-    private final Label bannerText = new Label();
-    private final HBox banner;
+    private final ErrorBanner banner = new ErrorBanner();
     private final RunsPanel runsPanel;
     private final BorderPane root = new BorderPane();
 
@@ -94,15 +93,6 @@ final class MainWindow {
     MainWindow(Path runsRoot) {
         this.runsRoot = runsRoot;
         this.runsPanel = new RunsPanel(runsRoot);
-
-        bannerText.setWrapText(true);
-        bannerText.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bannerText, Priority.ALWAYS);
-        Button dismiss = new Button("Dismiss");
-        dismiss.setOnAction(e -> hideBanner());
-        banner = new HBox(10, bannerText, dismiss);
-        banner.getStyleClass().add("error-banner");
-        hideBanner();
 
         timeline.setBlockIncrement(1);
         timeline.setMajorTickUnit(1);
@@ -565,13 +555,10 @@ final class MainWindow {
     // ---- the banner
 
     void showBanner(String text) {
-        bannerText.setText(text);
-        banner.setVisible(true);
-        banner.setManaged(true);
+        banner.show(text);
     }
 
     private void hideBanner() {
-        banner.setVisible(false);
-        banner.setManaged(false);
+        banner.hide();
     }
 }

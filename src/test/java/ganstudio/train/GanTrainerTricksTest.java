@@ -58,7 +58,7 @@ class GanTrainerTricksTest {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("diffaug");
         ganstudio.train.classify.TinyIdx.write(dir, "train", 64, 4, 1);
         RunConfig c = RunConfig.defaults().with("data.kind", "mnist").with("data.path", dir.toString())
-                .with("objective.kind", "wgan-gp").with("model.gWidth", "64").with("model.dWidth", "64")
+                .with("objective.kind", "wgan-gp").with("model.gWidth", "32").with("model.dWidth", "32")
                 .with("batchSize", "16").with("log.noiseBank", "4").with("tricks.diffAugment", "color,translation,cutout")
                 .with("eval.classifier", "none");
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
@@ -78,5 +78,8 @@ class GanTrainerTricksTest {
         e = assertThrows(UserError.class, () -> RunConfig.defaults().with("data.kind", "fashion-mnist")
                 .with("tricks.diffAugment", "colour").validate(""));
         assertTrue(e.getMessage().contains("'colour'"));
+        e = assertThrows(UserError.class, () -> RunConfig.defaults().with("data.kind", "fashion-mnist")
+                .with("model.dWidth", "16").validate(""));
+        assertTrue(e.getMessage().startsWith("model.dWidth = 16: DCGAN networks narrower than 32"), e.getMessage());
     }
 }

@@ -34,7 +34,7 @@ class ImageEvaluationTest {
         assertEquals("finished", s.runHere(), s.getReason());
 
         RunConfig gan = RunConfig.defaults().with("data.kind", "mnist").with("data.path", data.toString())
-                .with("objective.kind", "nsgan").with("model.gWidth", "64").with("model.dWidth", "64")
+                .with("objective.kind", "nsgan").with("model.gWidth", "32").with("model.dWidth", "32")
                 .with("batchSize", "8").with("log.noiseBank", "4").with("eval.classifier", s.getRunDir().toString());
         try (GanTrainer t = new GanTrainer(gan, TrainingData.load(gan), Device.cpu())) {
             t.step(false);
@@ -56,7 +56,7 @@ class ImageEvaluationTest {
         Path data = tmp.resolve("data");
         TinyIdx.write(data, "train", 16, 4, 1);
         RunConfig gan = RunConfig.defaults().with("data.kind", "idx").with("data.path", data.toString())
-                .with("model.gWidth", "64").with("model.dWidth", "64").with("batchSize", "8")
+                .with("model.gWidth", "32").with("model.dWidth", "32").with("batchSize", "8")
                 .with("log.noiseBank", "4");
         try (GanTrainer t = new GanTrainer(gan, TrainingData.load(gan), Device.cpu())) {
             JsonObject eval = Evaluation.evaluate(t, gan, 10);

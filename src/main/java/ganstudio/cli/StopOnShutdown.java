@@ -1,0 +1,39 @@
+package ganstudio.cli;
+
+import ganstudio.train.SessionControl;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C (or SIGTERM) stops a session like its Stop button: the current step ends, a checkpoint and a "stopped"
+ * summary are written, and only then may the JVM exit.
+ */
+final class StopOnShutdown {
+
+    private final Thread hook;
+
+    /**
+     * @param finished counted down by the session's listener when it has written its summary
+     */
+    StopOnShutdown(SessionControl control, CountDownLatch finished, int waitSeconds) {
+        hook = new Thread(() -> {
+            control.stop();
+            try {
+                finished.await(waitSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** After a normal end: the hook is no longer needed. */
+    void remove() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook waits for the summary that was just written
+        }
+    }
+}

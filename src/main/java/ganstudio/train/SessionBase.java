@@ -1,0 +1,119 @@
+package ganstudio.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+import com.google.gson.JsonObject;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.runs.RunDirectory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a GAN session and a classifier session share: the run they write, the control the UI and CLI drive,
+ * the status, and the thread it all runs on.
+ */
+abstract class SessionBase {
+
+    protected final RunConfig config;
+    protected final Path runsRoot;
+    protected final Path resumeDir;
+    protected final String preset;
+    protected final SessionControl control = new SessionControl();
+    protected volatile Path runDir;
+    protected volatile String status = "created";
+    protected volatile String reason = "";
+    private Thread thread;
+
+    protected SessionBase(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
+        this.config = config;
+        this.runsRoot = runsRoot;
+        this.resumeDir = resumeDir;
+        this.preset = preset;
+    }
+
+    /** The config of a run to resume, after checking it has a checkpoint. */
+    protected static RunConfig resumable(Path runDir) {
+        RunDirectory run = RunDirectory.open(runDir);
+        if (run.latestCheckpoint().isEmpty()) {
+            throw new UserError(runDir + ": has no checkpoint to resume from");
+        }
+        return run.readConfig();
+    }
+
+    /** The preset a run was made from, as its config.json records it. */
+    protected static String presetOf(Path runDir) {
+        JsonObject info = RunDirectory.open(runDir).readRunInfo();
+        return info.has("preset") ? info.get("preset").getAsString() : "";
+    }
+
+    public SessionControl control() {
+        return control;
+    }
+
+    public RunConfig getConfig() {
+        return config;
+    }
+
+    /** The run directory, once created. */
+    public Path getRunDir() {
+        return runDir;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public synchronized void start() {
+        thread = new Thread(this::run, threadName() + "-" + config.getString("name"));
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void join() throws InterruptedException {
+        thread.join();
+    }
+
+    /** Runs on the calling thread until done; returns the final status. */
+    public String runHere() {
+        run();
+        return status;
+    }
+
+    protected abstract String threadName();
+
+    protected abstract void run();
+
+    /** What every run records about where and with what it ran. */
+    protected JsonObject baseRunInfo(Device device, String data) {
+        JsonObject info = new JsonObject();
+        info.addProperty("preset", preset == null ? "" : preset);
+        info.addProperty("device", Devices.describe(device));
+        info.addProperty("data", data);
+        info.addProperty("created", java.time.OffsetDateTime.now().toString());
+        info.addProperty("djl", Engine.getDjlVersion());
+        info.addProperty("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        info.addProperty("java", System.getProperty("java.version"));
+        return info;
+    }
+
+    protected static DataOutputStream out(Path p) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
+    }
+
+    protected static DataInputStream in(Path p) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(p)));
+    }
+}
