@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Insets;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -93,8 +94,18 @@ final class ClassifierCharts extends VBox {
         fill(trainAcc, ClassifierSeries.TRAIN_ACC, false);
         fill(valAcc, ClassifierSeries.VAL_ACC, true);
         fill(rate, ClassifierSeries.LR, false);
+        boolean empty = store.size() == 0;
         for (MarkedLineChart c : List.of(loss, accuracy, lr)) {
             c.setMarkers(markers);
+            // Empty, JavaFX's auto range invents 0..120; a plain 0..1 frame reads as "nothing yet".
+            for (NumberAxis axis : List.of((NumberAxis) c.getXAxis(), (NumberAxis) c.getYAxis())) {
+                axis.setAutoRanging(!empty);
+                if (empty) {
+                    axis.setLowerBound(0);
+                    axis.setUpperBound(1);
+                    axis.setTickUnit(0.25);
+                }
+            }
         }
     }
 
