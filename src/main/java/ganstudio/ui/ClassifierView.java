@@ -156,13 +156,7 @@ final class ClassifierView {
     private TabPane leftPanel() {
         runsPanel.setPadding(new Insets(8));
         runsPanel.setSpacing(8);
-        runsPanel.onOpen(dir -> {
-            if ("classifier".equals(RunListing.taskOf(dir))) {
-                openRun(dir);
-            } else {
-                onGanRun.accept(dir);
-            }
-        });
+        runsPanel.onOpen(this::openRun);
         TabPane tabs = new TabPane(new Tab("Setup", setup), new Tab("Runs", runsPanel));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefWidth(400);
@@ -405,9 +399,14 @@ final class ClassifierView {
 
     // ---- opened runs (read-only)
 
+    /** Shows a run read-only, read off the FX thread; a GAN run is handed to the GAN view. */
     void openRun(Path dir) {
         Thread t = new Thread(() -> {
             try {
+                if (!"classifier".equals(RunListing.taskOf(dir))) { // read here, off the FX thread
+                    Platform.runLater(() -> onGanRun.accept(dir));
+                    return;
+                }
                 ClassifierRunSnapshot snap = ClassifierRunSnapshot.read(dir);
                 Platform.runLater(() -> showOpened(snap));
             } catch (RuntimeException e) {
