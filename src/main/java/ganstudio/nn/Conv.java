@@ -35,22 +35,8 @@ public class Conv extends AbstractBlock implements GradLayer {
         lastInputShape = x.getShape();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
-        long channels = x.getShape().get(1);
-        if (channels < MIN_GRAD_CHANNELS && x.hasGradient()) {
-            // PyTorch 2.5.1's CPU convolution (oneDNN, AVX-512) returns wrong input gradients for fewer than 4
-            // input channels on some CPUs (seen on AMD EPYC: most values off, varying from run to run). That
-            // gradient is the one the generator learns from through the critic's first layer, so zero channels
-            // pad such an input to 4 whenever a gradient will flow into it (the generator step): the same
-            // numbers, correct gradients. Inputs without a gradient (critic steps, the penalty) take the plain path.
-            Shape pad = new Shape(0, 0, 0, 0, 0, MIN_GRAD_CHANNELS - channels);
-            x = x.pad(pad, 0);
-            w = w.pad(pad, 0);
-        }
         return new NDList(Ops.conv2d(x, w, b, stride, padding));
     }
-
-    /** Input channels below which the input gradient goes through zero-padded channels (see forward). */
-    static final long MIN_GRAD_CHANNELS = 4;
 
     @Override
     public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {

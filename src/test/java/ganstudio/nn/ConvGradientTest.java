@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Autograd through {@link Conv} against the definition, for the few-channel inputs whose input gradient
- * PyTorch 2.5.1's CPU kernels got wrong on the development machine (1 to 3 channels: the critic's first layer).
+ * Autograd through {@link Conv} and {@link TransposedConv} against the definition, for the few-filter
+ * convolutions whose input gradient PyTorch 2.5.1's CPU kernels got wrong on the development machine (fewer than
+ * 16 output channels; see Ops.MIN_GRAD_FILTERS).
  */
 class ConvGradientTest {
 
@@ -86,12 +87,34 @@ class ConvGradientTest {
     }
 
     @Test
-    void fewInputChannels() {
+    void transposedConvolutionIntoOneChannel() {
+        // The generator's last layer, 64 -> 1 channels: its phase convolution has 4 filters.
+        for (int i = 0; i < 3; i++) {
+            NDArray x = manager.randomNormal(new Shape(2, 16, 7, 7));
+            NDArray w = manager.randomNormal(new Shape(16, 1, 4, 4));
+            x.setRequiresGradient(true);
+            NDArray g;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = TransposedConv.apply(x, w, null, 2, 1, 0, 0);
+                g = manager.randomNormal(y.getShape());
+                gc.backward(y.mul(g).sum());
+            }
+            // d/dx of sum(g * convT(x, w)) is the convolution of g with w (the transpose's adjoint).
+            NDArray expected = Ops.conv2d(g, w, null, 2, 1);
+            assertArrayEquals(expected.toFloatArray(), x.getGradient().toFloatArray(), 1e-3f);
+        }
+    }
+
+    @Test
+    void fewFilters() {
         // Repeated: the wrong gradients came and went from run to run.
         for (int i = 0; i < 3; i++) {
             check(1, 8, 28, 4, 2, 1);
             check(2, 8, 14, 4, 2, 1);
             check(3, 8, 16, 4, 2, 1);
+            check(8, 8, 14, 3, 1, 1);
+            check(16, 4, 14, 3, 1, 1);
+            check(4, 1, 14, 4, 2, 1);
         }
         // The DCGAN critics' first layers: Fashion-MNIST (1 channel) and CIFAR-10 (3) into 64 filters.
         check(1, 64, 28, 4, 2, 1);
