@@ -22,7 +22,7 @@ final class Ops {
     /** A square-kernel 2D convolution with equal stride and padding in both axes; bias may be null. */
     static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
         long filters = weight.getShape().get(0);
-        if (filters < MIN_GRAD_FILTERS && x.hasGradient()) {
+        if (filters < MIN_GRAD_FILTERS && !x.getDevice().isGpu() && x.hasGradient()) {
             // Same outputs from the first filters; the extra ones compute zeros and are sliced away.
             long extra = MIN_GRAD_FILTERS - filters;
             NDArray w = weight.pad(new Shape(0, 0, 0, 0, 0, 0, 0, extra), 0);

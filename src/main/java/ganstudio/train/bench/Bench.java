@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 
 import ganstudio.train.Devices;
+import ganstudio.train.DivergenceException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +60,14 @@ public final class Bench {
                 Flops.matmul(MATMUL_N) / ceiling / 1e6, ceiling, MATMUL_N, Flops.matmul(MATMUL_N) / 1e9);
         for (String name : options.workloads()) {
             try (Workload w = create(name, options.threads(), device)) {
-                Timing t = time(w, options.warmup(), options.iters());
+                Timing t;
+                try {
+                    t = time(w, options.warmup(), options.iters());
+                } catch (DivergenceException e) {
+                    // Random data can drive a GAN to NaN; say so and time the other workloads.
+                    out.printf(Locale.ROOT, "%s\tdiverged: %s%n", name, e.getMessage());
+                    continue;
+                }
                 double ms = t.ms();
                 double gflops = w.flopsPerIteration() / ms / 1e6;
                 out.printf(Locale.ROOT, "%s\t%.2f ms/iter\t%.0f samples/s\t%.1f GFLOP/s\t%.1f%% of matmul\t"
