@@ -11,6 +11,8 @@ import ganstudio.config.UserError;
 import ganstudio.train.ClassifierSession;
 import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
+import ganstudio.train.bench.Bench;
+import ganstudio.train.bench.BenchOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -42,6 +44,9 @@ public final class Cli {
             "        Train a classifier preset alone and with each trick added; write a Markdown and CSV table.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
+            "  bench [--workloads a,b] [--iters N] [--warmup N] [--threads N] [--device cpu|gpu] [--soak N]",
+            "                    Time fixed workloads (" + String.join(", ", BenchOptions.WORKLOADS) + ")",
+            "                    against the fp32 matmul ceiling; --soak N prints resident memory over N steps.",
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
             "                    Open the desktop studio (also what no command does); needs a display.",
             "  help              This text.",
@@ -71,6 +76,9 @@ public final class Cli {
                     return new EvalCommand(out).run(rest);
                 case "presets":
                     return presets(rest);
+                case "bench":
+                    new Bench(out, BenchOptions.parse(rest)).run();
+                    return OK;
                 case "studio":
                     return ganstudio.ui.Studio.launch(rest.toArray(new String[0]), err);
                 case "help":

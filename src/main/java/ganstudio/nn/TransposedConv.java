@@ -40,55 +40,60 @@ public final class TransposedConv {
         long w = x.getShape().get(3);
         long outH = outputSize(h, k, stride, padding, outPadH);
         long outW = outputSize(w, k, stride, padding, outPadW);
-        NDArray out = k % stride == 0
-                ? byPhases(x, weight, stride, padding, k, cin, cout, outH, outW)
-                : byZeroInsertion(x, weight, stride, padding, k, cin, cout, outH, outW);
-        if (bias != null) {
-            out = out.add(bias.reshape(1, cout, 1, 1));
+        if (k % stride == 0) {
+            return byPhases(x, weight, bias, stride, padding, k, cin, cout, outH, outW);
         }
-        return out;
+        NDArray out = byZeroInsertion(x, weight, stride, padding, k, cin, cout, outH, outW);
+        return bias == null ? out : out.add(bias.reshape(1, cout, 1, 1));
     }
 
-    private static NDArray byPhases(NDArray x, NDArray weight, int s, int p, int k, long cin, long cout,
-            long outH, long outW) {
+    /**
+     * Output y = Y·s + f of the transposed convolution, shifted by the padding (y' = y + p = Y·s + f), is
+     * Σ_t x[Y − t]·w[t·s + f]: phase f of the shifted output is the plain convolution of the input (padded by
+     * T − 1 = k/s − 1 on the left) with the flipped kernel taps w[t·s + f]. So one convolution with the s² phase
+     * kernels stacked as output channels, a pixel shuffle (reshape, permute, reshape) and one slice starting at
+     * p give the result: four cheap ops around the convolution, and the bias rides in the convolution.
+     */
+    private static NDArray byPhases(NDArray x, NDArray weight, NDArray bias, int s, int p, int k, long cin,
+            long cout, long outH, long outW) {
         int taps = k / s;
-        long m = (Math.max(outH, outW) + s - 1) / s;
+        long n = x.getShape().get(0);
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
-        // Output phase f reads conv phase (f + p) % s at rows starting (f + p) / s; pad right enough for all.
-        long maxOffset = (s - 1 + p) / s;
-        long needH = maxOffset + m;
-        long needW = maxOffset + m;
-        long padRightH = Math.max(taps - 1, needH - (h + taps - 1) + (taps - 1));
-        long padRightW = Math.max(taps - 1, needW - (w + taps - 1) + (taps - 1));
-        // [Cin, Cout, k, k] -> [Cin, Cout, T, s, T, s] (kernel row = t*s + r), flip t, order as phase kernels.
+        // [Cin, Cout, k, k] -> [Cin, Cout, T, s, T, s] (kernel row = t*s + r), flip t, order as phase kernels
+        // [s (row phase), s (column phase), Cout, Cin, T, T].
         NDArray kernels = weight.reshape(cin, cout, taps, s, taps, s)
                 .flip(2, 4)
                 .transpose(3, 5, 1, 0, 2, 4)
                 .reshape((long) s * s * cout, cin, taps, taps);
-        NDArray padded = x.pad(new Shape(taps - 1, padRightW, taps - 1, padRightH), 0);
-        NDArray conv = Ops.conv2d(padded, kernels, null, 1, 0);
-        long n = x.getShape().get(0);
+        NDArray phaseBias = bias == null ? null : s == 1 ? bias : bias.tile(s * s);
+        // Phase rows Y = 0 .. L-1 with L = H + R, R zero columns on the right; the shifted output needs
+        // p + out rows of the L·s the phases give.
+        long rightH = Math.max(0, ceilDiv(p + outH, s) - h);
+        long rightW = Math.max(0, ceilDiv(p + outW, s) - w);
+        NDArray conv;
+        if (rightH <= taps - 1 && rightW <= taps - 1) {
+            // Symmetric padding of T - 1 inside the convolution covers both sides.
+            conv = Ops.conv2d(x, kernels, phaseBias, 1, taps - 1);
+        } else {
+            NDArray padded = x.pad(new Shape(taps - 1, rightW, taps - 1, rightH), 0);
+            conv = Ops.conv2d(padded, kernels, phaseBias, 1, 0);
+        }
         long l1 = conv.getShape().get(2);
         long l2 = conv.getShape().get(3);
-        NDArray phases = conv.reshape(n, s, s, cout, l1, l2);
-        NDList rows = new NDList(s);
-        for (int fy = 0; fy < s; fy++) {
-            int ry = (fy + p) % s;
-            long oy = (fy + p) / s;
-            NDList cols = new NDList(s);
-            for (int fx = 0; fx < s; fx++) {
-                int rx = (fx + p) % s;
-                long ox = (fx + p) / s;
-                cols.add(phases.get(new NDIndex(":, {}, {}, :, {}:{}, {}:{}", ry, rx, oy, oy + m, ox, ox + m)));
-            }
-            rows.add(NDArrays.stack(cols, 4));
+        NDArray out = s == 1 ? conv
+                : conv.reshape(n, s, s, cout, l1, l2).transpose(0, 3, 4, 1, 5, 2).reshape(n, cout, l1 * s, l2 * s);
+        if (p == 0 && out.getShape().get(2) == outH && out.getShape().get(3) == outW) {
+            return out;
         }
-        NDArray out = NDArrays.stack(rows, 3).reshape(n, cout, m * s, m * s);
-        if (m * s != outH || m * s != outW) {
-            out = out.get(new NDIndex(":, :, :{}, :{}", outH, outW));
-        }
-        return out;
+        // The slice is a strided view; reshaping it copies it into a dense array (DJL hands only those to the JVM
+        // correctly, and the next layer reads it faster).
+        return out.get(new NDIndex(":, :, {}:{}, {}:{}", p, p + outH, p, p + outW))
+                .reshape(n, cout, outH * outW).reshape(n, cout, outH, outW);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     private static NDArray byZeroInsertion(NDArray x, NDArray weight, int s, int p, int k, long cin, long cout,

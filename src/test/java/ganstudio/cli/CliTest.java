@@ -109,4 +109,23 @@ class CliTest {
         assertEquals(0, run("help"));
         assertTrue(stdout().contains("Usage: java -jar target/ganstudio.jar"));
     }
+
+    @Test
+    void benchTimesOneWorkloadAndRejectsUnknownOnes() {
+        assertEquals(0, run("bench", "--workloads", "classifier-fashion", "--iters", "1", "--warmup", "0"), stderr());
+        assertTrue(stdout().contains("\nmatmul\t"), stdout());
+        assertTrue(stdout().matches("(?s).*\\nclassifier-fashion\\t[0-9.]+ ms/iter\\t[0-9]+ samples/s\\t[0-9.]+ "
+                + "GFLOP/s\\t[0-9.]+% of matmul\\t\\(3\\.257 GFLOP/iter\\).*"), stdout());
+        assertEquals(2, run("bench", "--workloads", "dcgan-gan,nope"));
+        assertTrue(stderr().contains("unknown workload 'nope'"), stderr());
+        assertEquals(2, run("bench", "--iters", "0"));
+    }
+
+    @Test
+    void benchSoakReportsResidentMemory() {
+        assertEquals(0, run("bench", "--soak", "2", "--soak-every", "1", "--workloads", "classifier-fashion"),
+                stderr());
+        assertTrue(stdout().contains("iteration\tVmRSS MB"), stdout());
+        assertTrue(stdout().contains("# resident memory after warm-up"), stdout());
+    }
 }
