@@ -8,6 +8,11 @@ import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.media.video.FramePacing;
+import ganstudio.media.video.Recorder;
+import ganstudio.media.video.RecordingResult;
+import ganstudio.media.video.VideoSettings;
+import ganstudio.train.RecordingListener;
 import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
 
@@ -37,6 +42,12 @@ public final class Cli {
             "        Train a preset (see `presets`); writes a run directory under --out (default: runs).",
             "  train --resume RUN_DIR [--steps N]",
             "        Continue a run from its latest checkpoint.",
+            "        Both take --record FILE.mp4|FILE.gif [--fps N] [--video-every N|sqrt] [--video-size WxH]:",
+            "        a video of the sample grid / 2D view with step and losses (default 10 fps, sqrt pacing:",
+            "        a frame whenever round(2*sqrt(step)) advances).",
+            "  video RUN_DIR [--out FILE.mp4|FILE.gif] [--fps N] [--video-every N|sqrt] [--video-size WxH]",
+            "        [--side-by-side OTHER_RUN_DIR]",
+            "        A video from a run's saved frames (samples/*.png) and metrics; two runs side by side.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
@@ -64,6 +75,8 @@ public final class Cli {
                     return train(rest);
                 case "eval":
                     return new EvalCommand(out).run(rest);
+                case "video":
+                    return new VideoCommand(out).run(rest);
                 case "presets":
                     return presets(rest);
                 case "studio":
@@ -106,8 +119,17 @@ public final class Cli {
     }
 
     private int train(List<String> args) {
-        Options o = Options.parse(args, List.of("--preset", "--set", "--seed", "--steps", "--out", "--device",
-                "--resume"), List.of());
+        List<String> flags = new ArrayList<>(List.of("--preset", "--set", "--seed", "--steps", "--out", "--device",
+                "--resume", "--record"));
+        flags.addAll(VideoOptions.FLAGS);
+        Options o = Options.parse(args, flags, List.of());
+        VideoSettings video = VideoOptions.parse(o, FramePacing.sqrt());
+        Path record = o.has("--record") ? Paths.get(o.get("--record")) : null;
+        if (record != null) {
+            Recorder.checkWritable(record);
+        } else if (VideoOptions.FLAGS.stream().anyMatch(o::has)) {
+            throw new UserError("--fps, --video-every and --video-size go with --record FILE.mp4|FILE.gif");
+        }
         TrainingSession session;
         if (o.has("--resume")) {
             Integer steps = o.has("--steps") ? parsePositive("--steps", o.get("--steps")) : null;
@@ -140,12 +162,19 @@ public final class Cli {
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
+        // Before the shutdown listener: a Ctrl-C'd run finalizes its video before the JVM may exit.
+        RecordingListener recording = record == null ? null : RecordingListener.attach(session,
+                Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"));
         Thread onInterrupt = stopOnShutdown(session);
         String status = session.runHere();
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException e) {
             // already shutting down: the hook is waiting for the summary written above
+        }
+        if (recording != null) {
+            RecordingResult r = recording.stop(); // already closed by the session's end; returns its result
+            (r.ok() ? out : err).println("video: " + r.describe());
         }
         if ("failed".equals(status)) {
             err.println("error: " + session.getReason());
