@@ -104,9 +104,9 @@ final class VideoCommand {
         Path file = o.has("--out") ? Paths.get(o.get("--out")) : dir.resolve("video.mp4");
         // Every saved frame by default: they are already thinned by log.frameEvery.
         VideoSettings settings = VideoOptions.parse(o, FramePacing.every(1));
-        Recorder.checkWritable(file);
         Source a = new Source(dir);
         Source b = o.has("--side-by-side") ? new Source(Paths.get(o.get("--side-by-side"))) : null;
+        Recorder.checkWritable(file);
         List<Long> steps = settings.pacing().select(b == null ? a.steps : union(a.steps, b.steps));
         FrameEncoder encoder = new FrameEncoder(file, settings);
         try {
