@@ -17,6 +17,7 @@ final class StatusBar extends HBox {
     private final Label speed = field("");
     private final Label time = field("");
     private final Label status = field("idle");
+    private final Label recording = field("");
 
     StatusBar() {
         getStyleClass().add("status-bar");
@@ -25,7 +26,8 @@ final class StatusBar extends HBox {
         run.setMinWidth(120);
         run.setMaxWidth(520);
         status.getStyleClass().add("status-state");
-        getChildren().addAll(run, device, step, critic, speed, time, grow, status);
+        recording.getStyleClass().add("status-recording");
+        getChildren().addAll(run, device, step, critic, speed, time, grow, recording, status);
     }
 
     private static Label field(String text) {
@@ -54,6 +56,11 @@ final class StatusBar extends HBox {
         critic.setText("");
         speed.setText("");
         time.setText("");
+    }
+
+    /** "recording… 12 frames, 0 dropped", the saved file afterwards, or "" for nothing. */
+    void showRecording(String text) {
+        recording.setText(text);
     }
 
     void showStatus(String text) {

@@ -92,6 +92,10 @@ public final class StudioApp extends Application {
                     window.setField("steps", String.valueOf(options.steps()));
                 }
                 window.startTraining();
+                if (options.record() != null) {
+                    window.recordWhenStarted(options.record().equals("view")
+                            ? RecordControl.Source.VIEW : RecordControl.Source.DASHBOARD);
+                }
             }
         } catch (UserError e) {
             window.showBanner(e.getMessage());

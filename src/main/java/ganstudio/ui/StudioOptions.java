@@ -20,12 +20,13 @@ import java.util.List;
  * @param open a run directory to show at start (read-only), or null
  * @param width window width
  * @param height window height
+ * @param record start recording once the demo run has started: "view" or "dashboard", or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
-        Path runsRoot, Path open, int width, int height) {
+        Path runsRoot, Path open, int width, int height, String record) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
-            + " [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]";
+            + " [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT] [--record view|dashboard]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -37,6 +38,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         Path open = null;
         int width = 1400;
         int height = 900;
+        String record = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -56,10 +58,16 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                     width = (int) number(a, wh[0]);
                     height = (int) number(a, wh[1]);
                 }
+                case "--record" -> {
+                    record = value(args, ++i, a);
+                    if (!record.equals("view") && !record.equals("dashboard")) {
+                        throw new UserError("studio: --record " + record + ": expected view or dashboard");
+                    }
+                }
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
-        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height);
+        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, record);
     }
 
     public boolean isAutomated() {
