@@ -50,7 +50,8 @@ public final class Cli {
             "        A video from a run's saved frames (samples/*.png) and metrics; two runs side by side.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
-            "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
+            "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] [--record view|dashboard]\n"
+                    + "         --screenshot FILE.png --after S]",
             "                    Open the desktop studio (also what no command does); needs a display.",
             "  help              This text.",
             "",
