@@ -33,6 +33,11 @@ public final class Mp4Writer implements VideoWriter {
     private static final int TICKS_PER_SLOT = 1000;
     /** One IDR frame every 2 s at 10 fps: cheap to seek when stepping frame by frame. */
     private static final int KEY_INTERVAL = 20;
+    /**
+     * ±4 pixels instead of jcodec's ±16: consecutive training frames barely move, and on a 512×554 ring8
+     * video this took the encoder from about 94 to 60 ms of CPU per frame for 13% more bytes.
+     */
+    private static final int MOTION_SEARCH_RANGE = 4;
 
     private final int width;
     private final int height;
@@ -71,6 +76,7 @@ public final class Mp4Writer implements VideoWriter {
         }
         this.encoder = new SignalledH264Encoder(new ConstantQp(22));
         encoder.setKeyInterval(KEY_INTERVAL);
+        encoder.setMotionSearchRange(MOTION_SEARCH_RANGE);
         this.picture = Picture.create(width, height, ColorSpace.YUV420J);
         this.buffer = ByteBuffer.allocate(Math.max(1 << 16, width * height * 3));
         this.y = new byte[width * height];
