@@ -9,6 +9,11 @@ import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.train.ClassifierSession;
+import ganstudio.media.video.FramePacing;
+import ganstudio.media.video.Recorder;
+import ganstudio.media.video.RecordingResult;
+import ganstudio.media.video.VideoSettings;
+import ganstudio.train.RecordingListener;
 import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
 import ganstudio.train.bench.Bench;
@@ -40,6 +45,12 @@ public final class Cli {
             "        A classifier preset (task = classifier) takes --epochs N instead of --steps.",
             "  train --resume RUN_DIR [--steps N | --epochs N]",
             "        Continue a run from its latest checkpoint.",
+            "        Both take --record FILE.mp4|FILE.gif [--fps N] [--video-every N|sqrt] [--video-size WxH]:",
+            "        a video of the sample grid / 2D view with step and losses (default 10 fps, sqrt pacing:",
+            "        a frame whenever round(2*sqrt(step)) advances).",
+            "  video RUN_DIR [--out FILE.mp4|FILE.gif] [--fps N] [--video-every N|sqrt] [--video-size WxH]",
+            "        [--side-by-side OTHER_RUN_DIR]",
+            "        A video from a run's saved frames (samples/*.png) and metrics; two runs side by side.",
             "  ablate --preset NAME|FILE [--tricks a,b,...] [--seeds N] [--budget MINUTES] [--epochs N] [--out DIR]",
             "        Train a classifier preset alone and with each trick added; write a Markdown and CSV table.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
@@ -47,7 +58,8 @@ public final class Cli {
             "  bench [--workloads a,b] [--iters N] [--warmup N] [--threads N] [--device cpu|gpu] [--soak N]",
             "                    Time fixed workloads (" + String.join(", ", BenchOptions.WORKLOADS) + ")",
             "                    against the fp32 matmul ceiling; --soak N prints resident memory over N steps.",
-            "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] --screenshot FILE.png --after S]",
+            "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] [--record view|dashboard]\n"
+                    + "         --screenshot FILE.png --after S]",
             "                    Open the desktop studio (also what no command does); needs a display.",
             "  help              This text.",
             "",
@@ -74,6 +86,8 @@ public final class Cli {
                     return new AblateCommand(out, err).run(rest);
                 case "eval":
                     return new EvalCommand(out).run(rest);
+                case "video":
+                    return new VideoCommand(out).run(rest);
                 case "presets":
                     return presets(rest);
                 case "bench":
@@ -119,12 +133,22 @@ public final class Cli {
     }
 
     private int train(List<String> args) {
-        Options o = Options.parse(args, List.of("--preset", "--set", "--seed", "--steps", "--epochs", "--out",
-                "--device", "--resume"), List.of());
+        List<String> flags = new ArrayList<>(List.of("--preset", "--set", "--seed", "--steps", "--epochs", "--out",
+                "--device", "--resume", "--record"));
+        flags.addAll(VideoOptions.FLAGS);
+        Options o = Options.parse(args, flags, List.of());
+        VideoSettings video = VideoOptions.parse(o, FramePacing.sqrt());
+        Path record = o.has("--record") ? Paths.get(o.get("--record")) : null;
+        if (record != null) {
+            Recorder.checkWritable(record);
+        } else if (VideoOptions.FLAGS.stream().anyMatch(o::has)) {
+            throw new UserError("--fps, --video-every and --video-size go with --record FILE.mp4|FILE.gif");
+        }
         TrainingSession session;
         if (o.has("--resume")) {
             Path dir = Paths.get(o.get("--resume"));
             if (isClassifierRun(dir)) {
+                requireNoRecording(record);
                 Integer epochs = o.has("--epochs") ? parsePositive("--epochs", o.get("--epochs")) : null;
                 return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, epochs));
             }
@@ -138,12 +162,16 @@ public final class Cli {
             RunConfig c = configFromOptions(o);
             Path outDir = Paths.get(o.has("--out") ? o.get("--out") : "runs");
             if ("classifier".equals(c.getString("task"))) {
+                requireNoRecording(record);
                 return new ClassifierCommand(out, err).run(ClassifierSession.create(c, outDir, preset));
             }
             session = TrainingSession.create(c, outDir, preset);
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
+        // Before the shutdown listener: a Ctrl-C'd run finalizes its video before the JVM may exit.
+        RecordingListener recording = record == null ? null : RecordingListener.attach(session,
+                Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"));
         CountDownLatch finished = new CountDownLatch(1);
         session.addListener(new TrainingListener() {
             @Override
@@ -154,6 +182,10 @@ public final class Cli {
         StopOnShutdown hook = new StopOnShutdown(session.control(), finished, 60);
         String status = session.runHere();
         hook.remove();
+        if (recording != null) {
+            RecordingResult r = recording.stop(); // already closed by the session's end; returns its result
+            (r.ok() ? out : err).println("video: " + r.describe());
+        }
         if ("failed".equals(status)) {
             err.println("error: " + session.getReason());
             if (session.getRunDir() != null) {
@@ -199,6 +231,13 @@ public final class Cli {
     private static boolean isClassifierRun(Path dir) {
         return ganstudio.runs.RunDirectory.isRun(dir)
                 && "classifier".equals(ganstudio.runs.RunDirectory.open(dir).readConfig().getString("task"));
+    }
+
+    private static void requireNoRecording(Path record) {
+        if (record != null) {
+            throw new UserError("--record films a GAN's samples; a classifier run has none (its curves are in the "
+                    + "studio's Classifier view)");
+        }
     }
 
     static int parsePositive(String flag, String text) {

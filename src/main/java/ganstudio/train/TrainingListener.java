@@ -18,6 +18,14 @@ public interface TrainingListener {
 
     default void onFrame(Frame frame) {}
 
+    /**
+     * Whether this listener needs a frame after the given step even though the run would not save one (a
+     * video's pacing). The session renders one frame for all who ask and sends it through onFrame.
+     */
+    default boolean wantsFrame(long step) {
+        return false;
+    }
+
     /** A live edit, a checkpoint, a pause: something worth a marker on the charts. */
     default void onEvent(long step, String text) {}
 

@@ -128,7 +128,7 @@ public final class TrainingSession extends SessionBase {
         int frameEvery = config.getInt("log.frameEvery");
         int checkpointEvery = config.getInt("log.checkpointEvery");
         if (trainer.getStep() == 0) {
-            emitFrame(trainer.frame(), run, writer);
+            emitFrame(trainer.frame(), run, writer, true);
         }
         while (trainer.getStep() < steps) {
             boolean wasPaused = control.isPaused();
@@ -150,8 +150,9 @@ public final class TrainingSession extends SessionBase {
                     l.onMetrics(m);
                 }
             }
-            if (next % frameEvery == 0 || next == steps || single) {
-                emitFrame(trainer.frame(), run, writer);
+            boolean save = next % frameEvery == 0 || next == steps || single;
+            if (save || anyWantsFrame(next)) {
+                emitFrame(trainer.frame(), run, writer, save);
             }
             if (next % checkpointEvery == 0 || control.takeCheckpointRequest()) {
                 checkpoint(trainer, run);
@@ -161,11 +162,23 @@ public final class TrainingSession extends SessionBase {
         finishAndEvaluate(run, trainer, "finished", "");
     }
 
-    private void emitFrame(Frame frame, RunDirectory run, ThreadPoolExecutor writer) {
+    /** Frames asked for by a listener only (a video's pacing) go to the listeners, not to samples/. */
+    private void emitFrame(Frame frame, RunDirectory run, ThreadPoolExecutor writer, boolean save) {
         for (TrainingListener l : listeners) {
             l.onFrame(frame);
         }
-        writer.execute(() -> run.writeFrame(frame));
+        if (save) {
+            writer.execute(() -> run.writeFrame(frame));
+        }
+    }
+
+    private boolean anyWantsFrame(long step) {
+        for (TrainingListener l : listeners) {
+            if (l.wantsFrame(step)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void event(RunDirectory run, long step, String text) {

@@ -76,6 +76,8 @@ final class MainWindow {
     private final ErrorBanner banner = new ErrorBanner();
     private final RunsPanel runsPanel;
     private final BorderPane root = new BorderPane();
+    private final RecordControl recordControl = new RecordControl(root, statusBar::showRecording, this::showBanner);
+    private RecordControl.Source recordWhenStarted;
 
     private TrainingSession session;
     private LiveRunFeed feed;
@@ -167,7 +169,10 @@ final class MainWindow {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         viewing.getStyleClass().add("viewing");
-        return new ToolBar(start, pause, step, stop, new Separator(Orientation.VERTICAL), viewing, grow);
+        ToolBar bar = new ToolBar(start, pause, step, stop, new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(recordControl.controls());
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), viewing, grow);
+        return bar;
     }
 
     private TabPane leftPanel() {
@@ -313,6 +318,7 @@ final class MainWindow {
         feed = newFeed;
         finishHandled = false;
         session.addListener(feed);
+        recordControl.attach(session, feed);
         liveStore = new MetricsStore();
         charts.setStore(liveStore);
         liveImage = null;
@@ -399,6 +405,17 @@ final class MainWindow {
             updateStatus();
         }
         charts.redrawIfDue(false);
+        if (recordWhenStarted != null && feed != null && feed.isStarted()) {
+            recordControl.start(recordWhenStarted);
+            recordWhenStarted = null;
+        }
+        // Last, so a dashboard snapshot shows this tick's picture and charts.
+        recordControl.tick();
+    }
+
+    /** The demo's --record: start recording as soon as the run directory exists. */
+    void recordWhenStarted(RecordControl.Source what) {
+        recordWhenStarted = what;
     }
 
     private void updateStatus() {
@@ -448,6 +465,7 @@ final class MainWindow {
                 Thread.currentThread().interrupt();
             }
         }
+        recordControl.shutdown();
     }
 
     // ---- opened runs (read-only)

@@ -18,6 +18,7 @@ final class StatusBar extends HBox {
     private final Label speed = field("");
     private final Label time = field("");
     private final Label status = field("idle");
+    private final Label recording = field("");
 
     StatusBar() {
         getStyleClass().add("status-bar");
@@ -29,7 +30,8 @@ final class StatusBar extends HBox {
         device.setMinWidth(80);
         device.setMaxWidth(560);
         status.getStyleClass().add("status-state");
-        getChildren().addAll(run, device, step, critic, speed, time, grow, status);
+        recording.getStyleClass().add("status-recording");
+        getChildren().addAll(run, device, step, critic, speed, time, grow, recording, status);
     }
 
     private static Label field(String text) {
@@ -67,6 +69,11 @@ final class StatusBar extends HBox {
         critic.setText("");
         speed.setText("");
         time.setText("");
+    }
+
+    /** "recording… 12 frames, 0 dropped", the saved file afterwards, or "" for nothing. */
+    void showRecording(String text) {
+        recording.setText(text);
     }
 
     void showStatus(String text) {

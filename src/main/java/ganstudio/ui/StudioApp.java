@@ -89,6 +89,10 @@ public final class StudioApp extends Application {
         try {
             if (options.demoPreset() != null) {
                 window.startDemo(options.demoPreset(), options.steps(), options.sets());
+                if (options.record() != null) {
+                    window.recordWhenStarted(options.record().equals("view")
+                            ? RecordControl.Source.VIEW : RecordControl.Source.DASHBOARD);
+                }
             }
         } catch (UserError e) {
             window.showBanner(e.getMessage());

@@ -104,6 +104,11 @@ final class StudioModes {
         }
     }
 
+    /** --record for the demo: the GAN view starts recording once its run has started. */
+    void recordWhenStarted(RecordControl.Source what) {
+        gan.recordWhenStarted(what);
+    }
+
     private void setField(boolean cls, String key, String value) {
         try {
             if (cls) {

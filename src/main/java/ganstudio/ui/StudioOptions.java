@@ -23,12 +23,14 @@ import java.util.List;
  * @param height window height
  * @param sets KEY=VALUE overrides typed into the form after the preset loaded (--set, repeatable)
  * @param theme the theme for this session (not remembered), or null for the remembered one
+ * @param record start recording once the demo run has started: "view" or "dashboard", or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
-        Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme) {
+        Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
-            + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]";
+            + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
+            + " [--record view|dashboard]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -42,6 +44,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         int height = 900;
         List<String> sets = new ArrayList<>();
         Theme theme = null;
+        String record = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -75,10 +78,17 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                     width = (int) number(a, wh[0]);
                     height = (int) number(a, wh[1]);
                 }
+                case "--record" -> {
+                    record = value(args, ++i, a);
+                    if (!record.equals("view") && !record.equals("dashboard")) {
+                        throw new UserError("studio: --record " + record + ": expected view or dashboard");
+                    }
+                }
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
-        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme);
+        return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
+                record);
     }
 
     public boolean isAutomated() {
