@@ -1,7 +1,6 @@
 package ganstudio.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -83,8 +82,7 @@ public class Act extends AbstractBlock implements GradLayer {
                 // The mask is piecewise constant: no second-order term is lost by treating it as data.
                 return g.mul(x.gt(0).toType(g.getDataType(), false));
             case LEAKY_RELU:
-                // g where x > 0, slope·g elsewhere: three ops (the mask arithmetic took five).
-                return NDArrays.where(x.gt(0), g, g.mul(slope));
+                return g.mul(x.gt(0).toType(g.getDataType(), false).mul(1 - slope).add(slope));
             case GELU: {
                 // d/dx x·Φ(x) = Φ(x) + x·φ(x), kept as ops of x so the penalty sees its dependence on weights.
                 NDArray cdf = x.mul(INV_SQRT2).erf().add(1f).mul(0.5f);

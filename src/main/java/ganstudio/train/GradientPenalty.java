@@ -33,8 +33,7 @@ public final class GradientPenalty {
      */
     public static NDArray compute(GradSequential critic, ParameterStore ps, NDArray real, NDArray fake,
             NDArray alpha) {
-        // αx + (1 − α)x̃ as x̃ + α(x − x̃): three ops instead of five.
-        NDArray mixed = real.sub(fake).mul(alpha).add(fake);
+        NDArray mixed = real.mul(alpha).add(fake.mul(alpha.neg().add(1f)));
         NDArray out = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
         NDArray grad = critic.backwardInput(ps, out.onesLike());
         return penaltyOf(grad);
