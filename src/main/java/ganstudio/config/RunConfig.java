@@ -129,16 +129,6 @@ public final class RunConfig {
             throw new UserError(prefix + "model.dNorm = batch does not go with objective.kind = wgan-gp: batch "
                     + "norm mixes samples and breaks the per-sample gradient penalty; use none, layer or group");
         }
-        if (!isTwoDimensional() && !"classifier".equals(getString("task"))) {
-            for (String k : new String[] {"model.gWidth", "model.dWidth"}) {
-                int width = getInt(k);
-                if (width > 0 && width < 32) {
-                    throw new UserError(prefix + k + " = " + width + ": DCGAN networks narrower than 32 channels "
-                            + "turned their weights into NaN after a few steps in some runs on the CPU (not pinned "
-                            + "down yet); use 32 or more (0 = 64)");
-                }
-            }
-        }
         String objective = getString("objective.kind");
         boolean bce = "gan".equals(objective) || "nsgan".equals(objective) || "lsgan".equals(objective);
         if (getDouble("tricks.smoothReal") > 0 && !bce) {
