@@ -11,10 +11,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        java.util.Optional<Integer> relaunched = CpuIsaGuard.relaunchIfNeeded(args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.get());
-        }
         setDefault("ai.djl.offline", "true");
         // One inter-op thread was 1.3x faster per step on 2 cores (DESIGN.md).
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
