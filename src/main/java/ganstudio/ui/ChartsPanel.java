@@ -124,6 +124,7 @@ final class ChartsPanel extends VBox {
         fill(dFake, MetricsStore.D_FAKE, w);
         for (MarkedLineChart c : List.of(losses, wasserstein, critic)) {
             c.setMarkers(markers);
+            c.showEmptyFrame(store.size() == 0);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.geometry.Insets;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -97,15 +96,7 @@ final class ClassifierCharts extends VBox {
         boolean empty = store.size() == 0;
         for (MarkedLineChart c : List.of(loss, accuracy, lr)) {
             c.setMarkers(markers);
-            // Empty, JavaFX's auto range invents 0..120; a plain 0..1 frame reads as "nothing yet".
-            for (NumberAxis axis : List.of((NumberAxis) c.getXAxis(), (NumberAxis) c.getYAxis())) {
-                axis.setAutoRanging(!empty);
-                if (empty) {
-                    axis.setLowerBound(0);
-                    axis.setUpperBound(1);
-                    axis.setTickUnit(0.25);
-                }
-            }
+            c.showEmptyFrame(empty);
         }
     }
 

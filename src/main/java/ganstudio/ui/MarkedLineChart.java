@@ -63,4 +63,17 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             line.toFront();
         }
     }
+
+    /** Empty, JavaFX's auto range invents 0..120; a plain 0..1 frame reads as "nothing yet". */
+    void showEmptyFrame(boolean empty) {
+        for (NumberAxis axis : List.of((NumberAxis) getXAxis(), (NumberAxis) getYAxis())) {
+            axis.setAutoRanging(!empty);
+            if (empty) {
+                axis.setLowerBound(0);
+                axis.setUpperBound(1);
+                axis.setTickUnit(1); // one-character labels: wider ones ran under the axis title
+            }
+            axis.requestAxisLayout();
+        }
+    }
 }
