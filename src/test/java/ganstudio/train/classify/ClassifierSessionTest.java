@@ -101,7 +101,7 @@ class ClassifierSessionTest {
         }
         RunConfig c = RunConfig.defaults().withValue("task", "classifier").withValue("data.kind", "cifar10")
                 .withValue("data.path", bin.toString()).withValue("batchSize", 16).withValue("cls.epochs", 1)
-                .withValue("cls.validation", 16).withValue("cls.width", 4).withValue("threads", 1)
+                .withValue("cls.validation", 16).withValue("cls.width", 16).withValue("threads", 1).withValue("reg.clipNorm", 1.0)
                 .withValue("aug.pca", 0.1).withValue("aug.colour", 0.05).withValue("aug.flip", true)
                 .withValue("aug.auto", true).withValue("cls.arch", "resnet").withValue("cls.norm", "batchrenorm");
         ClassifierSession s = ClassifierSession.create(c, tmp.resolve("runs"), "cifar");
