@@ -2,7 +2,6 @@ package ganstudio.ui;
 
 import ganstudio.metrics.ClassifierMetrics;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,24 +23,12 @@ public final class ClassifierSeries {
     public static final int LR = 7;
     private static final int COLUMNS = ClassifierMetrics.COLUMNS.size();
 
-    private double[][] columns = new double[COLUMNS][256];
-    private int size;
-    private long version;
+    private final ColumnRows rows = new ColumnRows(COLUMNS);
     private ClassifierMetrics lastValidation;
     private ClassifierMetrics last;
 
     public void append(ClassifierMetrics m) {
-        if (size == columns[0].length) {
-            for (int c = 0; c < COLUMNS; c++) {
-                columns[c] = Arrays.copyOf(columns[c], size * 2);
-            }
-        }
-        double[] v = m.values();
-        for (int c = 0; c < COLUMNS; c++) {
-            columns[c][size] = v[c];
-        }
-        size++;
-        version++;
+        rows.append(m.values());
         last = m;
         if (m.hasValidation()) {
             lastValidation = m;
@@ -53,12 +40,12 @@ public final class ClassifierSeries {
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     /** Changes whenever a row is added, so the charts redraw only when needed. */
     public long version() {
-        return version;
+        return rows.version();
     }
 
     /** The newest row, or null. */
@@ -77,13 +64,6 @@ public final class ClassifierSeries {
      * @return {epochs, values} of equal length
      */
     public double[][] series(int column, int maxPoints) {
-        int[] idx = SeriesMath.decimate(columns[column], size, maxPoints);
-        double[] xs = new double[idx.length];
-        double[] ys = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            xs[i] = columns[EPOCH][idx[i]];
-            ys[i] = columns[column][idx[i]];
-        }
-        return new double[][] {xs, ys};
+        return rows.decimated(EPOCH, rows.column(column), maxPoints);
     }
 }

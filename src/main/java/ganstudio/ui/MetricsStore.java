@@ -2,7 +2,6 @@ package ganstudio.ui;
 
 import ganstudio.metrics.StepMetrics;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,22 +23,10 @@ public final class MetricsStore {
     public static final int WALL_S = 14;
     private static final int COLUMNS = StepMetrics.COLUMNS.size();
 
-    private double[][] columns = new double[COLUMNS][256];
-    private int size;
-    private long version;
+    private final ColumnRows rows = new ColumnRows(COLUMNS);
 
     public void append(StepMetrics m) {
-        if (size == columns[0].length) {
-            for (int c = 0; c < COLUMNS; c++) {
-                columns[c] = Arrays.copyOf(columns[c], size * 2);
-            }
-        }
-        double[] v = m.values();
-        for (int c = 0; c < COLUMNS; c++) {
-            columns[c][size] = v[c];
-        }
-        size++;
-        version++;
+        rows.append(m.values());
     }
 
     public void appendAll(List<StepMetrics> rows) {
@@ -47,34 +34,33 @@ public final class MetricsStore {
     }
 
     public void clear() {
-        size = 0;
-        version++;
+        rows.clear();
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     /** Changes whenever a row is added or the store cleared, so views redraw only when needed. */
     public long version() {
-        return version;
+        return rows.version();
     }
 
     /** The backing array of a column; only the first {@link #size()} entries are valid. Do not modify. */
     public double[] column(int column) {
-        return columns[column];
+        return rows.column(column);
     }
 
     public double get(int column, int row) {
-        if (row < 0 || row >= size) {
+        if (row < 0 || row >= rows.size()) {
             throw new IndexOutOfBoundsException(row);
         }
-        return columns[column][row];
+        return rows.column(column)[row];
     }
 
     /** The last row's value of a column, or NaN when empty. */
     public double last(int column) {
-        return size == 0 ? Double.NaN : columns[column][size - 1];
+        return rows.size() == 0 ? Double.NaN : rows.column(column)[rows.size() - 1];
     }
 
     /**
@@ -83,14 +69,6 @@ public final class MetricsStore {
      * @return {xs, ys} of equal length
      */
     public double[][] displaySeries(int column, double smoothing, int maxPoints) {
-        double[] smoothed = SeriesMath.smooth(columns[column], size, smoothing);
-        int[] idx = SeriesMath.decimate(smoothed, size, maxPoints);
-        double[] xs = new double[idx.length];
-        double[] ys = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            xs[i] = columns[STEP][idx[i]];
-            ys[i] = smoothed[idx[i]];
-        }
-        return new double[][] {xs, ys};
+        return rows.decimated(STEP, SeriesMath.smooth(rows.column(column), rows.size(), smoothing), maxPoints);
     }
 }
