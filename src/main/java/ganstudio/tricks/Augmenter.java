@@ -102,10 +102,6 @@ public final class Augmenter {
         return on;
     }
 
-    public boolean isIdentity() {
-        return active().isEmpty();
-    }
-
     public void apply(ImageBatch b) {
         int len = b.imageLength();
         for (int i = 0; i < b.n; i++) {

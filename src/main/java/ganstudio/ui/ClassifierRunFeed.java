@@ -6,7 +6,6 @@ import ganstudio.runs.RunDirectory;
 import ganstudio.train.ClassifierListener;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -70,19 +69,11 @@ public final class ClassifierRunFeed implements ClassifierListener {
 
     /** Rows that arrived since the last call, oldest first. */
     public List<ClassifierMetrics> drainMetrics() {
-        List<ClassifierMetrics> out = new ArrayList<>();
-        for (ClassifierMetrics m; (m = metrics.poll()) != null; ) {
-            out.add(m);
-        }
-        return out;
+        return Queues.drain(metrics);
     }
 
     public List<RunDirectory.Event> drainEvents() {
-        List<RunDirectory.Event> out = new ArrayList<>();
-        for (RunDirectory.Event e; (e = events.poll()) != null; ) {
-            out.add(e);
-        }
-        return out;
+        return Queues.drain(events);
     }
 
     /** The newest report not yet taken (validation or test), or null. */

@@ -6,7 +6,6 @@ import ganstudio.runs.RunDirectory;
 import ganstudio.train.TrainingListener;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -72,20 +71,12 @@ public final class LiveRunFeed implements TrainingListener {
 
     /** Metric rows that arrived since the last call, oldest first. */
     public List<StepMetrics> drainMetrics() {
-        List<StepMetrics> out = new ArrayList<>();
-        for (StepMetrics m; (m = metrics.poll()) != null; ) {
-            out.add(m);
-        }
-        return out;
+        return Queues.drain(metrics);
     }
 
     /** Events that arrived since the last call, oldest first. */
     public List<RunDirectory.Event> drainEvents() {
-        List<RunDirectory.Event> out = new ArrayList<>();
-        for (RunDirectory.Event e; (e = events.poll()) != null; ) {
-            out.add(e);
-        }
-        return out;
+        return Queues.drain(events);
     }
 
     /** The newest frame not yet taken, or null when none arrived since the last call. */
