@@ -97,14 +97,7 @@ public final class ClassifierSession extends SessionBase {
             Thread.currentThread().interrupt();
             finish(run, trainer, "stopped", "interrupted");
         } catch (RuntimeException | OutOfMemoryError e) {
-            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
-                what = "out of memory (" + what + "); lower batchSize or cls.width";
-            }
-            finish(run, trainer, "failed", "training stopped: " + what);
-            if (System.getProperty("ganstudio.debug") != null) {
-                e.printStackTrace();
-            }
+            finish(run, trainer, "failed", unexpectedFailure(e, "cls.width"));
         } finally {
             if (trainer != null) {
                 trainer.close();

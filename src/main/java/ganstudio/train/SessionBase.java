@@ -109,6 +109,22 @@ abstract class SessionBase {
         return info;
     }
 
+    /**
+     * The summary's reason for an unexpected error, with the fix for running out of memory; prints the stack
+     * trace with -Dganstudio.debug (never for an OutOfMemoryError, whose trace says nothing useful).
+     *
+     * @param shrink what to lower when memory runs out
+     */
+    protected static String unexpectedFailure(Throwable e, String shrink) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
+            what = "out of memory (" + what + "); lower batchSize or " + shrink;
+        } else if (System.getProperty("ganstudio.debug") != null) {
+            e.printStackTrace();
+        }
+        return "training stopped: " + what;
+    }
+
     protected static DataOutputStream out(Path p) throws IOException {
         return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p)));
     }

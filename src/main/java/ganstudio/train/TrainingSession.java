@@ -98,14 +98,7 @@ public final class TrainingSession extends SessionBase {
             Thread.currentThread().interrupt();
             finish(run, trainer, "stopped", "interrupted");
         } catch (RuntimeException | OutOfMemoryError e) {
-            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
-                what = "out of memory (" + what + "); lower batchSize or the network widths";
-            }
-            finish(run, trainer, "failed", "training stopped: " + what);
-            if (!(e instanceof OutOfMemoryError) && System.getProperty("ganstudio.debug") != null) {
-                e.printStackTrace();
-            }
+            finish(run, trainer, "failed", unexpectedFailure(e, "the network widths"));
         } finally {
             writer.shutdown();
             try {
