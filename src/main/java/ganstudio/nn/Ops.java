@@ -1,6 +1,8 @@
 package ganstudio.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
@@ -9,13 +11,16 @@ import ai.djl.nn.convolutional.Conv2d;
 final class Ops {
 
     /**
-     * Filters below which a convolution whose input needs a gradient runs with zero filters added. PyTorch
-     * 2.5.1's CPU convolution (oneDNN, AVX-512) returned wrong input gradients for fewer than 16 output channels
-     * on this project's machine (AMD EPYC: most values off, varying from run to run; 16 and more were exact,
-     * and the input channel count did not matter; ConvGradientTest). The generator's last transposed convolution
-     * (4 or 12 phase filters) and the penalty's input gradient of the critic's first layer hit that case.
+     * Filters below which a CPU convolution runs as gathered patches times a matrix instead of through oneDNN.
+     * PyTorch 2.5.1's oneDNN convolution returned wrong input gradients for fewer than 16 output channels on
+     * this project's AVX-512 machine (most values off, NaN in about one call in five; ConvGradientTest), and
+     * padding such a convolution with zero filters up to 16 still gave whole NaN input-gradient channels about
+     * once in a hundred calls inside a training step (the generator's last layer, 64 -> 4 phase filters): the
+     * image GAN NaNs of README's known problems. Matrix products (MKL) were exact in every run. The few-filter
+     * convolutions are the generator's last layer and the gradient penalty's pass through the critic's first
+     * layer, a small share of a step.
      */
-    static final long MIN_GRAD_FILTERS = 16;
+    static final long MIN_ONEDNN_FILTERS = 16;
 
     private Ops() {}
 
@@ -29,15 +34,37 @@ final class Ops {
 
     /** A square-kernel 2D convolution with equal stride and padding in both axes; bias may be null. */
     static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
-        long filters = weight.getShape().get(0);
-        if (filters < MIN_GRAD_FILTERS && !x.getDevice().isGpu() && x.hasGradient()) {
-            // Same outputs from the first filters; the extra ones compute zeros and are sliced away.
-            long extra = MIN_GRAD_FILTERS - filters;
-            NDArray w = weight.pad(new Shape(0, 0, 0, 0, 0, 0, 0, extra), 0);
-            NDArray b = bias == null ? null : bias.pad(new Shape(0, extra), 0);
-            return plain(x, w, b, stride, padding).get(new NDIndex(":, :{}", filters));
+        if (weight.getShape().get(0) < MIN_ONEDNN_FILTERS && !x.getDevice().isGpu()) {
+            return byPatches(x, weight, bias, stride, padding);
         }
         return plain(x, weight, bias, stride, padding);
+    }
+
+    /**
+     * The convolution as im2col: the k² strided views of the padded input stacked into patch columns
+     * [N, C·k², L], then one matrix product with the weight as [F, C·k²]. Autograd sees only padding, slicing,
+     * stacking, reshapes and a matrix product, so both gradients come from those.
+     */
+    static NDArray byPatches(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
+        Shape ws = weight.getShape();
+        long filters = ws.get(0);
+        int k = (int) ws.get(2);
+        long n = x.getShape().get(0);
+        long c = x.getShape().get(1);
+        NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), 0);
+        long outH = (padded.getShape().get(2) - k) / stride + 1;
+        long outW = (padded.getShape().get(3) - k) / stride + 1;
+        NDList taps = new NDList(k * k);
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
+                taps.add(padded.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", ky, ky + stride * (outH - 1) + 1, stride,
+                        kx, kx + stride * (outW - 1) + 1, stride)));
+            }
+        }
+        // [N, C, k², outH, outW] -> [N, C·k², L]: the column order c·k² + ky·k + kx is the weight's own.
+        NDArray columns = NDArrays.stack(taps, 2).reshape(n, c * k * k, outH * outW);
+        NDArray out = weight.reshape(filters, c * k * k).matMul(columns).reshape(n, filters, outH, outW);
+        return bias == null ? out : out.add(bias.reshape(1, filters, 1, 1));
     }
 
     private static NDArray plain(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Autograd through {@link Conv} and {@link TransposedConv} against the definition, for the few-filter
- * convolutions whose input gradient PyTorch 2.5.1's CPU kernels got wrong on the development machine (fewer than
- * 16 output channels; see Ops.MIN_GRAD_FILTERS).
+ * Outputs and autograd through {@link Conv} and {@link TransposedConv} against the definition, for the
+ * few-filter convolutions whose input gradient PyTorch 2.5.1's oneDNN kernels got wrong on the development
+ * machine (fewer than 16 output channels; they now run as patches times a matrix, see Ops.MIN_ONEDNN_FILTERS).
  */
 class ConvGradientTest {
 
@@ -47,22 +47,27 @@ class ConvGradientTest {
         NDArray x = manager.randomNormal(in);
         x.setRequiresGradient(true);
         NDArray g;
+        NDArray out;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray out = conv.forward(ps, new NDList(x), true).singletonOrThrow();
+            out = conv.forward(ps, new NDList(x), true).singletonOrThrow();
             g = manager.randomNormal(out.getShape());
             gc.backward(out.mul(g).sum());
         }
+        float[] bv = conv.getParameters().get("bias").getArray().toFloatArray();
         int oh = (int) g.getShape().get(2);
         float[] gv = g.toFloatArray();
         float[] wv = weight.toFloatArray();
         float[] xv = x.toFloatArray();
         float[] dx = new float[xv.length];
         float[] dw = new float[wv.length];
+        float[] expectedOut = new float[gv.length];
         for (int b = 0; b < 3; b++) {
             for (int o = 0; o < cout; o++) {
                 for (int oy = 0; oy < oh; oy++) {
                     for (int ox = 0; ox < oh; ox++) {
-                        float go = gv[((b * cout + o) * oh + oy) * oh + ox];
+                        int yi = ((b * cout + o) * oh + oy) * oh + ox;
+                        float go = gv[yi];
+                        expectedOut[yi] += bv[o];
                         for (int c = 0; c < cin; c++) {
                             for (int ky = 0; ky < k; ky++) {
                                 for (int kx = 0; kx < k; kx++) {
@@ -73,6 +78,7 @@ class ConvGradientTest {
                                         int wi = ((o * cin + c) * k + ky) * k + kx;
                                         dx[xi] += go * wv[wi];
                                         dw[wi] += go * xv[xi];
+                                        expectedOut[yi] += xv[xi] * wv[wi];
                                     }
                                 }
                             }
@@ -82,6 +88,7 @@ class ConvGradientTest {
             }
         }
         String what = cin + " -> " + cout + " channels, k" + k + " s" + s + " p" + p;
+        assertArrayEquals(expectedOut, out.toFloatArray(), 1e-3f, "output, " + what);
         assertArrayEquals(dx, x.getGradient().toFloatArray(), 1e-3f, "input gradient, " + what);
         assertArrayEquals(dw, weight.getGradient().toFloatArray(), 1e-3f, "weight gradient, " + what);
     }
@@ -120,5 +127,9 @@ class ConvGradientTest {
         check(1, 64, 28, 4, 2, 1);
         check(3, 64, 32, 4, 2, 1);
         check(8, 8, 14, 4, 2, 1);
+        // The generator's last layer as the training step runs it: 64 channels into 4 phase filters, 2x2.
+        check(64, 4, 14, 2, 1, 1);
+        // A stride that does not divide the padded side: the last row and column of patches are dropped.
+        check(3, 5, 15, 3, 2, 1);
     }
 }
