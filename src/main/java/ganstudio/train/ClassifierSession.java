@@ -127,9 +127,13 @@ public final class ClassifierSession extends SessionBase {
         long seen = 0;
         long epochStart = System.nanoTime();
         while (trainer.getStep() < total) {
-            if (!control.awaitTurn()) {
+            SessionControl.Turn turn = control.awaitTurn();
+            if (turn == SessionControl.Turn.STOP) {
                 finishWithTest(run, trainer, "stopped", "stopped by the user at batch " + trainer.getStep());
                 return;
+            }
+            if (turn != SessionControl.Turn.ITERATION) {
+                continue; // a classifier has no critic, and its checkpoints follow its own schedule
             }
             for (SessionControl.Edit edit : control.takeEdits()) {
                 if (!"opt.lr".equals(edit.key())) {

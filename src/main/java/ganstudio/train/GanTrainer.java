@@ -197,73 +197,14 @@ public final class GanTrainer implements AutoCloseable {
      */
     public StepMetrics step(boolean details) {
         long t0 = System.nanoTime();
-        float factor = (float) lrFactor.rate(step + 1);
-        if ("linear".equals(lrDecay)) {
-            factor *= Math.max(0f, 1f - (float) step / totalSteps);
-        }
-        float noiseStd = instanceNoise * Math.max(0f, 1f - (float) step / totalSteps);
-        optG.setLearningRate(live.lrG() * factor);
-        optD.setLearningRate(live.lrD() * factor);
+        setLearningRates();
+        float noiseStd = instanceNoiseStd();
         int critics = live.schedule().criticIterations(step);
-        float lambda = live.lambda();
-        float[] criticStats = null;
-        double gradNormD = Double.NaN;
+        CriticResult last = null;
         for (int i = 0; i < critics; i++) {
-            boolean last = i == critics - 1;
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                NDArray real = criticInput(source.next(batchSize), noiseStd);
-                NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow(),
-                        noiseStd);
-                NDArray loss;
-                NDArray penalty = null;
-                NDArray dReal;
-                NDArray dFake;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    if (criticMixesSamples) {
-                        dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
-                        dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
-                    } else {
-                        // One pass over both halves: fewer, larger kernels; same numbers without batch norm.
-                        NDArray both = critic.forward(ps, new NDList(NDArrays.concat(new NDList(real, fake))), true)
-                                .singletonOrThrow();
-                        dReal = both.get(new NDIndex("0:{}", batchSize));
-                        dFake = both.get(new NDIndex("{}:", batchSize));
-                    }
-                    if (mixupAlpha > 0) {
-                        NDArray mix = mixupLambda(real);
-                        NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
-                        NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
-                        loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
-                    } else {
-                        loss = objective.criticLoss(dReal, dFake, realTarget);
-                    }
-                    if (floodD > 0) {
-                        loss = ganstudio.tricks.Losses.flood(loss, floodD);
-                    }
-                    NDArray total = loss;
-                    if (objective == Objective.WGAN_GP && lambda > 0) {
-                        penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
-                        total = loss.add(penalty.mul(lambda));
-                    }
-                    gc.backward(total);
-                }
-                if (last) {
-                    NDList stats = new NDList(loss, dReal.mean(), dFake.mean(),
-                            penalty == null ? loss.zerosLike() : penalty);
-                    criticStats = NDArrays.stack(stats).toFloatArray();
-                    if (details) {
-                        gradNormD = gradientNorm(dParams);
-                    }
-                }
-            }
-            update(dParams, optD);
-            if (objective == Objective.WGAN) {
-                clipCritic();
-            }
-            criticIterations++;
+            last = criticIteration(noiseStd, i == critics - 1, details);
         }
-        checkFinite("critic", criticStats[0]);
+        checkFinite("critic", last.loss);
 
         double gradNormG = Double.NaN;
         float lossG;
@@ -291,14 +232,113 @@ public final class GanTrainer implements AutoCloseable {
             ema.update();
         }
         step++;
+        return metrics(last, lossG, gradNormG, details, (double) batchSize * (critics + 1), t0);
+    }
 
+    /**
+     * Runs exactly one critic iteration and updates the critic, as the next {@link #step} would begin; the
+     * generator does not move, so {@link #getStep()} stays and {@link #getCriticIterations()} grows by one. For
+     * watching the critic's side of the game one update at a time (the studio's "Step critic" while paused).
+     *
+     * @return a fully measured row at the current step; the generator's loss and gradient norm are NaN
+     * @throws DivergenceException when the critic loss is NaN or infinite
+     */
+    public StepMetrics criticStep() {
+        long t0 = System.nanoTime();
+        setLearningRates();
+        CriticResult r = criticIteration(instanceNoiseStd(), true, true);
+        checkFinite("critic", r.loss);
+        return metrics(r, Float.NaN, Double.NaN, true, batchSize, t0);
+    }
+
+    /** Both learning rates for the coming iteration: the live base rates times the schedule's factor. */
+    private void setLearningRates() {
+        float factor = (float) lrFactor.rate(step + 1);
+        if ("linear".equals(lrDecay)) {
+            factor *= Math.max(0f, 1f - (float) step / totalSteps);
+        }
+        optG.setLearningRate(live.lrG() * factor);
+        optD.setLearningRate(live.lrD() * factor);
+    }
+
+    /** The instance-noise std for the coming iteration, annealed linearly to zero over the run. */
+    private float instanceNoiseStd() {
+        return instanceNoise * Math.max(0f, 1f - (float) step / totalSteps);
+    }
+
+    /** What one critic iteration measured (NaN where it was not asked to measure). */
+    private record CriticResult(float loss, float dReal, float dFake, float penalty, double gradNorm) {}
+
+    /**
+     * One critic update, then weight clipping for WGAN; counts it in {@link #criticIterations}.
+     *
+     * @param measure whether to read the loss and mean outputs back (one device sync; the last iteration only)
+     * @param details whether to also measure the critic's gradient norm
+     * @return the measurements, or null when not measured
+     */
+    private CriticResult criticIteration(float noiseStd, boolean measure, boolean details) {
+        float lambda = live.lambda();
+        CriticResult result = null;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray real = criticInput(source.next(batchSize), noiseStd);
+            NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow(),
+                    noiseStd);
+            NDArray loss;
+            NDArray penalty = null;
+            NDArray dReal;
+            NDArray dFake;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                if (criticMixesSamples) {
+                    dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
+                    dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                } else {
+                    // One pass over both halves: fewer, larger kernels; same numbers without batch norm.
+                    NDArray both = critic.forward(ps, new NDList(NDArrays.concat(new NDList(real, fake))), true)
+                            .singletonOrThrow();
+                    dReal = both.get(new NDIndex("0:{}", batchSize));
+                    dFake = both.get(new NDIndex("{}:", batchSize));
+                }
+                if (mixupAlpha > 0) {
+                    NDArray mix = mixupLambda(real);
+                    NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
+                    NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
+                    loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
+                } else {
+                    loss = objective.criticLoss(dReal, dFake, realTarget);
+                }
+                if (floodD > 0) {
+                    loss = ganstudio.tricks.Losses.flood(loss, floodD);
+                }
+                NDArray total = loss;
+                if (objective == Objective.WGAN_GP && lambda > 0) {
+                    penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
+                    total = loss.add(penalty.mul(lambda));
+                }
+                gc.backward(total);
+            }
+            if (measure) {
+                NDList stats = new NDList(loss, dReal.mean(), dFake.mean(), penalty == null ? loss.zerosLike() : penalty);
+                float[] v = NDArrays.stack(stats).toFloatArray();
+                result = new CriticResult(v[0], v[1], v[2], v[3], details ? gradientNorm(dParams) : Double.NaN);
+            }
+        }
+        update(dParams, optD);
+        if (objective == Objective.WGAN) {
+            clipCritic();
+        }
+        criticIterations++;
+        return result;
+    }
+
+    /** The logged row after an update; the learning rates are those the update used. */
+    private StepMetrics metrics(CriticResult c, float lossG, double gradNormG, boolean details, double samples,
+            long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double samples = (double) batchSize * (critics + 1);
-        boolean wasserstein = objective.isWasserstein();
-        return new StepMetrics(step, criticIterations, criticStats[0], lossG,
-                wasserstein ? -criticStats[0] : Double.NaN, criticStats[1], criticStats[2], gradNormG, gradNormD,
+        return new StepMetrics(step, criticIterations, c.loss, lossG,
+                objective.isWasserstein() ? -c.loss : Double.NaN, c.dReal, c.dFake, gradNormG, c.gradNorm,
                 details && objective == Objective.WGAN ? clipFraction() : Double.NaN,
-                objective == Objective.WGAN_GP ? criticStats[3] : Double.NaN,
+                objective == Objective.WGAN_GP ? c.penalty : Double.NaN,
                 optG.getLearningRate(), optD.getLearningRate(), samples / seconds, wallSeconds());
     }
 

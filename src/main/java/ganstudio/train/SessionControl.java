@@ -1,6 +1,8 @@
 package ganstudio.train;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -12,10 +14,22 @@ public final class SessionControl {
     /** A change of a live-editable key. */
     public record Edit(String key, double value) {}
 
+    /** What the loop does when {@link #awaitTurn} returns. */
+    public enum Turn {
+        /** One generator iteration with its critic iterations (running, or one step asked for while paused). */
+        ITERATION,
+        /** Exactly one critic iteration, asked for while paused; the generator does not move. */
+        CRITIC_ITERATION,
+        /** Only a checkpoint, asked for while paused. */
+        CHECKPOINT,
+        STOP
+    }
+
     private final Object lock = new Object();
     private boolean paused;
     private boolean stopRequested;
-    private int stepsRequested;
+    /** Single steps asked for while paused, in the order they were asked for (S then C runs G first). */
+    private final Deque<Turn> singleSteps = new ArrayDeque<>();
     private boolean checkpointRequested;
     private final List<Edit> edits = new ArrayList<>();
 
@@ -29,6 +43,7 @@ public final class SessionControl {
     public void resume() {
         synchronized (lock) {
             paused = false;
+            singleSteps.clear(); // running again does every step anyway
             lock.notifyAll();
         }
     }
@@ -39,11 +54,22 @@ public final class SessionControl {
         }
     }
 
-    /** Runs one generator iteration while paused. */
+    /** Runs one generator iteration (with its critic iterations) while paused; ignored while running. */
     public void stepOnce() {
+        requestSingle(Turn.ITERATION);
+    }
+
+    /** Runs exactly one critic iteration while paused; ignored while running (a GAN session only). */
+    public void stepCritic() {
+        requestSingle(Turn.CRITIC_ITERATION);
+    }
+
+    private void requestSingle(Turn turn) {
         synchronized (lock) {
-            stepsRequested++;
-            lock.notifyAll();
+            if (paused) {
+                singleSteps.add(turn);
+                lock.notifyAll();
+            }
         }
     }
 
@@ -60,9 +86,11 @@ public final class SessionControl {
         }
     }
 
+    /** A checkpoint after the current step, or at once while paused (a GAN session only). */
     public void requestCheckpoint() {
         synchronized (lock) {
             checkpointRequested = true;
+            lock.notifyAll();
         }
     }
 
@@ -89,22 +117,26 @@ public final class SessionControl {
     }
 
     /**
-     * Blocks the training thread while paused, until resumed, stepped or stopped.
-     *
-     * @return false when the session should stop
+     * Blocks the training thread while paused, until resumed, stepped, asked for a checkpoint or stopped. While
+     * running it returns {@link Turn#ITERATION} at once and leaves a checkpoint request to
+     * {@link #takeCheckpointRequest} after the step.
      */
-    boolean awaitTurn() throws InterruptedException {
+    Turn awaitTurn() throws InterruptedException {
         synchronized (lock) {
-            while (paused && stepsRequested == 0 && !stopRequested) {
+            while (paused && singleSteps.isEmpty() && !checkpointRequested && !stopRequested) {
                 lock.wait(250);
             }
             if (stopRequested) {
-                return false;
+                return Turn.STOP;
             }
-            if (paused && stepsRequested > 0) {
-                stepsRequested--;
+            if (!paused) {
+                return Turn.ITERATION;
             }
-            return true;
+            if (!singleSteps.isEmpty()) {
+                return singleSteps.poll();
+            }
+            checkpointRequested = false;
+            return Turn.CHECKPOINT;
         }
     }
 }

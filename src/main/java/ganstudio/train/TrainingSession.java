@@ -125,7 +125,8 @@ public final class TrainingSession extends SessionBase {
         }
         while (trainer.getStep() < steps) {
             boolean wasPaused = control.isPaused();
-            if (!control.awaitTurn()) {
+            SessionControl.Turn turn = control.awaitTurn();
+            if (turn == SessionControl.Turn.STOP) {
                 finishAndEvaluate(run, trainer, "stopped", "stopped by the user at step " + trainer.getStep());
                 return;
             }
@@ -133,26 +134,47 @@ public final class TrainingSession extends SessionBase {
                 String line = trainer.apply(edit.key(), edit.value());
                 event(run, trainer.getStep(), line);
             }
+            if (turn == SessionControl.Turn.CHECKPOINT) {
+                checkpointWithEvent(trainer, run);
+                continue;
+            }
+            if (turn == SessionControl.Turn.CRITIC_ITERATION) {
+                publish(trainer.criticStep(), run);
+                // For 2D data the heatmap is the critic: show it move. An image grid shows G, which did not move.
+                if (trainer.getData().isTwoDimensional()) {
+                    emitFrame(trainer.frame(), run, writer, false);
+                }
+                continue;
+            }
             long next = trainer.getStep() + 1;
             boolean single = wasPaused && control.isPaused();
             boolean log = next % logEvery == 0 || next == steps || single || next == 1;
             StepMetrics m = trainer.step(log);
             if (log) {
-                run.appendMetrics(m);
-                for (TrainingListener l : listeners) {
-                    l.onMetrics(m);
-                }
+                publish(m, run);
             }
             boolean save = next % frameEvery == 0 || next == steps || single;
             if (save || anyWantsFrame(next)) {
                 emitFrame(trainer.frame(), run, writer, save);
             }
             if (next % checkpointEvery == 0 || control.takeCheckpointRequest()) {
-                checkpoint(trainer, run);
-                event(run, next, "checkpoint at step " + next);
+                checkpointWithEvent(trainer, run);
             }
         }
         finishAndEvaluate(run, trainer, "finished", "");
+    }
+
+    /** A logged row: into metrics.csv and to the listeners. */
+    private void publish(StepMetrics m, RunDirectory run) {
+        run.appendMetrics(m);
+        for (TrainingListener l : listeners) {
+            l.onMetrics(m);
+        }
+    }
+
+    private void checkpointWithEvent(GanTrainer trainer, RunDirectory run) {
+        checkpoint(trainer, run);
+        event(run, trainer.getStep(), "checkpoint at step " + trainer.getStep());
     }
 
     /** Frames asked for by a listener only (a video's pacing) go to the listeners, not to samples/. */

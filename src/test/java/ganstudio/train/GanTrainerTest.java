@@ -27,11 +27,57 @@ class GanTrainerTest {
                 .with("batchSize", "32").with("log.noiseBank", "16").with("log.heatmap", "8").with("seed", "3");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Pair<String, Parameter>> criticParams(GanTrainer t) throws Exception {
-        Field f = GanTrainer.class.getDeclaredField("dParams");
+        return params(t, "dParams");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Pair<String, Parameter>> params(GanTrainer t, String field) throws Exception {
+        Field f = GanTrainer.class.getDeclaredField(field);
         f.setAccessible(true);
         return (List<Pair<String, Parameter>>) f.get(t);
+    }
+
+    private static float[] weights(List<Pair<String, Parameter>> params) {
+        List<float[]> parts = new java.util.ArrayList<>();
+        int n = 0;
+        for (Pair<String, Parameter> p : params) {
+            float[] v = p.getValue().getArray().toFloatArray();
+            parts.add(v);
+            n += v.length;
+        }
+        float[] all = new float[n];
+        int at = 0;
+        for (float[] v : parts) {
+            System.arraycopy(v, 0, all, at, v.length);
+            at += v.length;
+        }
+        return all;
+    }
+
+    @Test
+    void criticStepRunsExactlyOneCriticIterationAndLeavesTheGeneratorAlone() throws Exception {
+        RunConfig c = small("wgan").with("objective.nCritic", "3").with("objective.clip", "0.02");
+        try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
+            float[] g0 = weights(params(t, "gParams"));
+            float[] d0 = weights(criticParams(t));
+            StepMetrics m = t.criticStep();
+            assertEquals(0, m.step());
+            assertEquals(1, m.criticIterations());
+            assertEquals(0, t.getStep());
+            assertEquals(1, t.getCriticIterations());
+            assertArrayEquals(g0, weights(params(t, "gParams")), 0f);
+            assertTrue(!java.util.Arrays.equals(d0, weights(criticParams(t))), "the critic was not updated");
+            // Everything about the critic is measured; the generator did not run.
+            assertTrue(Double.isNaN(m.lossG()) && Double.isNaN(m.gradNormG()));
+            assertEquals(-m.lossD(), m.wEstimate(), 0);
+            assertTrue(Double.isFinite(m.gradNormD()) && Double.isFinite(m.clipFraction()));
+            // A full step afterwards runs its own n_critic = 3 critic iterations on top.
+            assertEquals(4, t.step(false).criticIterations());
+            StepMetrics after = t.criticStep();
+            assertEquals(1, after.step());
+            assertEquals(5, after.criticIterations());
+        }
     }
 
     @Test

@@ -130,4 +130,51 @@ class TrainingSessionTest {
         s.join();
         assertEquals("stopped", s.getStatus());
     }
+
+    @Test
+    void criticStepsAndACheckpointWhilePaused(@TempDir Path root) throws Exception {
+        RunConfig c = shortRun().with("steps", "100000"); // n_critic = 5
+        TrainingSession s = TrainingSession.create(c, root, "test");
+        List<StepMetrics> rows = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onMetrics(StepMetrics m) {
+                rows.add(m);
+            }
+
+            @Override
+            public void onEvent(long step, String text) {
+                events.add(step + ": " + text);
+            }
+        });
+        s.control().pause();
+        s.start();
+        s.control().requestCheckpoint();
+        awaitSize(events, 1);
+        assertEquals(List.of("0: checkpoint at step 0"), events);
+        s.control().stepCritic();
+        s.control().stepCritic();
+        s.control().stepOnce();
+        s.control().requestCheckpoint();
+        awaitSize(events, 2);
+        Thread.sleep(300);
+        // Two lone critic iterations at step 0, then one generator iteration with its five.
+        assertEquals(List.of("0/1", "0/2", "1/7"), rows.stream().map(m -> m.step() + "/" + m.criticIterations())
+                .collect(Collectors.toList()));
+        assertEquals(List.of("0: checkpoint at step 0", "1: checkpoint at step 1"), events);
+        s.control().stop();
+        s.join();
+        RunDirectory run = RunDirectory.open(s.getRunDir());
+        assertEquals(List.of(0L, 0L, 1L), run.readMetrics().stream().map(StepMetrics::step).collect(Collectors.toList()));
+        assertTrue(Files.isDirectory(run.getPath().resolve("checkpoints/step-000000000")));
+        assertEquals(7, run.readSummary().get("criticIterations").getAsInt());
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (list.size() < size && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
 }
