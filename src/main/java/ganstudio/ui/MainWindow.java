@@ -37,6 +37,9 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +54,9 @@ import javafx.scene.layout.VBox;
 final class MainWindow {
 
     private static final long TICK_NANOS = 33_000_000L;
+    private static final KeyCombination STEP_CRITIC_KEY = new KeyCodeCombination(KeyCode.C);
+    private static final KeyCombination SAVE_CHECKPOINT_KEY =
+            new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private final Path runsRoot;
     private final Presets presets = Presets.locate();
@@ -63,6 +69,8 @@ final class MainWindow {
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
     private final Button step = new Button("Step");
+    private final Button stepCritic = new Button("Step critic");
+    private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button stop = new Button("Stop");
     private final Label viewing = new Label();
     private final PixelImagePane image = new PixelImagePane();
@@ -144,6 +152,8 @@ final class MainWindow {
 
     void installShortcuts(Scene scene, BooleanSupplier visible) {
         PlaybackShortcuts.install(scene, visible, pause, this::togglePause, step, this::stepOnce);
+        PlaybackShortcuts.add(scene, visible, STEP_CRITIC_KEY, stepCritic, this::stepCriticOnce);
+        PlaybackShortcuts.add(scene, visible, SAVE_CHECKPOINT_KEY, saveCheckpoint, this::saveCheckpoint);
     }
 
     /** Where a classifier run picked in the Runs tab goes (the classifier view). */
@@ -155,21 +165,29 @@ final class MainWindow {
         start.setTooltip(new Tooltip("Start training with the settings on the left"));
         pause.setTooltip(new Tooltip("Pause or resume (Space)"));
         step.setTooltip(new Tooltip("One generator iteration while paused (S)"));
+        stepCritic.setTooltip(new Tooltip("One critic iteration only, while paused ("
+                + STEP_CRITIC_KEY.getDisplayText() + "): updates D, not G; the critic's outputs, heatmap and "
+                + "iteration count move"));
+        saveCheckpoint.setTooltip(new Tooltip("Write a checkpoint now (" + SAVE_CHECKPOINT_KEY.getDisplayText()
+                + "); while running, after the current step. It shows in the events list."));
         stop.setTooltip(new Tooltip("Stop: finish the step, write a checkpoint and the summary"));
         start.getStyleClass().add("start-button");
         stop.getStyleClass().add("stop-button");
         start.setOnAction(e -> startTraining());
         pause.setOnAction(e -> togglePause());
         step.setOnAction(e -> stepOnce());
+        stepCritic.setOnAction(e -> stepCriticOnce());
+        saveCheckpoint.setOnAction(e -> saveCheckpoint());
         stop.setOnAction(e -> stopTraining());
-        for (Button b : List.of(start, pause, step, stop)) {
+        for (Button b : List.of(start, pause, step, stepCritic, saveCheckpoint, stop)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setFocusTraversable(false); // Space must reach the shortcut, not press a focused button
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         viewing.getStyleClass().add("viewing");
-        ToolBar bar = new ToolBar(start, pause, step, stop, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(start, pause, step, stepCritic, saveCheckpoint, stop,
+                new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(recordControl.controls());
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), viewing, grow);
         return bar;
@@ -356,6 +374,18 @@ final class MainWindow {
         }
     }
 
+    private void stepCriticOnce() {
+        if (isActive() && session.control().isPaused()) {
+            session.control().stepCritic();
+        }
+    }
+
+    private void saveCheckpoint() {
+        if (isActive() && feed.isStarted()) {
+            session.control().requestCheckpoint();
+        }
+    }
+
     private void stopTraining() {
         if (isActive()) {
             session.control().stop();
@@ -371,6 +401,8 @@ final class MainWindow {
         pause.setDisable(!active);
         pause.setText(paused ? "Resume" : "Pause");
         step.setDisable(!paused);
+        stepCritic.setDisable(!paused);
+        saveCheckpoint.setDisable(!active || !feed.isStarted() || session.control().isStopRequested());
         stop.setDisable(!active || session.control().isStopRequested());
         liveEdits.setActive(active && feed.isStarted());
         String problem = form.firstProblem();

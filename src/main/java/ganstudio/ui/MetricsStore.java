@@ -19,6 +19,12 @@ public final class MetricsStore {
     public static final int W_ESTIMATE = 4;
     public static final int D_REAL = 5;
     public static final int D_FAKE = 6;
+    public static final int GRAD_NORM_G = 7;
+    public static final int GRAD_NORM_D = 8;
+    public static final int CLIP_FRACTION = 9;
+    public static final int PENALTY = 10;
+    public static final int LR_G = 11;
+    public static final int LR_D = 12;
     public static final int SAMPLES_PER_S = 13;
     public static final int WALL_S = 14;
     private static final int COLUMNS = StepMetrics.COLUMNS.size();
@@ -69,6 +75,20 @@ public final class MetricsStore {
      * @return {xs, ys} of equal length
      */
     public double[][] displaySeries(int column, double smoothing, int maxPoints) {
-        return rows.decimated(STEP, SeriesMath.smooth(rows.column(column), rows.size(), smoothing), maxPoints);
+        return displaySeries(column, 1, smoothing, maxPoints);
+    }
+
+    /**
+     * As {@link #displaySeries(int, double, int)}, median-filtered first ({@link MedianFilter}, over logged rows)
+     * when medianWindow is above 1: the median drops single-batch spikes, the smoothing then evens what is left.
+     *
+     * @param medianWindow odd; 1 for no median filter
+     */
+    public double[][] displaySeries(int column, int medianWindow, double smoothing, int maxPoints) {
+        double[] ys = rows.column(column);
+        if (medianWindow > 1) {
+            ys = MedianFilter.apply(ys, rows.size(), medianWindow);
+        }
+        return rows.decimated(STEP, SeriesMath.smooth(ys, rows.size(), smoothing), maxPoints);
     }
 }

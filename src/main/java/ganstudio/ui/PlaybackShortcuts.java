@@ -6,11 +6,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * Space = pause/resume, S = one step, for the view that is on screen. Ignored while typing in a field, so both
- * letters still type, and while the view is hidden, so the GAN and classifier views never both react.
+ * Space = pause/resume, S = one step, and further keys for a view's buttons, for the view that is on screen.
+ * A plain key is ignored while typing in a field, so the letter still types; every key is ignored while its
+ * button is disabled and while the view is hidden, so the GAN and classifier views never both react.
  */
 final class PlaybackShortcuts {
 
@@ -18,18 +21,21 @@ final class PlaybackShortcuts {
 
     static void install(Scene scene, BooleanSupplier visible, Button pause, Runnable togglePause, Button step,
             Runnable stepOnce) {
+        add(scene, visible, new KeyCodeCombination(KeyCode.SPACE), pause, togglePause);
+        add(scene, visible, new KeyCodeCombination(KeyCode.S), step, stepOnce);
+    }
+
+    /** One more key for a button, under the rules above. */
+    static void add(Scene scene, BooleanSupplier visible, KeyCombination keys, Button button, Runnable action) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!visible.getAsBoolean() || scene.getFocusOwner() instanceof TextInputControl || e.isControlDown()
-                    || e.isAltDown() || e.isMetaDown()) {
+            if (!visible.getAsBoolean() || button.isDisabled() || !keys.match(e)) {
                 return;
             }
-            if (e.getCode() == KeyCode.SPACE && !pause.isDisabled()) {
-                togglePause.run();
-                e.consume();
-            } else if (e.getCode() == KeyCode.S && !step.isDisabled()) {
-                stepOnce.run();
-                e.consume();
+            if (scene.getFocusOwner() instanceof TextInputControl && !e.isShortcutDown()) {
+                return; // a plain letter types; Ctrl+S types nothing, so it still saves from a field
             }
+            action.run();
+            e.consume();
         });
     }
 }
