@@ -30,6 +30,7 @@ final class ChartsPanel extends VBox {
 
     static final int MAX_POINTS = 1500;
     private static final long MIN_REDRAW_NANOS = 100_000_000L;
+    private static final double LEGEND_WIDTH = 92;
 
     private final List<Slot> slots = new ArrayList<>();
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
@@ -54,9 +55,9 @@ final class ChartsPanel extends VBox {
             this.chart = new MarkedLineChart(spec.title(), spec.yLabel());
             this.toggle = new ToggleButton(spec.label());
             // Beside the plot, not below it: JavaFX drops a bottom legend when less than 150 px would be left for
-            // the plot, which four charts in a 1280x800 window are. One line needs no legend: the title names it.
+            // the plot, which four charts in a 1280x800 window are. One width for all, so the plots line up.
             chart.setLegendSide(Side.RIGHT);
-            chart.setLegendVisible(spec.lines().size() > 1);
+            chart.setLegendWidth(LEGEND_WIDTH);
             toggle.setTooltip(new Tooltip("Show or hide: " + spec.title()));
             toggle.setFocusTraversable(false); // Space must reach the pause shortcut, not flip a focused toggle
             toggle.setSelected(spec.shownAtStart());
@@ -189,6 +190,9 @@ final class ChartsPanel extends VBox {
             slot.chart.setTitle(medianOf > 1 && points > 0 ? title + ", median of " + medianOf : title);
             slot.chart.setMarkers(markers);
             slot.chart.showEmptyFrame(points == 0);
+            if (points > 0) {
+                slot.chart.showStepRange(store.get(MetricsStore.STEP, 0), store.last(MetricsStore.STEP));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 
 /**
@@ -62,6 +63,27 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             line.setEndY(height);
             line.toFront();
         }
+    }
+
+    /**
+     * The x axis from the first to the last step with round ticks. A panel gives all its charts the same range,
+     * so a step sits at the same place on each (JavaFX's auto range picked 100,000 on one and 125,000 on the
+     * next for the same rows). Call after {@link #showEmptyFrame}, which turns auto ranging back on.
+     */
+    void showStepRange(double first, double last) {
+        NumberAxis x = (NumberAxis) getXAxis();
+        double unit = SeriesMath.stepTickUnit(last - first, 4);
+        double lower = Math.floor(first / unit) * unit;
+        x.setAutoRanging(false);
+        x.setTickUnit(unit);
+        x.setLowerBound(lower);
+        x.setUpperBound(Math.max(Math.ceil(last / unit) * unit, lower + unit));
+    }
+
+    /** A legend of fixed width: stacked charts with legends beside them then have plots of the same width. */
+    void setLegendWidth(double width) {
+        ((Region) getLegend()).setPrefWidth(width);
+        ((Region) getLegend()).setMinWidth(width);
     }
 
     /** Empty, JavaFX's auto range invents 0..120; a plain 0..1 frame reads as "nothing yet". */

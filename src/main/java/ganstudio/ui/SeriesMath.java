@@ -110,4 +110,23 @@ public final class SeriesMath {
         out[n++] = last;
         return Arrays.copyOf(out, n);
     }
+
+    /**
+     * A round tick spacing for a step axis: the smallest of 1, 2, 2.5, 5 times a power of ten that cuts the span
+     * into at most maxTicks intervals; never below 1 (steps are whole) and 2.5 only from 25 up, for the same
+     * reason. Example: a span of 100,000 in at most 4 intervals gives 25,000; a span of 29 gives 10.
+     */
+    public static double stepTickUnit(double span, int maxTicks) {
+        double raw = span / maxTicks;
+        if (!(raw > 1)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if ((m != 2.5 || magnitude >= 10) && m * magnitude >= raw) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
 }

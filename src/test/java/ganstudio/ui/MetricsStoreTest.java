@@ -55,4 +55,20 @@ class MetricsStoreTest {
         // a GAN has no Wasserstein estimate: nothing to draw, no error
         assertEquals(0, store.displaySeries(MetricsStore.W_ESTIMATE, 0.9, 1500)[0].length);
     }
+
+    @Test
+    void theMedianFilterRunsBeforeSmoothingAndOnlyWhenAsked() {
+        MetricsStore store = new MetricsStore();
+        double[] w = {1, 5, 2, 8, 3, 9};
+        for (int i = 0; i < w.length; i++) {
+            store.append(row(10L * (i + 1), 0, w[i]));
+        }
+        double[][] median = store.displaySeries(MetricsStore.W_ESTIMATE, 3, 0, 1500);
+        assertArrayEquals(new double[] {10, 20, 30, 40, 50, 60}, median[0], 0);
+        assertArrayEquals(new double[] {1, 2, 5, 3, 8, 9}, median[1], 0);
+        // then the EMA over the filtered values: [1, 2] with w = 0.5 gives [1, 5/3]
+        assertArrayEquals(new double[] {1, 5.0 / 3.0}, java.util.Arrays.copyOf(
+                store.displaySeries(MetricsStore.W_ESTIMATE, 3, 0.5, 1500)[1], 2), 1e-12);
+        assertArrayEquals(w, store.displaySeries(MetricsStore.W_ESTIMATE, 1, 0, 1500)[1], 0);
+    }
 }

@@ -61,4 +61,16 @@ class SeriesMathTest {
         assertArrayEquals(new int[] {1, 3}, SeriesMath.decimate(new double[] {Double.NaN, 2, Double.NaN, 3}, 4, 1500));
         assertArrayEquals(new int[0], SeriesMath.decimate(new double[] {Double.NaN, Double.NaN}, 2, 1500));
     }
+
+    @Test
+    void stepTickUnitsAreRoundAndWhole() {
+        assertEquals(25_000, SeriesMath.stepTickUnit(100_000, 4));
+        assertEquals(10, SeriesMath.stepTickUnit(29, 4));
+        assertEquals(5, SeriesMath.stepTickUnit(20, 4));
+        assertEquals(2, SeriesMath.stepTickUnit(7, 4)); // 1.75 per interval: 2.5 would not be whole
+        assertEquals(1, SeriesMath.stepTickUnit(3, 4));
+        assertEquals(1, SeriesMath.stepTickUnit(0, 4));
+        assertEquals(50, SeriesMath.stepTickUnit(120, 4)); // 30 per interval: 2.5 x 10 is too small, 5 x 10 fits
+        assertEquals(1_000_000, SeriesMath.stepTickUnit(3_500_000, 4)); // 875,000 rounds up to 10^6
+    }
 }
