@@ -89,10 +89,12 @@ final class ChartsPanel extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("charts-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(controls(), selector, scroll);
+        // In the wrapping row, not beside the slider: a narrow window wraps it instead of clipping the panel.
+        selector.getChildren().add(medianControls());
+        getChildren().addAll(smoothingControls(), selector, scroll);
     }
 
-    private HBox controls() {
+    private HBox smoothingControls() {
         Label label = new Label("Smoothing");
         Label value = new Label();
         value.textProperty().bind(smoothing.valueProperty().asString("%.2f"));
@@ -104,13 +106,19 @@ final class ChartsPanel extends VBox {
         smoothing.setTooltip(new Tooltip("EMA smoothing of every chart (0 = raw)"));
         smoothing.valueProperty().addListener((o, a, b) -> dirty = true);
         HBox.setHgrow(smoothing, Priority.ALWAYS);
+        HBox controls = new HBox(8, label, smoothing, value);
+        controls.getStyleClass().add("chart-controls");
+        return controls;
+    }
+
+    private HBox medianControls() {
         median.setMinWidth(Region.USE_PREF_SIZE);
         median.setFocusTraversable(false);
         median.setTooltip(new Tooltip("Median-filter the Wasserstein estimate before smoothing, as the WGAN paper "
                 + "plots it: drops single-batch spikes. The window counts logged rows."));
         median.selectedProperty().addListener((o, a, b) -> dirty = true);
         medianWindow.setEditable(true);
-        medianWindow.setPrefWidth(80);
+        medianWindow.setPrefWidth(72);
         medianWindow.setMinWidth(Region.USE_PREF_SIZE);
         medianWindow.disableProperty().bind(median.selectedProperty().not());
         medianWindow.setTooltip(new Tooltip("Median window in logged rows (odd)"));
@@ -120,8 +128,8 @@ final class ChartsPanel extends VBox {
             }
             dirty = true;
         });
-        HBox controls = new HBox(8, label, smoothing, value, median, medianWindow);
-        controls.getStyleClass().add("chart-controls");
+        HBox controls = new HBox(6, median, medianWindow);
+        controls.getStyleClass().add("median-controls");
         return controls;
     }
 
