@@ -60,13 +60,18 @@ public final class TwinConfig {
             }
         }
         twin = withoutRefusedSettings(twin, preset);
+        return new Twin(twin, presetName, changes(source, twin));
+    }
+
+    /** The settings (not the name or description) whose values differ from one config to another. */
+    public static List<Change> changes(RunConfig from, RunConfig to) {
         List<Change> changes = new ArrayList<>();
-        for (Map.Entry<String, Object> e : twin.differencesFrom(source).entrySet()) {
+        for (Map.Entry<String, Object> e : to.differencesFrom(from).entrySet()) {
             if (!LABELS.contains(e.getKey())) {
-                changes.add(new Change(e.getKey(), source.get(e.getKey()), e.getValue()));
+                changes.add(new Change(e.getKey(), from.get(e.getKey()), e.getValue()));
             }
         }
-        return new Twin(twin, presetName, List.copyOf(changes));
+        return List.copyOf(changes);
     }
 
     static boolean isObjectiveKey(String key) {

@@ -244,7 +244,12 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public Path framePath(long step) {
-        return dir.resolve(SAMPLES).resolve(String.format(Locale.ROOT, "step-%09d.png", step));
+        return framePath(dir, step);
+    }
+
+    /** The saved frame of a step in a run directory (for views that hold only its path). */
+    public static Path framePath(Path runDir, long step) {
+        return runDir.resolve(SAMPLES).resolve(String.format(Locale.ROOT, "step-%09d.png", step));
     }
 
     public void writeFrame(Frame frame) {

@@ -1,10 +1,14 @@
 package ganstudio.ui;
 
+import ganstudio.config.RunConfig;
+import ganstudio.config.TwinConfig;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.TrainingSession;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One run in the compare view: a finished run opened read-only, or a live one (a paired experiment's half)
@@ -15,37 +19,37 @@ final class ComparedRun {
 
     private final String letter;
     private final String name;
-    private final String objective;
-    private final int batchSize;
+    private final RunConfig config;
     private final MetricsStore store = new MetricsStore();
     private final TrainingSession session;
     private final LiveRunFeed feed;
     private volatile Path dir;
     private volatile List<Long> frameSteps = List.of();
     private String note = "";
+    private String state = "";
 
-    private ComparedRun(String letter, String name, String objective, int batchSize, Path dir,
-            TrainingSession session, LiveRunFeed feed) {
+    private Path twinOf;
+
+    private ComparedRun(String letter, String name, RunConfig config, Path dir, TrainingSession session,
+            LiveRunFeed feed) {
         this.letter = letter;
         this.name = name;
-        this.objective = objective;
-        this.batchSize = batchSize;
+        this.config = config;
         this.dir = dir;
         this.session = session;
         this.feed = feed;
     }
 
     /** A run on disk; read its metrics and frames with {@link #load} (off the FX thread). */
-    static ComparedRun opened(String letter, Path dir, String objective, int batchSize) {
-        return new ComparedRun(letter, dir.getFileName().toString(), objective, batchSize, dir, null, null);
+    static ComparedRun opened(String letter, Path dir, RunConfig config) {
+        return new ComparedRun(letter, dir.getFileName().toString(), config, dir, null, null);
     }
 
     /** A session about to start; the run directory becomes known when the feed says it started. */
     static ComparedRun live(String letter, String name, TrainingSession session) {
         LiveRunFeed feed = new LiveRunFeed();
         session.addListener(feed);
-        return new ComparedRun(letter, name, session.getConfig().getString("objective.kind"),
-                session.getConfig().getInt("batchSize"), null, session, feed);
+        return new ComparedRun(letter, name, session.getConfig(), null, session, feed);
     }
 
     String letter() {
@@ -54,15 +58,24 @@ final class ComparedRun {
 
     /** "A · ring8-gan-20261125-101500 (nsgan)": the legend and caption of this run. */
     String label() {
-        return letter + " · " + name + " (" + objective + ")";
+        return letter + " · " + name + " (" + config.getString("objective.kind") + ")";
     }
 
-    String objective() {
-        return objective;
+    RunConfig config() {
+        return config;
     }
 
     int batchSize() {
-        return batchSize;
+        return config.getInt("batchSize");
+    }
+
+    /** The run this one is the paired-experiment twin of, or null. */
+    Path twinOf() {
+        return twinOf;
+    }
+
+    void setTwinOf(Path source) {
+        twinOf = source;
     }
 
     MetricsStore store() {
@@ -95,6 +108,15 @@ final class ComparedRun {
         this.note = note;
     }
 
+    /** For a run on disk: "600 steps, finished" (its config's steps and its summary's status). */
+    String state() {
+        return state;
+    }
+
+    void setState(String state) {
+        this.state = state;
+    }
+
     List<Long> frameSteps() {
         return frameSteps;
     }
@@ -108,12 +130,29 @@ final class ComparedRun {
         frameSteps = List.copyOf(steps);
     }
 
-    /** Re-reads the saved frames of the run directory; blocking, for a worker thread. */
-    void reloadFrameSteps() {
+    /** The PNG of a saved frame; only called for steps of {@link #frameSteps()}, so the directory is known. */
+    Path framePath(long step) {
+        return RunDirectory.framePath(dir, step);
+    }
+
+    /**
+     * Re-reads the saved frames of the run directory once the frame of this step is on disk (the session's
+     * writer thread saves it just after announcing it; 2 s at most). Blocking, for a worker thread.
+     */
+    void reloadFrameSteps(long announcedStep) {
         Path d = dir;
-        if (d != null) {
-            frameSteps = RunDirectory.open(d).frameSteps();
+        if (d == null) {
+            return;
         }
+        try {
+            for (int i = 0; i < 40 && !Files.exists(RunDirectory.framePath(d, announcedStep)); i++) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        frameSteps = RunDirectory.open(d).frameSteps();
     }
 
     /** Takes the run directory from the feed once the session has created it. */
@@ -121,6 +160,23 @@ final class ComparedRun {
         if (dir == null && feed != null && feed.isStarted()) {
             dir = feed.getRunDir();
         }
+    }
+
+    /**
+     * What this run's settings change against run a ("B against A: objective.kind nsgan → wgan, ..."), and
+     * for a's paired-experiment twin what they share.
+     */
+    String describeAgainst(ComparedRun a) {
+        List<TwinConfig.Change> changes = TwinConfig.changes(a.config, config);
+        String text = letter + " against " + a.letter + ": " + (changes.isEmpty() ? "the same settings"
+                : changes.stream().map(TwinConfig.Change::toString).collect(Collectors.joining(", "))) + ".";
+        if (twinOf != null && a.dir != null
+                && twinOf.toAbsolutePath().normalize().equals(a.dir.toAbsolutePath().normalize())) {
+            text += " " + letter + " is " + a.letter + "'s twin: same data, model, seed " + config.getLong("seed")
+                    + ", batch " + batchSize() + ", the same real batches in the same order, and " + a.letter
+                    + "'s fixed noise bank, so the pictures show the same z.";
+        }
+        return text;
     }
 
     /** The last logged step, or 0. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import ganstudio.config.RunConfig;
 import ganstudio.metrics.StepMetrics;
 
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class CompareViewModelTest {
 
     @Test
     void theFrameAtAStepIsTheNewestAtOrBeforeIt() {
-        ComparedRun run = ComparedRun.opened("A", Path.of("runs/r"), "nsgan", 256);
+        ComparedRun run = ComparedRun.opened("A", Path.of("runs/r"), RunConfig.defaults());
         assertNull(run.frameAt(50));
         run.setFrameSteps(List.of(0L, 100L, 200L, 250L));
         assertEquals(0L, run.frameAt(0));
