@@ -7,12 +7,14 @@ import ganstudio.config.ConfigKey;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
+import ganstudio.config.TwinConfig;
 import ganstudio.config.UserError;
 import ganstudio.train.ClassifierSession;
 import ganstudio.media.video.FramePacing;
 import ganstudio.media.video.Recorder;
 import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoSettings;
+import ganstudio.runs.RunDirectory;
 import ganstudio.train.RecordingListener;
 import ganstudio.train.TrainingListener;
 import ganstudio.train.TrainingSession;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /** The headless commands. Exit codes: 0 success, 1 training failed or diverged, 2 bad input. */
 public final class Cli {
@@ -45,6 +48,9 @@ public final class Cli {
             "        A classifier preset (task = classifier) takes --epochs N instead of --steps.",
             "  train --resume RUN_DIR [--steps N | --epochs N]",
             "        Continue a run from its latest checkpoint.",
+            "  train --twin-of RUN_DIR [--objective wgan|wgan-gp|nsgan|...] [--steps N] [--out DIR]",
+            "        The paired experiment: the run's WGAN twin (a WGAN's standard GAN twin by default) with the",
+            "        same seed, data order and fixed noise; objective and optimizers from the matching preset.",
             "        Both take --record FILE.mp4|FILE.gif [--fps N] [--video-every N|sqrt] [--video-size WxH]:",
             "        a video of the sample grid / 2D view with step and losses (default 10 fps, sqrt pacing:",
             "        a frame whenever round(2*sqrt(step)) advances).",
@@ -134,7 +140,7 @@ public final class Cli {
 
     private int train(List<String> args) {
         List<String> flags = new ArrayList<>(List.of("--preset", "--set", "--seed", "--steps", "--epochs", "--out",
-                "--device", "--resume", "--record"));
+                "--device", "--resume", "--record", "--twin-of", "--objective"));
         flags.addAll(VideoOptions.FLAGS);
         Options o = Options.parse(args, flags, List.of());
         VideoSettings video = VideoOptions.parse(o, FramePacing.sqrt());
@@ -154,6 +160,8 @@ public final class Cli {
             }
             Integer steps = o.has("--steps") ? parsePositive("--steps", o.get("--steps")) : null;
             session = TrainingSession.resume(dir, steps);
+        } else if (o.has("--twin-of")) {
+            session = twinSession(o);
         } else {
             if (!o.has("--preset")) {
                 throw new UserError("train needs --preset NAME|FILE or --resume RUN_DIR; `presets` lists the presets");
@@ -194,13 +202,35 @@ public final class Cli {
             // A run that could not start (bad data, missing GPU) is the user's input; a diverged one is not.
             return session.getRunDir() == null ? BAD_INPUT : FAILED;
         }
-        JsonObject summary = ganstudio.runs.RunDirectory.open(session.getRunDir()).readSummary();
+        JsonObject summary = RunDirectory.open(session.getRunDir()).readSummary();
         if (summary.has("eval")) {
             out.println("eval: " + new GsonBuilder().serializeSpecialFloatingPointValues().create()
                     .toJson(summary.get("eval")));
         }
         out.println("run: " + session.getRunDir());
         return OK;
+    }
+
+    /** train --twin-of RUN_DIR: the twin's config from the matching preset, its changes printed before it starts. */
+    private TrainingSession twinSession(Options o) {
+        Path source = Paths.get(o.get("--twin-of"));
+        RunDirectory run = RunDirectory.open(source);
+        RunConfig config = run.readConfig();
+        String objective = o.has("--objective") ? o.get("--objective")
+                : TwinConfig.defaultObjective(config.getString("objective.kind"));
+        String preset = run.readRunInfo().has("preset") ? run.readRunInfo().get("preset").getAsString() : "";
+        TwinConfig.Twin twin = TwinConfig.derive(config, preset, objective, Presets.locate());
+        RunConfig c = twin.config();
+        if (o.has("--steps")) {
+            c = c.with("steps", String.valueOf(parsePositive("--steps", o.get("--steps"))));
+        }
+        out.println("twin of " + source + " (settings from preset " + twin.preset() + "): "
+                + (twin.changes().isEmpty() ? "no changes" : twin.changes().stream().map(Object::toString)
+                        .collect(Collectors.joining(", "))));
+        out.println("kept: data, model, seed " + c.getLong("seed") + ", batchSize " + c.getInt("batchSize")
+                + ", the fixed noise bank and the data order");
+        Path outDir = o.has("--out") ? Paths.get(o.get("--out")) : source.toAbsolutePath().getParent();
+        return TrainingSession.twin(c, outDir, twin.preset(), source);
     }
 
     /** The preset of --preset with --set, --seed, --steps, --epochs and --device applied, validated. */
@@ -229,8 +259,8 @@ public final class Cli {
     }
 
     private static boolean isClassifierRun(Path dir) {
-        return ganstudio.runs.RunDirectory.isRun(dir)
-                && "classifier".equals(ganstudio.runs.RunDirectory.open(dir).readConfig().getString("task"));
+        return RunDirectory.isRun(dir)
+                && "classifier".equals(RunDirectory.open(dir).readConfig().getString("task"));
     }
 
     private static void requireNoRecording(Path record) {

@@ -64,13 +64,7 @@ final class VideoCommand {
 
         /** The newest saved frame at or before step, or null. */
         Long frameAtOrBefore(long step) {
-            Long best = null;
-            for (long s : steps) {
-                if (s <= step) {
-                    best = s;
-                }
-            }
-            return best;
+            return RunDirectory.frameAtOrBefore(steps, step);
         }
 
         VideoFrame frame(long step) throws IOException {

@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +244,12 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public Path framePath(long step) {
-        return dir.resolve(SAMPLES).resolve(String.format(Locale.ROOT, "step-%09d.png", step));
+        return framePath(dir, step);
+    }
+
+    /** The saved frame of a step in a run directory (for views that hold only its path). */
+    public static Path framePath(Path runDir, long step) {
+        return runDir.resolve(SAMPLES).resolve(String.format(Locale.ROOT, "step-%09d.png", step));
     }
 
     public void writeFrame(Frame frame) {
@@ -267,6 +273,16 @@ public final class RunDirectory implements AutoCloseable {
             return steps;
         }
         return steps;
+    }
+
+    /**
+     * The newest of the given frame steps (ascending, as {@link #frameSteps()} lists them) at or before step, or
+     * null when every frame is later: what a side-by-side view or video shows of a run at that step.
+     */
+    public static Long frameAtOrBefore(List<Long> frameSteps, long step) {
+        int i = Collections.binarySearch(frameSteps, step);
+        int at = i >= 0 ? i : -i - 2; // -(insertion point) - 1, minus one more: the last one below
+        return at < 0 ? null : frameSteps.get(at);
     }
 
     /** A writer of the files of one checkpoint. */

@@ -27,6 +27,7 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
+import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.tricks.BetaSampler;
 import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
@@ -188,6 +189,11 @@ public final class GanTrainer implements AutoCloseable {
         return objective;
     }
 
+    /** The real-data stream (tests compare a twin's batches with its source's). */
+    BatchSource dataSource() {
+        return source;
+    }
+
     /**
      * Runs one generator iteration and the critic iterations before it.
      *
@@ -213,7 +219,7 @@ public final class GanTrainer implements AutoCloseable {
             NDArray loss;
             // The critic's weight gradients are not needed here: PyTorch skips them while they are frozen.
             setRequiresGradient(dParams, false);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradientCollector()) {
                 NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
                 NDArray out = critic.forward(ps, new NDList(criticInput(fake, noiseStd)), true).singletonOrThrow();
                 loss = objective.generatorLoss(out);
@@ -288,7 +294,7 @@ public final class GanTrainer implements AutoCloseable {
             NDArray penalty = null;
             NDArray dReal;
             NDArray dFake;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradientCollector()) {
                 if (criticMixesSamples) {
                     dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
                     dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();

@@ -29,14 +29,27 @@ import java.util.concurrent.TimeUnit;
 public final class TrainingSession extends SessionBase {
 
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    /** The run whose fixed noise bank this one uses (a paired experiment's twin), or null. */
+    private final Path twinOf;
 
-    private TrainingSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
+    private TrainingSession(RunConfig config, Path runsRoot, Path resumeDir, String preset, Path twinOf) {
         super(config, runsRoot, resumeDir, preset);
+        this.twinOf = twinOf;
     }
 
     /** A new run under runsRoot. */
     public static TrainingSession create(RunConfig config, Path runsRoot, String preset) {
-        return new TrainingSession(config.validate(""), runsRoot, null, preset);
+        return new TrainingSession(config.validate(""), runsRoot, null, preset, null);
+    }
+
+    /**
+     * A new run that samples its pictures from another run's fixed noise bank (fixed-noise.bin), so the two
+     * grids show the same z side by side. With the source's seed (TwinConfig keeps it) it also draws the same
+     * real batches in the same order: the data sources are seeded from the config's seed alone.
+     */
+    public static TrainingSession twin(RunConfig config, Path runsRoot, String preset, Path sourceRun) {
+        RunDirectory.open(sourceRun); // not a run directory: fail now, on the caller's thread
+        return new TrainingSession(config.validate(""), runsRoot, null, preset, sourceRun);
     }
 
     /** Continues a run from its latest checkpoint. */
@@ -45,7 +58,7 @@ public final class TrainingSession extends SessionBase {
         if (steps != null) {
             c = c.withValue("steps", steps);
         }
-        return new TrainingSession(c, runDir.getParent(), runDir, presetOf(runDir));
+        return new TrainingSession(c, runDir.getParent(), runDir, presetOf(runDir), null);
     }
 
     public TrainingSession addListener(TrainingListener l) {
@@ -73,8 +86,14 @@ public final class TrainingSession extends SessionBase {
             }
             trainer = new GanTrainer(config, data, device);
             if (resumeDir == null) {
+                if (twinOf != null) {
+                    trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise());
+                }
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data));
                 run.writeFixedNoise(trainer.fixedNoiseBytes());
+                if (twinOf != null) {
+                    run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
+                }
             } else {
                 run = RunDirectory.open(resumeDir);
                 trainer.readFixedNoise(run.readFixedNoise());
@@ -291,6 +310,10 @@ public final class TrainingSession extends SessionBase {
     }
 
     private JsonObject runInfo(Device device, TrainingData data) {
-        return baseRunInfo(device, data.describe());
+        JsonObject info = baseRunInfo(device, data.describe());
+        if (twinOf != null) {
+            info.addProperty("twinOf", twinOf.toAbsolutePath().toString());
+        }
+        return info;
     }
 }

@@ -1,10 +1,10 @@
 package ganstudio.tricks;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 
 import ganstudio.config.RunConfig;
+import ganstudio.nn.ThreadGradientCollector;
 
 /**
  * Adversarial examples for adversarial training, in the L∞ ball of radius ε around the clean batch, inside
@@ -77,7 +77,7 @@ public final class Adversary {
     private static NDArray inputGradient(NDArray x, InputLoss loss) {
         NDArray leaf = x.stopGradient();
         leaf.setRequiresGradient(true);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = new ThreadGradientCollector()) {
             gc.backward(loss.loss(leaf));
         }
         return leaf.getGradient().duplicate();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -99,6 +100,7 @@ final class MainWindow {
     private List<Long> openedFrameSteps = List.of();
     private RunDirectory openedRun;
     private Consumer<Path> onClassifierRun = p -> { };
+    private BiConsumer<RunConfig, String> onPairedExperiment = (c, p) -> { };
 
     MainWindow(Path runsRoot) {
         this.runsRoot = runsRoot;
@@ -161,6 +163,11 @@ final class MainWindow {
         this.onClassifierRun = onClassifierRun;
     }
 
+    /** Where "Paired experiment…" sends the form's config and preset (the Compare tab). */
+    void onPairedExperiment(BiConsumer<RunConfig, String> onPairedExperiment) {
+        this.onPairedExperiment = onPairedExperiment;
+    }
+
     private ToolBar toolbar() {
         start.setTooltip(new Tooltip("Start training with the settings on the left"));
         pause.setTooltip(new Tooltip("Pause or resume (Space)"));
@@ -205,6 +212,16 @@ final class MainWindow {
         Button save = new Button("Save as preset…");
         save.setOnAction(e -> saveAsPreset());
         save.setMinWidth(Region.USE_PREF_SIZE);
+        Button pair = new Button("Paired experiment…");
+        pair.setTooltip(new Tooltip("Train this setup and its WGAN twin (a WGAN's: its GAN twin) side by side in the "
+                + "Compare tab: same seed, data order and fixed noise"));
+        pair.setOnAction(e -> {
+            if (form.canStart()) {
+                onPairedExperiment.accept(form.getConfig(), presetBox.getValue() == null ? "" : presetBox.getValue());
+            } else {
+                showBanner("cannot pair: " + form.firstProblem());
+            }
+        });
         HBox presetRow = new HBox(8, new Label("Preset"), presetBox);
         presetRow.getStyleClass().add("preset-row");
         formProblem.getStyleClass().add("error-text");
@@ -213,7 +230,7 @@ final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox setup = new VBox(8, presetRow, scroll, formProblem, save);
+        VBox setup = new VBox(8, presetRow, scroll, formProblem, new HBox(8, save, pair));
         setup.getStyleClass().add("setup-panel");
         setup.setPadding(new Insets(8));
 

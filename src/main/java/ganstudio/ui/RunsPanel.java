@@ -12,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -23,6 +24,8 @@ final class RunsPanel extends VBox {
     private final Path runsRoot;
     private final TableView<RunListing.Row> table = new TableView<>();
     private final Label info = new Label();
+    private final HBox buttons;
+    private String howToOpen = "Double-click or Open to view one.";
     private Consumer<Path> onOpen = p -> { };
 
     RunsPanel(Path runsRoot) {
@@ -50,7 +53,8 @@ final class RunsPanel extends VBox {
         open.setOnAction(e -> onOpen.accept(table.getSelectionModel().getSelectedItem().dir()));
         info.getStyleClass().add("hint");
         info.setWrapText(true);
-        HBox buttons = new HBox(8, refresh, open);
+        info.setMinHeight(Region.USE_PREF_SIZE);
+        buttons = new HBox(8, refresh, open);
         getChildren().addAll(buttons, table, info);
         refresh();
     }
@@ -67,14 +71,29 @@ final class RunsPanel extends VBox {
         this.onOpen = onOpen;
     }
 
+    /** For the compare view: several runs selectable at once (Ctrl/Shift-click), and its own buttons. */
+    void allowMultipleSelection(String howToUse, Button... extra) {
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        HBox row = new HBox(8, extra);
+        for (Button b : extra) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().add(getChildren().indexOf(buttons) + 1, row);
+        howToOpen = howToUse;
+    }
+
+    /** The selected rows, in table order. */
+    List<RunListing.Row> selectedRows() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
     void refresh() {
         info.setText("reading " + runsRoot + " ...");
         Thread t = new Thread(() -> {
             List<RunListing.Row> rows = RunListing.read(runsRoot);
             Platform.runLater(() -> {
                 table.getItems().setAll(rows);
-                info.setText(rows.size() + " runs in " + runsRoot.toAbsolutePath()
-                        + ". Double-click or Open to view one.");
+                info.setText(rows.size() + " runs in " + runsRoot.toAbsolutePath() + ". " + howToOpen);
             });
         }, "runs-listing");
         t.setDaemon(true);

@@ -55,6 +55,9 @@ public final class StudioApp extends Application {
         if (options.open() != null) {
             window.openRun(options.open());
         }
+        if (!options.compare().isEmpty()) {
+            window.compareRuns(options.compare());
+        }
         if (options.isAutomated()) {
             runDemo(options, stage);
         }
@@ -87,6 +90,12 @@ public final class StudioApp extends Application {
     /** --demo / --screenshot: load a preset, press Start, wait, write a snapshot of the scene, quit. */
     private void runDemo(StudioOptions options, Stage stage) {
         try {
+            if (options.pairPreset() != null) {
+                window.startPairDemo(options.pairPreset(), options.steps(), options.twinObjective());
+            }
+            if (options.twinOf() != null) {
+                window.startTwinDemo(options.twinOf(), options.twinObjective());
+            }
             if (options.demoPreset() != null) {
                 window.startDemo(options.demoPreset(), options.steps(), options.sets());
                 if (options.record() != null) {

@@ -11,8 +11,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The studio's two views as tabs, GAN and Classifier, and the routing between them: a preset or a run goes to
- * the view of its task, whichever view it was picked in.
+ * The studio's views as tabs, GAN, Classifier and Compare, and the routing between them: a preset or a run goes
+ * to the view of its task, whichever view it was picked in; the GAN tab's paired experiment goes to Compare.
  */
 final class StudioModes {
 
@@ -24,6 +24,8 @@ final class StudioModes {
     private final ClassifierView classifier;
     private final Tab ganTab;
     private final Tab classifierTab;
+    private final CompareView compare;
+    private final Tab compareTab;
     private final TabPane tabs;
     private final Presets presets = Presets.locate();
 
@@ -32,12 +34,18 @@ final class StudioModes {
         classifier = new ClassifierView(runsRoot);
         ganTab = new Tab("GAN", gan.getRoot());
         classifierTab = new Tab("Classifier", classifier.getRoot());
-        tabs = new TabPane(ganTab, classifierTab);
+        compare = new CompareView(runsRoot);
+        compareTab = new Tab("Compare", compare.getRoot());
+        tabs = new TabPane(ganTab, classifierTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("mode-tabs");
         gan.onClassifierRun(dir -> {
             tabs.getSelectionModel().select(classifierTab);
             classifier.openRun(dir);
+        });
+        gan.onPairedExperiment((config, preset) -> {
+            tabs.getSelectionModel().select(compareTab);
+            compare.startPair(config, preset);
         });
         classifier.onGanRun(dir -> {
             tabs.getSelectionModel().select(ganTab);
@@ -104,6 +112,26 @@ final class StudioModes {
         }
     }
 
+    /** --compare: these runs side by side in the Compare tab. */
+    void compareRuns(List<Path> dirs) {
+        tabs.getSelectionModel().select(compareTab);
+        compare.compareRuns(dirs);
+    }
+
+    /** --pair: the Compare tab's paired experiment from a preset, its fields typed in as a person would. */
+    void startPairDemo(String preset, Integer steps, String twinObjective) {
+        tabs.getSelectionModel().select(compareTab);
+        compare.setPairFields(preset, steps, twinObjective);
+        compare.pressStartPair();
+    }
+
+    /** --twin-of: a run's twin trained beside it in the Compare tab. */
+    void startTwinDemo(Path run, String twinObjective) {
+        tabs.getSelectionModel().select(compareTab);
+        compare.setPairFields(null, null, twinObjective);
+        compare.twinOf(run);
+    }
+
     /** --record for the demo: the GAN view starts recording once its run has started. */
     void recordWhenStarted(RecordControl.Source what) {
         gan.recordWhenStarted(what);
@@ -122,7 +150,9 @@ final class StudioModes {
     }
 
     void showBanner(String text) {
-        if (classifierTab.isSelected()) {
+        if (compareTab.isSelected()) {
+            compare.showBanner(text);
+        } else if (classifierTab.isSelected()) {
             classifier.showBanner(text);
         } else {
             gan.showBanner(text);
@@ -132,5 +162,6 @@ final class StudioModes {
     void shutdown() {
         gan.shutdown();
         classifier.shutdown();
+        compare.shutdown();
     }
 }

@@ -24,13 +24,19 @@ import java.util.List;
  * @param sets KEY=VALUE overrides typed into the form after the preset loaded (--set, repeatable)
  * @param theme the theme for this session (not remembered), or null for the remembered one
  * @param record start recording once the demo run has started: "view" or "dashboard", or null
+ * @param compare run directories to show in the Compare tab (--compare DIR1,DIR2,...), empty for none
+ * @param pairPreset a preset whose paired experiment (the preset and its twin) the Compare tab starts, or null
+ * @param twinObjective the twin's objective for --pair and --twin-of (auto, wgan, wgan-gp, nsgan), or null for auto
+ * @param twinOf a run whose twin the Compare tab trains beside it (--twin-of RUN_DIR), or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
-        Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record) {
+        Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record,
+        List<Path> compare, String pairPreset, String twinObjective, Path twinOf) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
-            + " [--record view|dashboard]";
+            + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
+            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -45,6 +51,10 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         List<String> sets = new ArrayList<>();
         Theme theme = null;
         String record = null;
+        List<Path> compare = new ArrayList<>();
+        String pair = null;
+        String twinObjective = null;
+        Path twinOf = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -84,15 +94,28 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                         throw new UserError("studio: --record " + record + ": expected view or dashboard");
                     }
                 }
+                case "--compare" -> {
+                    for (String dir : value(args, ++i, a).split(",")) {
+                        if (!dir.isBlank()) {
+                            compare.add(Paths.get(dir.trim()));
+                        }
+                    }
+                }
+                case "--pair" -> pair = value(args, ++i, a);
+                case "--twin-objective" -> twinObjective = value(args, ++i, a);
+                case "--twin-of" -> twinOf = Paths.get(value(args, ++i, a));
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
+        if ((demo != null ? 1 : 0) + (pair != null ? 1 : 0) + (twinOf != null ? 1 : 0) > 1) {
+            throw new UserError("studio: --demo, --pair and --twin-of each start training; pick one");
+        }
         return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
-                record);
+                record, List.copyOf(compare), pair, twinObjective, twinOf);
     }
 
     public boolean isAutomated() {
-        return demoPreset != null || screenshot != null;
+        return demoPreset != null || pairPreset != null || twinOf != null || screenshot != null;
     }
 
     private static String value(List<String> args, int i, String flag) {

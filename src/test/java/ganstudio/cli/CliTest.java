@@ -39,6 +39,24 @@ class CliTest {
     }
 
     @Test
+    void trainsTheTwinOfARun(@TempDir Path root) throws Exception {
+        assertEquals(0, run("train", "--preset", "ring8-gan", "--steps", "4", "--out", root.toString(), "--set",
+                "model.gWidth=16", "--set", "model.dWidth=16", "--set", "log.every=2"), stderr());
+        Path source = RunDirectory.list(root).get(0);
+        out.reset();
+        assertEquals(0, run("train", "--twin-of", source.toString(), "--objective", "wgan-gp"), stderr());
+        assertTrue(stdout().contains("twin of " + source + " (settings from preset ring8-wgan-gp): objective.kind "
+                + "nsgan → wgan-gp, objective.nCritic 1 → 5"), stdout());
+        Path twin = RunDirectory.list(root).stream().filter(p -> !p.equals(source)).findFirst().orElseThrow();
+        RunDirectory t = RunDirectory.open(twin);
+        assertEquals("wgan-gp", t.readConfig().getString("objective.kind"));
+        assertEquals(16, t.readConfig().getInt("model.gWidth"));
+        assertEquals(4, t.readSummary().get("steps").getAsInt());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(source.resolve(RunDirectory.FIXED_NOISE)),
+                Files.readAllBytes(twin.resolve(RunDirectory.FIXED_NOISE))));
+    }
+
+    @Test
     void trainsEvaluatesAndResumesAPreset(@TempDir Path root) throws Exception {
         int code = run("train", "--preset", "ring8-wgan-gp", "--steps", "20", "--seed", "5", "--out", root.toString(),
                 "--set", "model.gWidth=32", "--set", "model.dWidth=32", "--set", "log.every=5");

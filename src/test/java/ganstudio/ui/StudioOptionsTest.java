@@ -45,4 +45,20 @@ class StudioOptionsTest {
         assertEquals("studio: --set data.limit: expected KEY=VALUE, e.g. data.limit=6000", e.getMessage());
         assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--theme", "blue")));
     }
+
+    @Test
+    void compareAndPairedExperimentFlags() {
+        StudioOptions o = StudioOptions.parse(List.of("--compare", "runs/a,runs/b", "--screenshot", "c.png"));
+        assertEquals(List.of(Paths.get("runs/a"), Paths.get("runs/b")), o.compare());
+        assertTrue(o.isAutomated());
+        StudioOptions p = StudioOptions.parse(List.of("--pair", "ring8-gan", "--steps", "600", "--twin-objective",
+                "wgan-gp"));
+        assertEquals("ring8-gan", p.pairPreset());
+        assertEquals("wgan-gp", p.twinObjective());
+        assertEquals(600, p.steps());
+        assertEquals(Paths.get("runs/x"), StudioOptions.parse(List.of("--twin-of", "runs/x")).twinOf());
+        UserError e = assertThrows(UserError.class,
+                () -> StudioOptions.parse(List.of("--pair", "ring8-gan", "--demo", "ring8-wgan")));
+        assertEquals("studio: --demo, --pair and --twin-of each start training; pick one", e.getMessage());
+    }
 }

@@ -17,6 +17,7 @@ import ai.djl.util.Pair;
 
 import ganstudio.nn.ClassifierNetworks;
 import ganstudio.nn.ClassifierSpec;
+import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.train.AdamOptimizer;
 
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class ClassifierWorkload implements Workload {
         float loss;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradientCollector()) {
                 NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
                 NDArray ce = logits.logSoftmax(1).mul(oneHot).sum().div(-BATCH);
                 gc.backward(ce);

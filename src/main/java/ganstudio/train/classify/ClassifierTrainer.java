@@ -18,6 +18,7 @@ import ganstudio.config.UserError;
 import ganstudio.data.ClassifierData;
 import ganstudio.data.ImageSet;
 import ganstudio.metrics.ClassificationReport;
+import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.train.DivergenceException;
 import ganstudio.train.GanOptimizer;
 import ganstudio.train.Optimizers;
@@ -257,7 +258,7 @@ public final class ClassifierTrainer implements AutoCloseable {
             }
             NDArray logits;
             NDArray total;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector gc = new ThreadGradientCollector()) {
                 logits = model.logits(x, true);
                 total = loss(logits, targets, teacherLogits);
                 if (adv != null) {
