@@ -227,6 +227,9 @@ public final class TrainingSession extends SessionBase {
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
             if (trainer.getData().isTwoDimensional() || ImageEvaluation.classifierFor(config).isPresent()) {
+                // The summary first: an image evaluation can take a minute on a busy CPU, longer than Ctrl-C
+                // waits, and a run must never be left saying "running".
+                writeSummary(run, trainer, st, why, null);
                 try {
                     JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"));
                     writeSummary(run, trainer, st, why, eval);
