@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -40,12 +39,11 @@ import javafx.scene.layout.VBox;
  * The classifier studio: the trick switches on the left (a {@link ConfigFormView} over the classifier's
  * {@link FormLayout}), train/validation loss and accuracy and the learning rate in the middle, the confusion
  * heatmap with per-class accuracy on the right. Same threading as the GAN view: a {@link ClassifierRunFeed}
- * drained by one AnimationTimer. A run opened from the Runs tab replaces the charts until "Close run"; the
+ * drained by one {@link UiTicker}. A run opened from the Runs tab replaces the charts until "Close run"; the
  * live run keeps training behind it.
  */
 final class ClassifierView {
 
-    private static final long TICK_NANOS = 33_000_000L;
 
     private final Path runsRoot;
     private final ClassifierSetup setup = new ClassifierSetup();
@@ -71,7 +69,6 @@ final class ClassifierView {
     private final ObservableList<String> liveEvents = FXCollections.observableArrayList();
     private long liveStartNanos;
     private long liveEndNanos;
-    private long lastTick;
     private boolean finishHandled;
     private ClassifierRunSnapshot opened;
     private Consumer<Path> onGanRun = p -> { };
@@ -100,15 +97,7 @@ final class ClassifierView {
         setup.loadPresetList();
         showIdle();
         updateButtons();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (now - lastTick >= TICK_NANOS) {
-                    lastTick = now;
-                    tick();
-                }
-            }
-        }.start();
+        UiTicker.start(this::tick);
     }
 
     BorderPane getRoot() {

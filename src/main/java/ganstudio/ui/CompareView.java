@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -39,11 +38,10 @@ import javafx.scene.layout.VBox;
  * The Compare tab: two or more runs side by side (their frames at one timeline step, their curves overlaid on
  * the chosen x axis), and the paired experiment, a GAN and its WGAN twin (or the reverse) training at once
  * on the same seed, data order and fixed noise. FX thread only; the sessions report through their
- * {@link LiveRunFeed}s, drained by one AnimationTimer, and run directories are read on a worker thread.
+ * {@link LiveRunFeed}s, drained by one {@link UiTicker}, and run directories are read on a worker thread.
  */
 final class CompareView {
 
-    private static final long TICK_NANOS = 33_000_000L;
 
     private final Presets presets = Presets.locate();
     private final PairLauncher launcher;
@@ -75,7 +73,6 @@ final class CompareView {
     private final List<ComparedRun> runs = new ArrayList<>();
     private final List<ComparedRunPane> panes = new ArrayList<>();
     private boolean movingTimeline;
-    private long lastTick;
 
     CompareView(Path runsRoot) {
         launcher = new PairLauncher(runsRoot, presets);
@@ -84,15 +81,7 @@ final class CompareView {
         root.setCenter(center());
         root.getStyleClass().add("studio-root");
         updateButtons();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (now - lastTick >= TICK_NANOS) {
-                    lastTick = now;
-                    tick();
-                }
-            }
-        }.start();
+        UiTicker.start(this::tick);
     }
 
     BorderPane getRoot() {

@@ -16,7 +16,6 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -50,11 +49,10 @@ import javafx.scene.layout.VBox;
 /**
  * The studio's window and its controller: setup on the left, the live (or opened) run in the middle, charts on
  * the right, toolbar on top, status at the bottom. Everything here runs on the FX thread; training results
- * arrive through a {@link LiveRunFeed} drained by one AnimationTimer (at most 30 times a second).
+ * arrive through a {@link LiveRunFeed} drained by one {@link UiTicker} (at most 30 times a second).
  */
 final class MainWindow {
 
-    private static final long TICK_NANOS = 33_000_000L;
     private static final KeyCombination STEP_CRITIC_KEY = new KeyCodeCombination(KeyCode.C);
     private static final KeyCombination SAVE_CHECKPOINT_KEY =
             new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
@@ -95,7 +93,6 @@ final class MainWindow {
     private String liveCaption = "";
     private long liveStartNanos;
     private long liveEndNanos;
-    private long lastTick;
     private boolean finishHandled;
     private List<Long> openedFrameSteps = List.of();
     private RunDirectory openedRun;
@@ -137,15 +134,7 @@ final class MainWindow {
             presetBox.setValue(presetBox.getItems().contains(FIRST_PRESET) ? FIRST_PRESET : presetBox.getItems().get(0));
         }
         updateButtons();
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (now - lastTick >= TICK_NANOS) {
-                    lastTick = now;
-                    tick();
-                }
-            }
-        }.start();
+        UiTicker.start(this::tick);
     }
 
     BorderPane getRoot() {
