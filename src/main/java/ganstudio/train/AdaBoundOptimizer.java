@@ -11,29 +11,18 @@ import ai.djl.pytorch.jni.JniUtils;
  * final_lr: η_l = final·(1 − 1/(γt + 1)), η_u = final·(1 + 1/(γt)). final_lr follows schedule changes of lr
  * (final·lr/base_lr).
  */
-public class AdaBoundOptimizer extends GanOptimizer {
+public class AdaBoundOptimizer extends AdamFamilyOptimizer {
 
-    private final float beta1;
-    private final float beta2;
-    private final float eps;
     private final float finalLr;
     private final float gamma;
     private final float baseLr;
 
     public AdaBoundOptimizer(float learningRate, float beta1, float beta2, float eps, float finalLr, float gamma,
             float weightDecay) {
-        super(learningRate, weightDecay);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(learningRate, beta1, beta2, eps, weightDecay);
         this.finalLr = finalLr;
         this.gamma = gamma;
         this.baseLr = learningRate;
-    }
-
-    @Override
-    protected int stateCount() {
-        return 2;
     }
 
     @Override

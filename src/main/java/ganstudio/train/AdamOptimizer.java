@@ -9,22 +9,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * correction to the step size, w -= lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + ε), which differs from
  * torch.optim.Adam only in how ε is scaled. The native call zeroes the gradient afterwards.
  */
-public class AdamOptimizer extends GanOptimizer {
+public class AdamOptimizer extends AdamFamilyOptimizer {
 
-    private final float beta1;
-    private final float beta2;
-    private final float eps;
 
     public AdamOptimizer(float learningRate, float beta1, float beta2, float eps, float weightDecay) {
-        super(learningRate, weightDecay);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-    }
-
-    @Override
-    protected int stateCount() {
-        return 2;
+        super(learningRate, beta1, beta2, eps, weightDecay);
     }
 
     @Override

@@ -10,22 +10,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * variance of the adaptive rate is tractable (ρ_t > 5), and then multiplied by the rectification term
  * r_t = √((ρ_t−4)(ρ_t−2)ρ_∞ / ((ρ_∞−4)(ρ_∞−2)ρ_t)); before that it takes plain momentum steps.
  */
-public class RAdamOptimizer extends GanOptimizer {
+public class RAdamOptimizer extends AdamFamilyOptimizer {
 
-    private final float beta1;
-    private final float beta2;
-    private final float eps;
 
     public RAdamOptimizer(float learningRate, float beta1, float beta2, float eps, float weightDecay) {
-        super(learningRate, weightDecay);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-    }
-
-    @Override
-    protected int stateCount() {
-        return 2;
+        super(learningRate, beta1, beta2, eps, weightDecay);
     }
 
     /** The rectification r_t, or 0 while ρ_t ≤ 5 (no adaptive step yet). */
