@@ -2,15 +2,28 @@ package ganstudio;
 
 import ganstudio.cli.Cli;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 /**
  * Entry point of the jar. It does not extend a JavaFX Application, so JavaFX can start from the class path;
- * the engine's system properties are set here, before any DJL class loads.
+ * the engine's system properties are set here, before any DJL class loads. On Linux it first restarts itself
+ * once with malloc settings that keep training from page-faulting (see {@link MallocTuning}).
  */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
+        if (MallocTuning.applies(System.getenv(), System.getProperty("os.name"),
+                System.getProperty(MallocTuning.OPT_OUT_PROPERTY))) {
+            Optional<List<String>> command = MallocTuning.currentCommand();
+            OptionalInt code = command.isPresent() ? MallocTuning.relaunch(command.get()) : OptionalInt.empty();
+            if (code.isPresent()) {
+                System.exit(code.getAsInt());
+            }
+        }
         setDefault("ai.djl.offline", "true");
         // One inter-op thread was 1.3x faster per step on 2 cores (DESIGN.md).
         setDefault("ai.djl.pytorch.num_interop_threads", "1");

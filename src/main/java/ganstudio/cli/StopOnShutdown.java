@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C (or SIGTERM) stops a session like its Stop button: the current step ends, a checkpoint and a "stopped"
- * summary are written, and only then may the JVM exit.
+ * summary are written, and only then may the JVM exit. A GAN run skips its end-of-run evaluation then (it can
+ * take longer than the wait) and says to run {@code eval} on the run.
  */
 final class StopOnShutdown {
 
@@ -18,7 +19,7 @@ final class StopOnShutdown {
      */
     StopOnShutdown(SessionControl control, CountDownLatch finished, int waitSeconds) {
         hook = new Thread(() -> {
-            control.stop();
+            control.stopForExit();
             try {
                 finished.await(waitSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ public final class SessionControl {
     private final Object lock = new Object();
     private boolean paused;
     private boolean stopRequested;
+    private boolean evaluationSkipped;
     /** Single steps asked for while paused, in the order they were asked for (S then C runs G first). */
     private final Deque<Turn> singleSteps = new ArrayDeque<>();
     private boolean checkpointRequested;
@@ -77,6 +78,24 @@ public final class SessionControl {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * Stops like {@link #stop()} for a process about to exit (Ctrl-C): the session skips its end-of-run
+     * evaluation, which can outlast the exit's grace period on a busy CPU, and says how to run it later.
+     */
+    public void stopForExit() {
+        synchronized (lock) {
+            evaluationSkipped = true;
+            stopRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    public boolean isEvaluationSkipped() {
+        synchronized (lock) {
+            return evaluationSkipped;
         }
     }
 

@@ -226,9 +226,13 @@ public final class TrainingSession extends SessionBase {
     private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String why) {
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
-            if (trainer.getData().isTwoDimensional() || ImageEvaluation.classifierFor(config).isPresent()) {
-                // The summary first: an image evaluation can take a minute on a busy CPU, longer than Ctrl-C
-                // waits, and a run must never be left saying "running".
+            boolean evaluable = trainer.getData().isTwoDimensional()
+                    || ImageEvaluation.classifierFor(config).isPresent();
+            if (evaluable && control.isEvaluationSkipped()) {
+                why = why + "; evaluation skipped, run `eval " + run.getPath() + "` for it";
+            } else if (evaluable) {
+                // The summary first: an image evaluation can take a minute on a busy CPU, and a run must never
+                // be left saying "running" if the process ends meanwhile.
                 writeSummary(run, trainer, st, why, null);
                 try {
                     JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"));

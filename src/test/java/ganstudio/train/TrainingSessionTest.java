@@ -1,6 +1,7 @@
 package ganstudio.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,30 @@ class TrainingSessionTest {
         assertEquals("stopped", summary.get("status").getAsString());
         assertTrue(summary.get("reason").getAsString().startsWith("stopped by the user at step"));
         assertTrue(run.latestCheckpoint().isPresent());
+        // The Stop button still evaluates: mode coverage of the stopped 2D run is in the summary.
+        assertTrue(summary.has("eval"), summary.toString());
+    }
+
+    @Test
+    void stopForExitSkipsTheEvaluationAndSaysHowToRunIt(@TempDir Path root) throws Exception {
+        RunConfig c = shortRun().with("steps", "100000");
+        TrainingSession s = TrainingSession.create(c, root, "test");
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onMetrics(StepMetrics m) {
+                if (m.step() >= 5) {
+                    s.control().stopForExit();
+                }
+            }
+        });
+        assertEquals("stopped", s.runHere());
+        JsonObject summary = RunDirectory.open(s.getRunDir()).readSummary();
+        assertEquals("stopped", summary.get("status").getAsString());
+        assertFalse(summary.has("eval"), summary.toString());
+        String reason = summary.get("reason").getAsString();
+        assertTrue(reason.startsWith("stopped by the user at step"), reason);
+        assertTrue(reason.endsWith("evaluation skipped, run `eval " + s.getRunDir() + "` for it"), reason);
+        assertEquals(reason, s.getReason());
     }
 
     @Test

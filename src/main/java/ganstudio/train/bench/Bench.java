@@ -49,6 +49,7 @@ public final class Bench {
         out.printf(Locale.ROOT, "# GAN Studio bench: %s %s, DJL %s, %s, %d inter-op thread(s), load average %s%n",
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), Devices.describe(device),
                 JniUtils.getNumInteropThreads(), loadAverage());
+        out.println("# glibc malloc: " + mallocSettings());
         if (options.soak() > 0) {
             soak(device);
             return;
@@ -177,6 +178,18 @@ public final class Bench {
 
     private static String liveArrays(Workload w) {
         return w instanceof GanWorkload ? String.valueOf(((GanWorkload) w).trainer().liveArrays()) : "-";
+    }
+
+    /** The malloc environment the launcher sets (README, Performance): without it timings can be 2-4x worse. */
+    private static String mallocSettings() {
+        StringBuilder b = new StringBuilder();
+        for (String key : new String[] {"MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_"}) {
+            String v = System.getenv(key);
+            if (v != null) {
+                b.append(b.length() == 0 ? "" : " ").append(key).append('=').append(v);
+            }
+        }
+        return b.length() == 0 ? "default settings (not started through the jar's launcher)" : b.toString();
     }
 
     /** VmRSS of this process in kB, or -1 where /proc is missing. */
