@@ -1,12 +1,10 @@
 package ganstudio.cli;
 
 import ganstudio.metrics.ClassificationReport;
-import ganstudio.train.ClassifierListener;
 import ganstudio.train.ClassifierSession;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs a classifier session in the foreground with console progress; prints the test report at the end. */
 final class ClassifierCommand {
@@ -21,22 +19,11 @@ final class ClassifierCommand {
 
     int run(ClassifierSession session) {
         session.addListener(new ClassifierProgress(out, System.console() != null));
-        CountDownLatch finished = new CountDownLatch(1);
-        session.addListener(new ClassifierListener() {
-            @Override
-            public void onFinished(String status, String reason) {
-                finished.countDown();
-            }
-        });
-        StopOnShutdown hook = new StopOnShutdown(session.control(), finished, 120);
+        StopOnShutdown hook = new StopOnShutdown(session, 120);
         String status = session.runHere();
         hook.remove();
         if ("failed".equals(status)) {
-            err.println("error: " + session.getReason());
-            if (session.getRunDir() != null) {
-                err.println("the run so far stays readable in " + session.getRunDir());
-            }
-            return session.getRunDir() == null ? Cli.BAD_INPUT : Cli.FAILED;
+            return Cli.reportFailure(session, err);
         }
         ClassificationReport test = session.getTestReport();
         if (test != null) {

@@ -8,19 +8,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Console progress of a classifier run: a line per epoch with validation, running lines in between. */
-final class ClassifierProgress implements ClassifierListener {
+final class ClassifierProgress extends ConsoleListener implements ClassifierListener {
 
     private static final long PLAIN_INTERVAL_NS = 10_000_000_000L;
 
-    private final PrintStream out;
-    private final boolean terminal;
     private long lastPrint;
     private int epochs;
-    private boolean started;
 
     ClassifierProgress(PrintStream out, boolean terminal) {
-        this.out = out;
-        this.terminal = terminal;
+        super(out, terminal, "batch");
     }
 
     @Override
@@ -50,19 +46,5 @@ final class ClassifierProgress implements ClassifierListener {
                 terminal ? "\r" : "", m.epoch(), m.trainLoss(), m.trainAccuracy(), m.lr(), m.samplesPerSecond(),
                 terminal ? "   " : "\n");
         out.flush();
-    }
-
-    @Override
-    public void onEvent(long step, String text) {
-        if (!text.startsWith("checkpoint")) {
-            out.println((terminal ? "\n" : "") + "batch " + step + ": " + text);
-        }
-    }
-
-    @Override
-    public void onFinished(String status, String reason) {
-        if (started) {
-            out.println(status + (reason.isEmpty() ? "" : ": " + reason));
-        }
     }
 }

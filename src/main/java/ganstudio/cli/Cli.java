@@ -16,7 +16,7 @@ import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoSettings;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.RecordingListener;
-import ganstudio.train.TrainingListener;
+import ganstudio.train.SessionBase;
 import ganstudio.train.TrainingSession;
 import ganstudio.train.bench.Bench;
 import ganstudio.train.bench.BenchOptions;
@@ -27,7 +27,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /** The headless commands. Exit codes: 0 success, 1 training failed or diverged, 2 bad input. */
@@ -177,17 +176,10 @@ public final class Cli {
         }
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
-        // Before the shutdown listener: a Ctrl-C'd run finalizes its video before the JVM may exit.
+        // A listener: a Ctrl-C'd run finalizes its video before the session's end is signalled and the JVM exits.
         RecordingListener recording = record == null ? null : RecordingListener.attach(session,
                 Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"));
-        CountDownLatch finished = new CountDownLatch(1);
-        session.addListener(new TrainingListener() {
-            @Override
-            public void onFinished(String status, String reason) {
-                finished.countDown();
-            }
-        });
-        StopOnShutdown hook = new StopOnShutdown(session.control(), finished, 60);
+        StopOnShutdown hook = new StopOnShutdown(session, 60);
         String status = session.runHere();
         hook.remove();
         if (recording != null) {
@@ -195,12 +187,7 @@ public final class Cli {
             (r.ok() ? out : err).println("video: " + r.describe());
         }
         if ("failed".equals(status)) {
-            err.println("error: " + session.getReason());
-            if (session.getRunDir() != null) {
-                err.println("the run so far stays readable in " + session.getRunDir());
-            }
-            // A run that could not start (bad data, missing GPU) is the user's input; a diverged one is not.
-            return session.getRunDir() == null ? BAD_INPUT : FAILED;
+            return reportFailure(session, err);
         }
         JsonObject summary = RunDirectory.open(session.getRunDir()).readSummary();
         if (summary.has("eval")) {
@@ -209,6 +196,15 @@ public final class Cli {
         }
         out.println("run: " + session.getRunDir());
         return OK;
+    }
+
+    /** The failed run's reason and where it is; a run that never started (bad data, no GPU) is bad input. */
+    static int reportFailure(SessionBase<?> session, PrintStream err) {
+        err.println("error: " + session.getReason());
+        if (session.getRunDir() != null) {
+            err.println("the run so far stays readable in " + session.getRunDir());
+        }
+        return session.getRunDir() == null ? BAD_INPUT : FAILED;
     }
 
     /** train --twin-of RUN_DIR: the twin's config from the matching preset, its changes printed before it starts. */

@@ -8,22 +8,18 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** A progress bar with ETA and the latest losses on a terminal; a plain line every few seconds otherwise. */
-final class ConsoleProgress implements TrainingListener {
+final class ConsoleProgress extends ConsoleListener implements TrainingListener {
 
     private static final int BAR = 24;
     private static final long PLAIN_INTERVAL_NS = 5_000_000_000L;
 
-    private final PrintStream out;
-    private final boolean terminal;
     private long steps;
     private long startStep;
     private long startNanos;
     private long lastPrint;
-    private boolean started;
 
     ConsoleProgress(PrintStream out, boolean terminal) {
-        this.out = out;
-        this.terminal = terminal;
+        super(out, terminal, "step");
     }
 
     @Override
@@ -61,21 +57,6 @@ final class ConsoleProgress implements TrainingListener {
                     m.samplesPerSecond(), time(elapsed), time(eta));
         }
         out.flush();
-    }
-
-    @Override
-    public void onEvent(long step, String text) {
-        if (!text.startsWith("checkpoint")) {
-            out.println((terminal ? "\n" : "") + "step " + step + ": " + text);
-        }
-    }
-
-    @Override
-    public void onFinished(String status, String reason) {
-        if (!started) {
-            return; // the CLI reports a run that never started as an input error
-        }
-        out.println((terminal ? "\n" : "") + status + (reason.isEmpty() ? "" : ": " + reason));
     }
 
     private static String time(double seconds) {

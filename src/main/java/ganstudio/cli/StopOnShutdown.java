@@ -1,8 +1,7 @@
 package ganstudio.cli;
 
-import ganstudio.train.SessionControl;
+import ganstudio.train.SessionBase;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,14 +13,11 @@ final class StopOnShutdown {
 
     private final Thread hook;
 
-    /**
-     * @param finished counted down by the session's listener when it has written its summary
-     */
-    StopOnShutdown(SessionControl control, CountDownLatch finished, int waitSeconds) {
+    StopOnShutdown(SessionBase<?> session, int waitSeconds) {
         hook = new Thread(() -> {
-            control.stopForExit();
+            session.control().stopForExit();
             try {
-                finished.await(waitSeconds, TimeUnit.SECONDS);
+                session.awaitEnd(waitSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

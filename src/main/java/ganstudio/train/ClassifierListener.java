@@ -6,7 +6,7 @@ import ganstudio.metrics.ClassifierMetrics;
 import java.nio.file.Path;
 
 /** What a classifier session reports, on its training thread; implementations hand values over and return. */
-public interface ClassifierListener {
+public interface ClassifierListener extends SessionListener {
 
     /**
      * @param tricks the tricks that are on, in words
@@ -19,8 +19,4 @@ public interface ClassifierListener {
 
     /** The validation report after each epoch, and the test report at the end. */
     default void onReport(ClassificationReport report) {}
-
-    default void onEvent(long step, String text) {}
-
-    default void onFinished(String status, String reason) {}
 }

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Trains one image classifier on its own thread and keeps its run directory: a metrics row every log.every
@@ -28,9 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * validation accuracy) and summary.json with the test report. Driven through {@link SessionControl} like a GAN
  * session; the live-editable key is opt.lr.
  */
-public final class ClassifierSession extends SessionBase {
+public final class ClassifierSession extends SessionBase<ClassifierListener> {
 
-    private final List<ClassifierListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ClassificationReport testReport;
 
     private ClassifierSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
@@ -48,11 +46,6 @@ public final class ClassifierSession extends SessionBase {
             c = c.withValue("cls.epochs", epochs);
         }
         return new ClassifierSession(c, runDir.getParent(), runDir, presetOf(runDir));
-    }
-
-    public ClassifierSession addListener(ClassifierListener l) {
-        listeners.add(l);
-        return this;
     }
 
     /** The test-set report, once the run has ended healthily. */
@@ -197,13 +190,6 @@ public final class ClassifierSession extends SessionBase {
         }
     }
 
-    private void event(RunDirectory run, long step, String text) {
-        run.appendEvent(step, text);
-        for (ClassifierListener l : listeners) {
-            l.onEvent(step, text);
-        }
-    }
-
     /**
      * Ends a healthy run: with early stopping the best weights come back first (the run is judged by them),
      * then the test report goes into the summary.
@@ -223,34 +209,16 @@ public final class ClassifierSession extends SessionBase {
             for (ClassifierListener l : listeners) {
                 l.onReport(test);
             }
-            status = st;
-            reason = why;
-            writeSummary(run, trainer, st, why, test, useBest ? "best validation" : "last");
-            if (!why.isEmpty()) {
-                run.appendEvent(trainer.getStep(), st + ": " + why);
-            }
-            notifyFinished();
+            String weights = useBest ? "best validation" : "last";
+            recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, why, test, weights));
         } catch (IOException | RuntimeException e) {
             finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
         }
     }
 
     private void finish(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
-        status = st;
-        reason = why;
-        if (run != null) {
-            writeSummary(run, trainer, st, why, null, null);
-            if (!why.isEmpty()) {
-                run.appendEvent(trainer == null ? 0 : trainer.getStep(), st + ": " + why);
-            }
-        }
-        notifyFinished();
-    }
-
-    private void notifyFinished() {
-        for (ClassifierListener l : listeners) {
-            l.onFinished(status, reason);
-        }
+        recordEnd(run, trainer == null ? 0 : trainer.getStep(), st, why,
+                () -> writeSummary(run, trainer, st, why, null, null));
     }
 
     private void writeSummary(RunDirectory run, ClassifierTrainer trainer, String st, String why,

@@ -16,18 +16,24 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a GAN session and a classifier session share: the run they write, the control the UI and CLI drive,
  * the status, and the thread it all runs on.
  */
-abstract class SessionBase {
+public abstract class SessionBase<L extends SessionListener> {
 
     protected final RunConfig config;
     protected final Path runsRoot;
     protected final Path resumeDir;
     protected final String preset;
     protected final SessionControl control = new SessionControl();
+    protected final List<L> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
     protected volatile Path runDir;
     protected volatile String status = "created";
     protected volatile String reason = "";
@@ -53,6 +59,11 @@ abstract class SessionBase {
     protected static String presetOf(Path runDir) {
         JsonObject info = RunDirectory.open(runDir).readRunInfo();
         return info.has("preset") ? info.get("preset").getAsString() : "";
+    }
+
+    /** Adds a listener; add them before start(). */
+    public void addListener(L l) {
+        listeners.add(l);
     }
 
     public SessionControl control() {
@@ -123,6 +134,44 @@ abstract class SessionBase {
             e.printStackTrace();
         }
         return "training stopped: " + what;
+    }
+
+    /** An event: into events.jsonl and to the listeners (a chart marker, a console line). */
+    protected void event(RunDirectory run, long step, String text) {
+        run.appendEvent(step, text);
+        for (L l : listeners) {
+            l.onEvent(step, text);
+        }
+    }
+
+    /**
+     * Records the end of a run: the status, the summary (written by writeSummary, which must not touch the
+     * networks: they may hold NaNs), an event saying why, and then the listeners.
+     */
+    protected void recordEnd(RunDirectory run, long step, String st, String why, Runnable writeSummary) {
+        status = st;
+        reason = why;
+        try {
+            if (run != null) {
+                writeSummary.run();
+                if (!why.isEmpty()) {
+                    run.appendEvent(step, st + ": " + why);
+                }
+            }
+            for (L l : listeners) {
+                l.onFinished(status, reason);
+            }
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /**
+     * Waits until the run's end is on disk (summary written, listeners told), as a process that is about to exit
+     * must; returns false if that took longer than the timeout.
+     */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
     }
 
     protected static DataOutputStream out(Path p) throws IOException {

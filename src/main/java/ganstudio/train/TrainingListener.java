@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * What a training session reports. Called on the training thread: implementations hand the value over
  * (latest-value slot, queue) and return at once.
  */
-public interface TrainingListener {
+public interface TrainingListener extends SessionListener {
 
     /** The run directory exists and training is about to begin (or continue from a checkpoint). */
     default void onStarted(Path runDir, String device, String data, long step, long steps) {}
@@ -25,13 +25,4 @@ public interface TrainingListener {
     default boolean wantsFrame(long step) {
         return false;
     }
-
-    /** A live edit, a checkpoint, a pause: something worth a marker on the charts. */
-    default void onEvent(long step, String text) {}
-
-    /**
-     * @param status finished, stopped or failed
-     * @param reason why it stopped (empty when finished)
-     */
-    default void onFinished(String status, String reason) {}
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +25,8 @@ import java.util.concurrent.TimeUnit;
  * and the summary. The UI and the CLI drive it through {@link SessionControl} and hear from it through
  * {@link TrainingListener}s.
  */
-public final class TrainingSession extends SessionBase {
+public final class TrainingSession extends SessionBase<TrainingListener> {
 
-    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     /** The run whose fixed noise bank this one uses (a paired experiment's twin), or null. */
     private final Path twinOf;
 
@@ -59,11 +57,6 @@ public final class TrainingSession extends SessionBase {
             c = c.withValue("steps", steps);
         }
         return new TrainingSession(c, runDir.getParent(), runDir, presetOf(runDir), null);
-    }
-
-    public TrainingSession addListener(TrainingListener l) {
-        listeners.add(l);
-        return this;
     }
 
     @Override
@@ -215,15 +208,9 @@ public final class TrainingSession extends SessionBase {
         return false;
     }
 
-    private void event(RunDirectory run, long step, String text) {
-        run.appendEvent(step, text);
-        for (TrainingListener l : listeners) {
-            l.onEvent(step, text);
-        }
-    }
-
     /** Ends a healthy run: a last checkpoint, and for 2D data the mode-coverage evaluation. */
-    private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String why) {
+    private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String stopReason) {
+        String why = stopReason;
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
             boolean evaluable = trainer.getData().isTwoDimensional()
@@ -236,10 +223,7 @@ public final class TrainingSession extends SessionBase {
                 writeSummary(run, trainer, st, why, null);
                 try {
                     JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"));
-                    writeSummary(run, trainer, st, why, eval);
-                    status = st;
-                    reason = why;
-                    notifyFinished();
+                    recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, stopReason, eval));
                     return;
                 } catch (RuntimeException e) {
                     why = why.isEmpty() ? "evaluation failed: " + e.getMessage() : why;
@@ -251,21 +235,8 @@ public final class TrainingSession extends SessionBase {
 
     /** Records the end without touching the networks again (they may hold NaNs). */
     private void finish(RunDirectory run, GanTrainer trainer, String st, String why) {
-        status = st;
-        reason = why;
-        if (run != null) {
-            writeSummary(run, trainer, st, why, null);
-            if (!why.isEmpty()) {
-                run.appendEvent(trainer == null ? 0 : trainer.getStep(), st + ": " + why);
-            }
-        }
-        notifyFinished();
-    }
-
-    private void notifyFinished() {
-        for (TrainingListener l : listeners) {
-            l.onFinished(status, reason);
-        }
+        recordEnd(run, trainer == null ? 0 : trainer.getStep(), st, why,
+                () -> writeSummary(run, trainer, st, why, null));
     }
 
     private void writeSummary(RunDirectory run, GanTrainer trainer, String st, String why, JsonObject eval) {

@@ -33,7 +33,8 @@ class TrainingSessionTest {
     void runDirectoryHoldsEverythingAndResumeContinues(@TempDir Path root) throws Exception {
         List<StepMetrics> seen = new CopyOnWriteArrayList<>();
         List<Frame> frames = new CopyOnWriteArrayList<>();
-        TrainingSession s = TrainingSession.create(shortRun(), root, "test").addListener(new TrainingListener() {
+        TrainingSession s = TrainingSession.create(shortRun(), root, "test");
+        s.addListener(new TrainingListener() {
             @Override
             public void onMetrics(StepMetrics m) {
                 seen.add(m);
