@@ -24,29 +24,19 @@ import javax.imageio.stream.ImageOutputStream;
  * <p>GIF delays are whole hundredths of a second; each frame's delay is rounded from the running total, so a
  * 30 fps GIF alternates 3 and 4 and keeps the right length.
  */
-public final class GifWriter implements VideoWriter {
+public final class GifWriter extends FrameFileWriter {
 
     private static final String FORMAT = "javax_imageio_gif_image_1.0";
 
-    private final int width;
-    private final int height;
-    private final int fps;
     private final ImageOutputStream stream;
     private final ImageWriter writer;
     private final IndexColorModel palette = GifPalette.colorModel();
     private final byte[] current;
     private byte[] previous;
     private long slotsWritten;
-    private int frames;
-    private boolean closed;
 
     public GifWriter(Path file, int width, int height, int fps) throws IOException {
-        if (width <= 0 || height <= 0 || fps <= 0) {
-            throw new IllegalArgumentException("bad size or fps");
-        }
-        this.width = width;
-        this.height = height;
-        this.fps = fps;
+        super(width, height, fps);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("gif");
         if (!writers.hasNext()) {
             throw new IOException("this Java has no GIF writer");
@@ -63,13 +53,7 @@ public final class GifWriter implements VideoWriter {
     }
 
     @Override
-    public void write(int[] argb, int slots) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("closed");
-        }
-        if (argb.length != width * height || slots < 1) {
-            throw new IllegalArgumentException("expected " + width + "x" + height + " pixels and slots >= 1");
-        }
+    protected void writeFrame(int[] argb, int slots) throws IOException {
         GifPalette.quantize(argb, width, height, current);
         int[] box = previous == null ? new int[] {0, 0, width, height} : changedBox(previous, current);
         BufferedImage img = new BufferedImage(box[2], box[3], BufferedImage.TYPE_BYTE_INDEXED, palette);
@@ -85,7 +69,6 @@ public final class GifWriter implements VideoWriter {
             previous = new byte[width * height];
         }
         System.arraycopy(current, 0, previous, 0, current.length);
-        frames++;
     }
 
     /** x, y, width, height of the pixels that differ; 1×1 at the origin when none do (a frame must still count). */
@@ -143,33 +126,13 @@ public final class GifWriter implements VideoWriter {
     }
 
     @Override
-    public int width() {
-        return width;
+    protected void finishFile() throws IOException {
+        writer.endWriteSequence();
     }
 
     @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (frames > 0) {
-                writer.endWriteSequence();
-            }
-        } finally {
-            writer.dispose();
-            stream.close();
-        }
+    protected void release() throws IOException {
+        writer.dispose();
+        stream.close();
     }
 }

@@ -27,7 +27,7 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
  * goes at the end, so the file becomes playable in {@link #close()}; the Recorder makes sure that runs when
  * a run stops, fails or the JVM exits.
  */
-public final class Mp4Writer implements VideoWriter {
+public final class Mp4Writer extends FrameFileWriter {
 
     /** Ticks per frame slot: a timescale of fps × 1000 keeps every duration exact. */
     private static final int TICKS_PER_SLOT = 1000;
@@ -39,9 +39,6 @@ public final class Mp4Writer implements VideoWriter {
      */
     private static final int MOTION_SEARCH_RANGE = 4;
 
-    private final int width;
-    private final int height;
-    private final int fps;
     private final SeekableByteChannel channel;
     private final MP4Muxer muxer;
     private final MuxerTrack track;
@@ -52,19 +49,12 @@ public final class Mp4Writer implements VideoWriter {
     private final byte[] u;
     private final byte[] v;
     private long pts;
-    private int frames;
-    private boolean closed;
 
     public Mp4Writer(Path file, int width, int height, int fps) throws IOException {
-        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
-            throw new IllegalArgumentException("H.264 4:2:0 needs even, positive dimensions, not " + width + "x" + height);
+        super(width, height, fps);
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("H.264 4:2:0 needs even dimensions, not " + width + "x" + height);
         }
-        if (fps <= 0) {
-            throw new IllegalArgumentException("fps must be positive");
-        }
-        this.width = width;
-        this.height = height;
-        this.fps = fps;
         this.channel = NIOUtils.writableChannel(file.toFile());
         try {
             this.muxer = MP4Muxer.createMP4Muxer(channel, Brand.MP4);
@@ -85,13 +75,7 @@ public final class Mp4Writer implements VideoWriter {
     }
 
     @Override
-    public void write(int[] argb, int slots) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("closed");
-        }
-        if (argb.length != width * height || slots < 1) {
-            throw new IllegalArgumentException("expected " + width + "x" + height + " pixels and slots >= 1");
-        }
+    protected void writeFrame(int[] argb, int slots) throws IOException {
         YuvConverter.convert(argb, width, height, y, u, v);
         // jcodec keeps 8-bit samples as signed bytes, shifted by −128.
         shift(y, picture.getPlaneData(0));
@@ -104,7 +88,6 @@ public final class Mp4Writer implements VideoWriter {
                 frames, encoded.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null);
         track.addFrame(packet);
         pts += duration;
-        frames++;
     }
 
     private static void shift(byte[] from, byte[] to) {
@@ -113,35 +96,15 @@ public final class Mp4Writer implements VideoWriter {
         }
     }
 
+    /** The index (moov); a video with no frames stays an empty, unplayable file. */
     @Override
-    public int width() {
-        return width;
+    protected void finishFile() throws IOException {
+        muxer.finish();
     }
 
     @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    /** Writes the index (moov) and closes the file; a video with no frames leaves an empty, unplayable file. */
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (frames > 0) {
-                muxer.finish();
-            }
-        } finally {
-            channel.close();
-        }
+    protected void release() throws IOException {
+        channel.close();
     }
 
     /** Adds a VUI to the SPS: limited range, BT.709 primaries, transfer and matrix (what YuvConverter writes). */
