@@ -5,6 +5,7 @@ import ganstudio.config.UserError;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Optional;
 
 /**
  * The data a run trains on, resolved from its data.* keys: a 2D mixture, or an image set already at the
@@ -37,25 +38,30 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
      * @throws UserError for missing or malformed data, naming the file and the fix
      */
     public static TrainingData load(RunConfig c) {
-        String kind = c.getString("data.kind");
+        return mixture(c).map(m -> new TrainingData(m, null))
+                .orElseGet(() -> new TrainingData(null, shape(loadImages(c, c.getString("data.kind")), c)));
+    }
+
+    /** The 2D mixture a config trains on, or empty for image data; reads no file, so a view may ask. */
+    public static Optional<Mixture2D> mixture(RunConfig c) {
         int modes = c.getInt("data.modes");
         double radius = c.getDouble("data.radius");
         double sigma = c.getDouble("data.sigma");
-        switch (kind) {
+        switch (c.getString("data.kind")) {
             case "ring8":
             case "ring":
-                return new TrainingData(Mixture2D.ring(modes > 0 ? modes : 8, radius > 0 ? radius : 1,
-                        sigma > 0 ? sigma : 0.01), null);
+                return Optional.of(Mixture2D.ring(modes > 0 ? modes : 8, radius > 0 ? radius : 1,
+                        sigma > 0 ? sigma : 0.01));
             case "grid25":
             case "grid":
-                return new TrainingData(Mixture2D.grid(modes > 0 ? modes : 25, radius > 0 ? radius : 4,
-                        sigma > 0 ? sigma : 0.05), null);
+                return Optional.of(Mixture2D.grid(modes > 0 ? modes : 25, radius > 0 ? radius : 4,
+                        sigma > 0 ? sigma : 0.05));
             case "spiral":
-                return new TrainingData(Mixture2D.spiral(sigma > 0 ? sigma : 0.05), null);
+                return Optional.of(Mixture2D.spiral(sigma > 0 ? sigma : 0.05));
             case "swissroll":
-                return new TrainingData(Mixture2D.swissroll(sigma > 0 ? sigma : 0.25 / 7.5), null);
+                return Optional.of(Mixture2D.swissroll(sigma > 0 ? sigma : 0.25 / 7.5));
             default:
-                return new TrainingData(null, shape(loadImages(c, kind), c));
+                return Optional.empty();
         }
     }
 
@@ -68,13 +74,13 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
      * The test split of an image config (t10k for the MNIST family, test_batch for CIFAR-10), shaped like the
      * training images; empty for kinds without a test split (idx files, folders).
      */
-    public static java.util.Optional<ImageSet> loadTestImages(RunConfig c) {
+    public static Optional<ImageSet> loadTestImages(RunConfig c) {
         String kind = c.getString("data.kind");
         if ("folder".equals(kind) || "idx".equals(kind)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RunConfig all = c.withValue("data.limit", 0);
-        return java.util.Optional.of(shape(loadImages(all, kind, false), all));
+        return Optional.of(shape(loadImages(all, kind, false), all));
     }
 
     private static ImageSet loadImages(RunConfig c, String kind) {

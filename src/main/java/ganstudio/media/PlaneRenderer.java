@@ -34,7 +34,7 @@ public final class PlaneRenderer {
         for (int i = 0; i + 1 < points.length; i += 2) {
             dot(argb, side, toPixel(points[i], extent, side), toPixel(-points[i + 1], extent, side), 0xFF101010);
         }
-        return new Frame(step, side, side, argb, points, heatmap, heatmapSize, extent, means);
+        return new Frame(step, side, side, argb, points, heatmap, heatmapSize, extent, means, -1, Double.NaN);
     }
 
     static int toPixel(double v, double extent, int side) {

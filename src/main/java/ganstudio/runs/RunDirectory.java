@@ -9,8 +9,10 @@ import com.google.gson.JsonParser;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.Frame;
+import ganstudio.media.PngReader;
 import ganstudio.media.PngWriter;
 import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 
 import java.io.BufferedWriter;
@@ -27,7 +29,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +44,7 @@ import java.util.stream.Stream;
  * metrics.csv   one row per logged step
  * events.csv    live edits and other events, by step
  * samples/step-000000100.png
+ * samples/modes.csv  2D data with modes: each saved frame's mode coverage (step,captured,modes,high_quality)
  * fixed-noise.bin
  * checkpoints/step-000001000/{generator.params, critic.params, state.bin}, checkpoints/latest
  * summary.json  status (running, finished, stopped, failed), reason, final metrics, evaluation
@@ -53,6 +58,7 @@ public final class RunDirectory implements AutoCloseable {
     public static final String SUMMARY = "summary.json";
     public static final String FIXED_NOISE = "fixed-noise.bin";
     public static final String SAMPLES = "samples";
+    public static final String MODES = "modes.csv";
     public static final String CHECKPOINTS = "checkpoints";
     private static final int KEEP_CHECKPOINTS = 3;
 
@@ -258,6 +264,57 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new UserError(framePath(frame.step()) + ": cannot write (" + e.getMessage() + ")");
         }
+        ModeReadout modes = ModeReadout.of(frame);
+        if (modes != null) {
+            appendModes(modes);
+        }
+    }
+
+    /** A saved frame's pixels, for views that cut cells out of it. */
+    public Frame readFrame(long step) {
+        try {
+            return PngReader.read(step, framePath(step));
+        } catch (IOException e) {
+            throw new UserError(framePath(step) + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    // The PNG keeps only pixels; this keeps the score of the points so an opened run shows it too.
+    private synchronized void appendModes(ModeReadout m) {
+        Path file = dir.resolve(SAMPLES).resolve(MODES);
+        String row = String.format(Locale.ROOT, "%d,%d,%d,%s%n", m.step(), m.captured(), m.modes(), m.highQuality());
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, "step,modes_captured,modes,high_quality\n", StandardCharsets.UTF_8);
+            }
+            Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The saved frames' mode coverage by step (2D data with modes), empty for runs that have none. */
+    public Map<Long, ModeReadout> readModes() {
+        Map<Long, ModeReadout> byStep = new TreeMap<>();
+        Path file = dir.resolve(SAMPLES).resolve(MODES);
+        if (!Files.isRegularFile(file)) {
+            return byStep;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split(",");
+                try {
+                    ModeReadout m = new ModeReadout(Long.parseLong(f[0]), Integer.parseInt(f[1]),
+                            Integer.parseInt(f[2]), Double.parseDouble(f[3]));
+                    byStep.put(m.step(), m);
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    // the header, or a line still being written
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return byStep;
     }
 
     /** Steps with a saved frame, ascending. */

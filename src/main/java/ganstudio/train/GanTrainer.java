@@ -460,7 +460,7 @@ public final class GanTrainer implements AutoCloseable {
                 flat[2 * i] = means[i][0];
                 flat[2 * i + 1] = means[i][1];
             }
-            return PlaneRenderer.render(step, values, heat, res, extent, flat, PLANE_SIDE);
+            return FrameCoverage.score(PlaneRenderer.render(step, values, heat, res, extent, flat, PLANE_SIDE), mix);
         }
     }
 

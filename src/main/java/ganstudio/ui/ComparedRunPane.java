@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
  */
 final class ComparedRunPane extends VBox {
 
-    private final PixelImagePane image = new PixelImagePane();
+    private final PixelImagePane image = new PixelImagePane(false);
     private final Label title = new Label();
     private final Label status = new Label();
     private final Label note = new Label();

@@ -3,13 +3,18 @@ package ganstudio.ui;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.data.Mixture2D;
+import ganstudio.data.TrainingData;
 import ganstudio.media.Frame;
+import ganstudio.media.ImageGrid;
+import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.TrainingSession;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -56,6 +61,11 @@ final class MainWindow {
     private static final KeyCombination STEP_CRITIC_KEY = new KeyCodeCombination(KeyCode.C);
     private static final KeyCombination SAVE_CHECKPOINT_KEY =
             new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final String MODES_HINT = "The generated points of this frame (the fixed noise bank) scored "
+            + "as in the unrolled-GAN / VEEGAN / PacGAN papers: a point is high quality within 3σ of its nearest "
+            + "mode; a mode is captured when it is the nearest mode of at least one high-quality point.";
+    private static final String FOLLOW_HINT = "Click a cell to follow that z (its noise vector of the fixed bank) "
+            + "across the saved frames; click it again or press Esc to stop. Mouse wheel zooms, drag pans.";
 
     private final Path runsRoot;
     private final Presets presets = Presets.locate();
@@ -72,7 +82,8 @@ final class MainWindow {
     private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button stop = new Button("Stop");
     private final Label viewing = new Label();
-    private final PixelImagePane image = new PixelImagePane();
+    private final PixelImagePane image = new PixelImagePane(true);
+    private final CellFollower follower = new CellFollower(image);
     private final Slider timeline = new Slider();
     private final Label timelineLabel = new Label();
     private final HBox timelineBox;
@@ -96,6 +107,17 @@ final class MainWindow {
     private boolean finishHandled;
     private List<Long> openedFrameSteps = List.of();
     private RunDirectory openedRun;
+    private long openedStep;
+    // What the picture is: a grid of this layout (null for the 2D view or before the first frame), and for 2D
+    // data the mode-coverage line, live and of the opened run.
+    private int liveNoiseBank;
+    private ImageGrid.Layout liveLayout;
+    private Frame liveGrid;
+    private String liveReadout;
+    private ImageGrid.Layout openedLayout;
+    private Map<Long, ModeReadout> openedModes = Map.of();
+    private boolean openedScoresModes;
+    private int followWhenShown = -1;
     private Consumer<Path> onClassifierRun = p -> { };
     private BiConsumer<RunConfig, String> onPairedExperiment = (c, p) -> { };
 
@@ -145,6 +167,32 @@ final class MainWindow {
         PlaybackShortcuts.install(scene, visible, pause, this::togglePause, step, this::stepOnce);
         PlaybackShortcuts.add(scene, visible, STEP_CRITIC_KEY, stepCritic, this::stepCriticOnce);
         PlaybackShortcuts.add(scene, visible, SAVE_CHECKPOINT_KEY, saveCheckpoint, this::saveCheckpoint);
+        PlaybackShortcuts.add(scene, () -> visible.getAsBoolean() && follower.isFollowing(),
+                new KeyCodeCombination(KeyCode.ESCAPE), follower.panel().closeButton(), follower::stop);
+        // Ctrl and the "+" key whether or not it needs Shift on this keyboard, or the keypad's.
+        for (KeyCode k : List.of(KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD)) {
+            PlaybackShortcuts.add(scene, visible, zoomKey(k), image.zoomInButton(), image::zoomIn);
+        }
+        for (KeyCode k : List.of(KeyCode.MINUS, KeyCode.SUBTRACT)) {
+            PlaybackShortcuts.add(scene, visible, zoomKey(k), image.zoomOutButton(), image::zoomOut);
+        }
+        for (KeyCode k : List.of(KeyCode.DIGIT0, KeyCode.NUMPAD0)) {
+            PlaybackShortcuts.add(scene, visible, zoomKey(k), image.zoomFitButton(), image::fit);
+        }
+    }
+
+    private static KeyCombination zoomKey(KeyCode k) {
+        return new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY);
+    }
+
+    /** The demo's --follow: follow this cell of the grid once one is on screen. */
+    void followWhenShown(int index) {
+        followWhenShown = index;
+    }
+
+    /** The demo's --zoom: screen pixels per picture pixel, 0 = fit. */
+    void setZoom(double zoom) {
+        image.setZoom(zoom);
     }
 
     /** Where a classifier run picked in the Runs tab goes (the classifier view). */
@@ -242,8 +290,9 @@ final class MainWindow {
         VBox.setVgrow(image, Priority.ALWAYS);
         // Clicking the picture or the charts leaves any text field, so Space and S work as shortcuts.
         image.setOnMousePressed(e -> image.requestFocus());
+        image.onPixelClicked(this::gridClicked);
         charts.setOnMousePressed(e -> charts.requestFocus());
-        VBox imageColumn = new VBox(6, image, timelineBox, liveEdits, events);
+        VBox imageColumn = new VBox(6, image, follower.panel(), timelineBox, liveEdits, events);
         imageColumn.getStyleClass().add("image-column");
         imageColumn.setPadding(new Insets(6));
         SplitPane split = new SplitPane(imageColumn, charts);
@@ -350,6 +399,12 @@ final class MainWindow {
         events.getItems().clear();
         liveEdits.load(config);
         closeOpenedRun();
+        follower.stop();
+        liveNoiseBank = config.getInt("log.noiseBank");
+        liveLayout = null;
+        liveGrid = null;
+        liveReadout = null;
+        showLiveExtras();
         viewing.setText("Live: " + (presetBox.getValue() == null ? config.getString("name") : presetBox.getValue()));
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
@@ -436,8 +491,12 @@ final class MainWindow {
                 liveImage = FrameImages.toImage(f, liveImage);
                 liveCaption = "step " + f.step() + (f.isTwoDimensional()
                         ? "   generated points (black) over the critic (blue low, orange high)" : "");
+                noteLiveFrame(f);
                 if (openedRun == null) { // an opened run keeps the picture until "Close run"
                     image.show(liveImage, liveCaption);
+                    showLiveExtras();
+                    follower.onLiveFrame(f);
+                    followIfAsked(liveLayout, liveGrid);
                 }
             }
             updateStatus();
@@ -506,6 +565,57 @@ final class MainWindow {
         recordControl.shutdown();
     }
 
+    // ---- watching: the followed cell, zoom, the 2D mode coverage
+
+    private void noteLiveFrame(Frame f) {
+        if (f.isTwoDimensional()) {
+            ModeReadout m = ModeReadout.of(f);
+            liveReadout = m == null ? null : m.text();
+        } else {
+            liveGrid = f;
+            if (liveLayout == null || liveLayout.width() != f.width() || liveLayout.height() != f.height()) {
+                liveLayout = ImageGrid.layoutOf(liveNoiseBank, f.width(), f.height());
+            }
+        }
+    }
+
+    private void showLiveExtras() {
+        image.setReadout(liveReadout, MODES_HINT);
+        image.setClickHint(liveLayout != null ? FOLLOW_HINT : null);
+    }
+
+    private void gridClicked(int px, int py) {
+        boolean opened = openedRun != null;
+        ImageGrid.Layout layout = opened ? openedLayout : liveLayout;
+        Image shown = image.getImage();
+        if (layout == null || shown == null || shown.getWidth() != layout.width()
+                || shown.getHeight() != layout.height()) {
+            return; // the 2D view, or a picture that is not this grid
+        }
+        int cell = layout.cellAt(px, py);
+        if (cell < 0) {
+            return;
+        }
+        if (opened) {
+            follower.click(cell, layout, openedRun.getPath(), null, openedStep);
+        } else {
+            follower.click(cell, layout, feed == null ? null : feed.getRunDir(), liveGrid, 0);
+        }
+    }
+
+    private void followIfAsked(ImageGrid.Layout layout, Frame liveFrame) {
+        if (followWhenShown < 0 || layout == null) {
+            return;
+        }
+        int index = Math.min(followWhenShown, layout.count() - 1);
+        followWhenShown = -1;
+        if (openedRun != null) {
+            follower.start(index, layout, openedRun.getPath(), null, openedStep);
+        } else {
+            follower.start(index, layout, feed == null ? null : feed.getRunDir(), liveFrame, 0);
+        }
+    }
+
     // ---- opened runs (read-only)
 
     void openRun(Path dir) {
@@ -522,7 +632,24 @@ final class MainWindow {
                 List<RunDirectory.Event> events = run.readEvents();
                 String status = RunListing.row(dir).status();
                 String reason = run.readSummary().has("reason") ? run.readSummary().get("reason").getAsString() : "";
+                RunConfig config = run.readConfig();
+                Optional<Mixture2D> mixture = TrainingData.mixture(config);
+                Map<Long, ModeReadout> modes = run.readModes();
+                // A saved PNG does not say its cell size: the newest frame's size and the bank's give the grid.
+                ImageGrid.Layout layout = null;
+                if (mixture.isEmpty() && !frames.isEmpty()) {
+                    try {
+                        Frame newest = run.readFrame(frames.get(frames.size() - 1));
+                        layout = ImageGrid.layoutOf(config.getInt("log.noiseBank"), newest.width(), newest.height());
+                    } catch (UserError e) {
+                        // an unreadable picture: the run opens, its cells cannot be followed
+                    }
+                }
+                ImageGrid.Layout grid = layout;
                 Platform.runLater(() -> {
+                    openedLayout = grid;
+                    openedModes = modes;
+                    openedScoresModes = mixture.map(Mixture2D::hasModes).orElse(false);
                     showOpenedRun(run, store, frames, status, reason);
                     for (RunDirectory.Event e : events) {
                         if (!e.text().startsWith("checkpoint")) {
@@ -539,8 +666,10 @@ final class MainWindow {
     }
 
     private void showOpenedRun(RunDirectory run, MetricsStore store, List<Long> frames, String status, String reason) {
+        follower.stop();
         openedRun = run;
         openedFrameSteps = frames;
+        image.setClickHint(openedLayout != null ? FOLLOW_HINT : null);
         charts.setStore(store);
         viewing.setText("Viewing: " + run.getName() + " (" + status + ")"
                 + (isActive() ? "   training continues in the background" : ""));
@@ -560,7 +689,9 @@ final class MainWindow {
         }
         if (frames.isEmpty()) {
             image.show(null, "");
+            image.setReadout(null, null);
         }
+        followIfAsked(openedLayout, null);
     }
 
     private void showOpenedFrame() {
@@ -574,6 +705,11 @@ final class MainWindow {
         // Loaded in the background by JavaFX itself: scrubbing never blocks on disk.
         Image img = new Image(openedRun.framePath(s).toUri().toString(), true);
         image.show(img, "step " + s);
+        openedStep = s;
+        ModeReadout modes = openedModes.get(s);
+        image.setReadout(modes != null ? modes.text() : openedScoresModes ? ModeReadout.UNKNOWN : null,
+                modes != null ? MODES_HINT : "This run's frames were saved without their points' mode coverage");
+        follower.showStep(s);
     }
 
     private void backToLive() {
@@ -588,10 +724,17 @@ final class MainWindow {
             image.show(null, "");
             viewing.setText("");
         }
+        showLiveExtras();
     }
 
     private void closeOpenedRun() {
+        if (openedRun != null) {
+            follower.stop();
+        }
         openedRun = null;
+        openedLayout = null;
+        openedModes = Map.of();
+        openedScoresModes = false;
         openedFrameSteps = List.of();
         showTimeline(false);
     }

@@ -52,6 +52,12 @@ public final class StudioApp extends Application {
                 window.showBanner(e.getMessage());
             }
         }
+        if (options.follow() != null) {
+            window.followWhenShown(options.follow());
+        }
+        if (options.zoom() != null) {
+            window.setZoom(options.zoom());
+        }
         if (options.open() != null) {
             window.openRun(options.open());
         }

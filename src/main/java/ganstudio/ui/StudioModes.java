@@ -132,6 +132,16 @@ final class StudioModes {
         compare.twinOf(run);
     }
 
+    /** --follow: the GAN view follows this grid cell once a grid is on screen. */
+    void followWhenShown(int cell) {
+        gan.followWhenShown(cell);
+    }
+
+    /** --zoom: the GAN view's zoom (screen pixels per picture pixel, 0 = fit). */
+    void setZoom(double zoom) {
+        gan.setZoom(zoom);
+    }
+
     /** --record for the demo: the GAN view starts recording once its run has started. */
     void recordWhenStarted(RecordControl.Source what) {
         gan.recordWhenStarted(what);

@@ -28,15 +28,17 @@ import java.util.List;
  * @param pairPreset a preset whose paired experiment (the preset and its twin) the Compare tab starts, or null
  * @param twinObjective the twin's objective for --pair and --twin-of (auto, wgan, wgan-gp, nsgan), or null for auto
  * @param twinOf a run whose twin the Compare tab trains beside it (--twin-of RUN_DIR), or null
+ * @param follow the grid cell (fixed-noise index) the GAN view follows once a grid is on screen, or null
+ * @param zoom the GAN view's zoom in screen pixels per picture pixel, or null for fit
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
         Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record,
-        List<Path> compare, String pairPreset, String twinObjective, Path twinOf) {
+        List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Integer follow, Double zoom) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
             + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
-            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]]";
+            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--follow CELL] [--zoom FACTOR]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -55,6 +57,8 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         String pair = null;
         String twinObjective = null;
         Path twinOf = null;
+        Integer follow = null;
+        Double zoom = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -104,6 +108,13 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--pair" -> pair = value(args, ++i, a);
                 case "--twin-objective" -> twinObjective = value(args, ++i, a);
                 case "--twin-of" -> twinOf = Paths.get(value(args, ++i, a));
+                case "--follow" -> follow = (int) number(a, value(args, ++i, a));
+                case "--zoom" -> {
+                    zoom = number(a, value(args, ++i, a));
+                    if (zoom > 32) {
+                        throw new UserError("studio: --zoom " + zoom + ": at most 32 (screen pixels per picture pixel)");
+                    }
+                }
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
@@ -111,7 +122,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
             throw new UserError("studio: --demo, --pair and --twin-of each start training; pick one");
         }
         return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
-                record, List.copyOf(compare), pair, twinObjective, twinOf);
+                record, List.copyOf(compare), pair, twinObjective, twinOf, follow, zoom);
     }
 
     public boolean isAutomated() {

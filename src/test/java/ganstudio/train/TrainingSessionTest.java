@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import ganstudio.config.RunConfig;
 import ganstudio.media.Frame;
+import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
 
@@ -56,6 +57,11 @@ class TrainingSessionTest {
         assertEquals(List.of(0L, 20L, 40L), run.frameSteps());
         assertEquals(List.of(0L, 20L, 40L), frames.stream().map(Frame::step).collect(Collectors.toList()));
         assertTrue(frames.get(0).isTwoDimensional());
+        // Every saved frame's mode coverage is kept beside its PNG, so an opened run shows the same line.
+        assertEquals(8, frames.get(2).modes());
+        assertTrue(frames.get(2).hasModeCoverage());
+        assertEquals(List.of(0L, 20L, 40L), List.copyOf(run.readModes().keySet()));
+        assertEquals(ModeReadout.of(frames.get(2)), run.readModes().get(40L));
         assertTrue(Files.size(dir.resolve(RunDirectory.FIXED_NOISE)) > 0);
         assertEquals("step-000000040", run.latestCheckpoint().orElseThrow().getFileName().toString());
         JsonObject summary = run.readSummary();
@@ -72,6 +78,7 @@ class TrainingSessionTest {
         assertEquals(300, run.readMetrics().get(6).criticIterations());
         assertEquals(60, run.readSummary().get("steps").getAsInt());
         assertEquals(List.of(0L, 20L, 40L, 60L), run.frameSteps());
+        assertEquals(List.of(0L, 20L, 40L, 60L), List.copyOf(run.readModes().keySet()));
         assertTrue(java.util.Arrays.equals(noise, Files.readAllBytes(dir.resolve(RunDirectory.FIXED_NOISE))));
         assertTrue(run.readEvents().contains(new RunDirectory.Event(40, "resumed from step 40")), run.readEvents().toString());
     }

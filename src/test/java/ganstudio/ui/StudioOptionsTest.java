@@ -47,6 +47,17 @@ class StudioOptionsTest {
     }
 
     @Test
+    void followAndZoomForScreenshots() {
+        StudioOptions o = StudioOptions.parse(List.of("--follow", "10", "--zoom", "3"));
+        assertEquals(10, o.follow());
+        assertEquals(3.0, o.zoom());
+        assertEquals(null, StudioOptions.parse(List.of()).follow());
+        assertEquals(null, StudioOptions.parse(List.of()).zoom());
+        assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--zoom", "64")));
+        assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--follow", "-1")));
+    }
+
+    @Test
     void compareAndPairedExperimentFlags() {
         StudioOptions o = StudioOptions.parse(List.of("--compare", "runs/a,runs/b", "--screenshot", "c.png"));
         assertEquals(List.of(Paths.get("runs/a"), Paths.get("runs/b")), o.compare());
