@@ -3,6 +3,8 @@ package ganstudio.train;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import java.util.function.BooleanSupplier;
+
 import ganstudio.data.Mixture2D;
 import ganstudio.data.ModeCoverage;
 
@@ -20,6 +22,23 @@ public final class Evaluation {
      * the config names (see {@link ImageEvaluation}).
      */
     public static JsonObject evaluate(GanTrainer trainer, ganstudio.config.RunConfig config, int samples) {
+        return evaluate(trainer, config, samples, () -> false);
+    }
+
+    /** Thrown when the evaluation was called off before it finished (the process is exiting). */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("evaluation cancelled");
+        }
+    }
+
+    /**
+     * As {@link #evaluate(GanTrainer, ganstudio.config.RunConfig, int)}, checking cancelled between batches of
+     * the image evaluation (it runs for a minute on a busy CPU; a JVM that exits under a running native
+     * convolution crashes) and throwing {@link Cancelled} when it says so.
+     */
+    public static JsonObject evaluate(GanTrainer trainer, ganstudio.config.RunConfig config, int samples,
+            BooleanSupplier cancelled) {
         JsonObject out = new JsonObject();
         out.addProperty("step", trainer.getStep());
         out.addProperty("samples", samples);
@@ -28,7 +47,7 @@ public final class Evaluation {
             if (config == null) {
                 out.addProperty("note", "image evaluation needs the run's config");
             } else {
-                ImageEvaluation.evaluate(trainer, config, samples, out);
+                ImageEvaluation.evaluate(trainer, config, samples, out, cancelled);
             }
             return out;
         }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scores an image GAN with a trained classifier of the same data: class coverage of generated samples, and the
@@ -56,7 +57,8 @@ public final class ImageEvaluation {
     }
 
     /** Adds classCoverage and frechet fields to {@code out}, or a note saying why there are none. */
-    public static void evaluate(GanTrainer trainer, RunConfig c, int samples, JsonObject out) {
+    public static void evaluate(GanTrainer trainer, RunConfig c, int samples, JsonObject out,
+            BooleanSupplier cancelled) {
         Optional<Path> dir = classifierFor(c);
         if (dir.isEmpty()) {
             out.addProperty("note", "no classifier for " + c.getString("data.kind") + " in models/ (eval.classifier = "
@@ -75,10 +77,11 @@ public final class ImageEvaluation {
             }
             int n = Math.min(samples, real.count());
             float[] fake = trainer.sample(n);
-            Scores gen = score(model, manager, fake, n, real);
-            Scores train = score(model, manager, real.pixels(), n, real);
+            Scores gen = score(model, manager, fake, n, real, cancelled);
+            Scores train = score(model, manager, real.pixels(), n, real, cancelled);
             ImageSet test = TrainingData.loadTestImages(c).orElse(null);
-            Scores held = test == null ? null : score(model, manager, test.pixels(), Math.min(n, test.count()), test);
+            Scores held = test == null ? null : score(model, manager, test.pixels(), Math.min(n, test.count()), test,
+                    cancelled);
             ClassCoverage cov = ClassCoverage.of(gen.probabilities);
             out.addProperty("classifier", dir.get().toString());
             out.addProperty("classesCovered", cov.classesCovered());
@@ -102,11 +105,15 @@ public final class ImageEvaluation {
     private record Scores(double[][] features, double[][] probabilities) {}
 
     /** Features and softmax of the first n images of {@code pixels}. */
-    private static Scores score(ClassifierModel model, NDManager manager, float[] pixels, int n, ImageSet like) {
+    private static Scores score(ClassifierModel model, NDManager manager, float[] pixels, int n, ImageSet like,
+            BooleanSupplier cancelled) {
         int len = like.imageSize();
         double[][] feats = new double[n][];
         double[][] probs = new double[n][];
         for (int from = 0; from < n; from += BATCH) {
+            if (cancelled.getAsBoolean()) {
+                throw new Evaluation.Cancelled();
+            }
             int m = Math.min(BATCH, n - from);
             float[] px = new float[m * len];
             System.arraycopy(pixels, from * len, px, 0, m * len);

@@ -216,21 +216,28 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             boolean evaluable = trainer.getData().isTwoDimensional()
                     || ImageEvaluation.classifierFor(config).isPresent();
             if (evaluable && control.isEvaluationSkipped()) {
-                why = why + "; evaluation skipped, run `eval " + run.getPath() + "` for it";
+                why = evaluationSkipped(why, run);
             } else if (evaluable) {
                 // The summary first: an image evaluation can take a minute on a busy CPU, and a run must never
                 // be left saying "running" if the process ends meanwhile.
                 writeSummary(run, trainer, st, why, null);
                 try {
-                    JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"));
+                    JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"),
+                            control::isEvaluationSkipped);
                     recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, stopReason, eval));
                     return;
+                } catch (Evaluation.Cancelled e) {
+                    why = evaluationSkipped(why, run); // Ctrl-C after the last step, during the evaluation
                 } catch (RuntimeException e) {
                     why = why.isEmpty() ? "evaluation failed: " + e.getMessage() : why;
                 }
             }
         }
         finish(run, trainer, st, why);
+    }
+
+    private static String evaluationSkipped(String why, RunDirectory run) {
+        return why + (why.isEmpty() ? "" : "; ") + "evaluation skipped, run `eval " + run.getPath() + "` for it";
     }
 
     /** Records the end without touching the networks again (they may hold NaNs). */

@@ -1,6 +1,7 @@
 package ganstudio.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -37,8 +38,7 @@ class ImageEvaluationTest {
                 .with("objective.kind", "nsgan").with("model.gWidth", "32").with("model.dWidth", "32")
                 .with("batchSize", "8").with("log.noiseBank", "4").with("eval.classifier", s.getRunDir().toString());
         try (GanTrainer t = new GanTrainer(gan, TrainingData.load(gan), Device.cpu())) {
-            // The untrained generator: what is tested is the scoring (training image GANs on this CPU is flaky,
-            // see the README's known problems).
+            // The untrained generator: what is tested is the scoring, not a trained GAN.
             JsonObject eval = Evaluation.evaluate(t, gan, 100);
             assertEquals(10, eval.get("classes").getAsInt()); // mnist's ten class names
             assertEquals(1, eval.get("step").getAsInt() + 1);
@@ -50,6 +50,12 @@ class ImageEvaluationTest {
                 total += e.getValue().getAsInt();
             }
             assertEquals(100, total);
+
+            // Ctrl-C during the evaluation: it stops at the next batch, here after the generated images, before the
+            // training images are scored.
+            int[] checks = {0};
+            assertThrows(Evaluation.Cancelled.class, () -> Evaluation.evaluate(t, gan, 100, () -> ++checks[0] > 1));
+            assertEquals(2, checks[0]);
         }
     }
 
