@@ -370,9 +370,18 @@ final class CompareView {
     }
 
     private void stopLive() {
+        stopLive(false);
+    }
+
+    /** @param forExit skip the runs' end-of-run evaluation: the app is closing (see MainWindow.shutdown) */
+    private void stopLive(boolean forExit) {
         for (ComparedRun r : runs) {
             if (r.isLive() && !r.feed().isFinished()) {
-                r.session().control().stop();
+                if (forExit) {
+                    r.session().control().stopForExit();
+                } else {
+                    r.session().control().stop();
+                }
             }
         }
         launcher.cancelPendingTwin();
@@ -469,7 +478,7 @@ final class CompareView {
 
     /** Stops the sessions this view started and waits for their checkpoints and summaries. */
     void shutdown() {
-        stopLive();
+        stopLive(true);
         for (ComparedRun r : runs) {
             if (r.isLive()) {
                 try {

@@ -552,10 +552,14 @@ final class MainWindow {
         }
     }
 
-    /** Stops a running session and waits for its checkpoint and summary, so closing never loses a run. */
+    /**
+     * Stops a running session and waits for its checkpoint and summary, so closing never loses a run. The
+     * end-of-run evaluation is skipped (its summary says how to run it): it can outlast the wait, and the JVM
+     * must not exit under a running native call.
+     */
     void shutdown() {
         if (isActive()) {
-            session.control().stop();
+            session.control().stopForExit();
             try {
                 feed.awaitFinished(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
