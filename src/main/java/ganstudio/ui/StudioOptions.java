@@ -28,15 +28,16 @@ import java.util.List;
  * @param pairPreset a preset whose paired experiment (the preset and its twin) the Compare tab starts, or null
  * @param twinObjective the twin's objective for --pair and --twin-of (auto, wgan, wgan-gp, nsgan), or null for auto
  * @param twinOf a run whose twin the Compare tab trains beside it (--twin-of RUN_DIR), or null
+ * @param stallReport where to write the FX-thread stall report when the window closes, or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
         Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record,
-        List<Path> compare, String pairPreset, String twinObjective, Path twinOf) {
+        List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Path stallReport) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
             + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
-            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]]";
+            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--stall-report FILE]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -55,6 +56,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         String pair = null;
         String twinObjective = null;
         Path twinOf = null;
+        Path stallReport = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -104,6 +106,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--pair" -> pair = value(args, ++i, a);
                 case "--twin-objective" -> twinObjective = value(args, ++i, a);
                 case "--twin-of" -> twinOf = Paths.get(value(args, ++i, a));
+                case "--stall-report" -> stallReport = Paths.get(value(args, ++i, a));
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
@@ -111,11 +114,16 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
             throw new UserError("studio: --demo, --pair and --twin-of each start training; pick one");
         }
         return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
-                record, List.copyOf(compare), pair, twinObjective, twinOf);
+                record, List.copyOf(compare), pair, twinObjective, twinOf, stallReport);
     }
 
     public boolean isAutomated() {
         return demoPreset != null || pairPreset != null || twinOf != null || screenshot != null;
+    }
+
+    /** A demo closes the window --after seconds to write its screenshot or its stall report. */
+    public boolean closesAfterDemo() {
+        return screenshot != null || (stallReport != null && isAutomated());
     }
 
     private static String value(List<String> args, int i, String flag) {
