@@ -91,6 +91,7 @@ final class MainWindow {
     private MetricsStore liveStore;
     private WritableImage liveImage;
     private String liveCaption = "";
+    private Frame liveFrame;
     private long liveStartNanos;
     private long liveEndNanos;
     private boolean finishHandled;
@@ -139,6 +140,11 @@ final class MainWindow {
 
     BorderPane getRoot() {
         return root;
+    }
+
+    /** The live run's newest frame that a tick has put on screen, or null: what the UI test compares. */
+    Frame liveFrame() {
+        return liveFrame;
     }
 
     void installShortcuts(Scene scene, BooleanSupplier visible) {
@@ -433,6 +439,7 @@ final class MainWindow {
             }
             Frame f = feed.takeFrame();
             if (f != null) {
+                liveFrame = f;
                 liveImage = FrameImages.toImage(f, liveImage);
                 liveCaption = "step " + f.step() + (f.isTwoDimensional()
                         ? "   generated points (black) over the critic (blue low, orange high)" : "");
