@@ -23,13 +23,11 @@ final class FxStallMonitor extends AnimationTimer {
     static final long WARM_UP_NANOS = 15_000_000_000L;
 
     private final StallRecorder session = new StallRecorder();
-    private final StallRecorder steady = new StallRecorder();
+    private final StallRecorder steady = new StallRecorder(WARM_UP_NANOS);
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final long renderThread = renderThreadId();
     private final LoadSampler load = new LoadSampler();
-    private long firstPulse = -1;
-    private boolean warm;
 
     /** Starts watching from now; call on the FX thread. */
     static FxStallMonitor watch() {
@@ -44,21 +42,13 @@ final class FxStallMonitor extends AnimationTimer {
         long render = renderThread < 0 ? -1 : threads.getThreadCpuTime(renderThread);
         StallRecorder.Counters c = new StallRecorder.Counters(gcMillis(), threads.getCurrentThreadCpuTime(), render);
         session.pulse(now, c);
-        if (firstPulse < 0) {
-            firstPulse = now;
-        }
-        warm = warm || now - firstPulse >= WARM_UP_NANOS;
-        if (warm) {
-            steady.pulse(now, c);
-        }
+        steady.pulse(now, c);
         load.sample(now);
     }
 
     private void tick(long nanos) {
         session.tick(nanos);
-        if (warm) {
-            steady.tick(nanos);
-        }
+        steady.tick(nanos);
     }
 
     private long gcMillis() {

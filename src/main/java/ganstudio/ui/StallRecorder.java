@@ -35,14 +35,28 @@ final class StallRecorder {
     record Stall(double atSeconds, long gapNanos, long tickNanos, long gcMillis, long fxCpuNanos,
             long renderCpuNanos) {}
 
+    private final long warmUpNanos;
     private final DurationHistogram gaps = new DurationHistogram();
     private final DurationHistogram ticks = new DurationHistogram();
     private final List<Stall> worst = new ArrayList<>();
     private long firstPulse = -1;
+    private long firstCounted = -1;
     private long lastPulse;
     private Counters atLastPulse;
     private long tickNanosSinceLastPulse;
     private long stalls;
+
+    StallRecorder() {
+        this(0);
+    }
+
+    /**
+     * @param warmUpNanos how long after the first pulse the counting starts: gaps and ticks before are left out,
+     *                    the times of stalls still count from the first pulse
+     */
+    StallRecorder(long warmUpNanos) {
+        this.warmUpNanos = warmUpNanos;
+    }
 
     /**
      * A pulse began.
@@ -52,7 +66,10 @@ final class StallRecorder {
     void pulse(long now, Counters counters) {
         if (firstPulse < 0) {
             firstPulse = now;
-        } else {
+        } else if (now - firstPulse >= warmUpNanos) {
+            if (firstCounted < 0) {
+                firstCounted = lastPulse;
+            }
             long gap = now - lastPulse;
             gaps.add(gap);
             if (gap >= STALL_NANOS) {
@@ -70,8 +87,10 @@ final class StallRecorder {
 
     /** A view's repaint tick took this long (on the FX thread, inside a pulse). */
     void tick(long nanos) {
-        ticks.add(nanos);
-        tickNanosSinceLastPulse += nanos;
+        if (firstPulse >= 0 && lastPulse - firstPulse >= warmUpNanos) {
+            ticks.add(nanos);
+            tickNanosSinceLastPulse += nanos;
+        }
     }
 
     private void keep(Stall s) {
@@ -104,15 +123,16 @@ final class StallRecorder {
         return List.copyOf(worst);
     }
 
+    /** The time over which gaps were counted. */
     double seconds() {
-        return firstPulse < 0 ? 0 : (lastPulse - firstPulse) / 1e9;
+        return firstCounted < 0 ? 0 : (lastPulse - firstCounted) / 1e9;
     }
 
     /** One line: the figures to quote. */
     String summary() {
         return String.format(Locale.ROOT, "FX thread: longest stall %.1f ms, p99 pulse gap %.1f ms, %d stalls of 50 ms "
                 + "or more in %.0f s (%d pulses)", longestGapNanos() / 1e6, p99GapMillis(), stalls, seconds(),
-                pulseGaps() + (firstPulse < 0 ? 0 : 1));
+                pulseGaps() + (firstCounted < 0 ? 0 : 1));
     }
 
     /** The summary, the gap and tick distributions, and the longest stalls with what ran in them. */

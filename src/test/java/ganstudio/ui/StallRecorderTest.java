@@ -90,6 +90,25 @@ class StallRecorderTest {
         assertEquals(0.0, r.seconds());
     }
 
+    @Test
+    void aWarmUpLeavesOutTheStartUpButKeepsTheSessionsClock() {
+        StallRecorder r = new StallRecorder(1_000 * MS);
+        long t = 0;
+        r.pulse(t, counters(0, 0, 0));
+        r.tick(90 * MS); // before the warm-up ended: not counted
+        r.pulse(t += 700 * MS, counters(0, 0, 0));
+        r.pulse(t += 200 * MS, counters(0, 0, 0));
+        r.tick(2 * MS);
+        r.pulse(t += 120 * MS, counters(0, 0, 0)); // ends 1.02 s in: the first counted gap
+        r.pulse(t += 20 * MS, counters(0, 0, 0));
+        assertEquals(2, r.pulseGaps());
+        assertEquals(120 * MS, r.longestGapNanos());
+        assertEquals(List.of(new StallRecorder.Stall(1.02, 120 * MS, 0, 0, 0, 0)), r.worst());
+        assertEquals(0.14, r.seconds(), 1e-12);
+        assertEquals("view repaint ticks: 0, p50 0.0 ms, p99 0.0 ms, max 0.0 ms",
+                r.report().lines().skip(2).findFirst().orElseThrow());
+    }
+
     /** Totals with the CPU times in milliseconds, for readable tests. */
     private static StallRecorder.Counters counters(long gcMillis, long fxCpuMs, long renderCpuMs) {
         return new StallRecorder.Counters(gcMillis, fxCpuMs * MS, renderCpuMs < 0 ? -1 : renderCpuMs * MS);
