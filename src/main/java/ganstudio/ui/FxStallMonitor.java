@@ -67,14 +67,22 @@ final class FxStallMonitor extends AnimationTimer {
 
     /** Two lines: the whole session, and from the end of the start-up on. */
     String summary() {
-        return session.summary() + "\nafter the first " + WARM_UP_NANOS / 1_000_000_000L + " s: " + steady.summary();
+        return session.summary() + "\n" + afterWarmUp() + ": " + steadySummary();
     }
 
     /** Both recorders' reports and the load the machine was under. */
     String report() {
-        return "Whole session\n" + session.report() + "\nAfter the first " + WARM_UP_NANOS / 1_000_000_000L
-                + " s (the window's first layout, the engine's start-up)\n" + steady.report() + "\n" + load.line()
-                + "\n";
+        return "Whole session\n" + session.report() + "\n" + afterWarmUp()
+                + " (the window's first layout, the engine's start-up)\n"
+                + (steady.pulseGaps() == 0 ? steadySummary() + "\n" : steady.report()) + "\n" + load.line() + "\n";
+    }
+
+    private static String afterWarmUp() {
+        return "After the first " + WARM_UP_NANOS / 1_000_000_000L + " s";
+    }
+
+    private String steadySummary() {
+        return steady.pulseGaps() == 0 ? "nothing yet" : steady.summary();
     }
 
     void writeReport(Path file) throws IOException {
