@@ -102,6 +102,7 @@ final class MainWindow {
     private MetricsStore liveStore;
     private WritableImage liveImage;
     private String liveCaption = "";
+    private Frame liveFrame;
     private long liveStartNanos;
     private long liveEndNanos;
     private boolean finishHandled;
@@ -161,6 +162,11 @@ final class MainWindow {
 
     BorderPane getRoot() {
         return root;
+    }
+
+    /** The live run's newest frame that a tick has put on screen, or null: what the UI test compares. */
+    Frame liveFrame() {
+        return liveFrame;
     }
 
     void installShortcuts(Scene scene, BooleanSupplier visible) {
@@ -488,6 +494,7 @@ final class MainWindow {
             }
             Frame f = feed.takeFrame();
             if (f != null) {
+                liveFrame = f;
                 liveImage = FrameImages.toImage(f, liveImage);
                 liveCaption = "step " + f.step() + (f.isTwoDimensional()
                         ? "   generated points (black) over the critic (blue low, orange high)" : "");

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -14,6 +15,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -30,10 +32,25 @@ public final class StudioApp extends Application {
     private StudioModes window;
     private Scene scene;
     private final Path stylesDir = StylesLocator.locate();
+    private final List<String> args;
+    private FxStallMonitor stalls;
+    private Path stallReport;
+
+    /** Started by JavaFX's launcher, which hands over the command line. */
+    public StudioApp() {
+        this(null);
+    }
+
+    /** Started in-process by a test, on a toolkit it started itself. */
+    StudioApp(List<String> args) {
+        this.args = args;
+    }
 
     @Override
     public void start(Stage stage) {
-        StudioOptions options = StudioOptions.parse(getParameters().getRaw());
+        StudioOptions options = StudioOptions.parse(args != null ? args : getParameters().getRaw());
+        stalls = FxStallMonitor.watch();
+        stallReport = options.stallReport();
         window = new StudioModes(options.runsRoot());
         BorderPane outer = new BorderPane(window.getRoot());
         outer.setTop(menuBar(stage, options));
@@ -85,7 +102,28 @@ public final class StudioApp extends Application {
             });
             view.getItems().add(item);
         }
-        return new MenuBar(file, view);
+        MenuItem about = new MenuItem("About GAN Studio");
+        about.setOnAction(e -> about(stage));
+        return new MenuBar(file, view, new Menu("Help", null, about));
+    }
+
+    private void about(Stage stage) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("About GAN Studio");
+        alert.setHeaderText("GAN Studio: GANs and classifiers on DJL's PyTorch engine, with JavaFX "
+                + System.getProperty("javafx.runtime.version", "") + " on Java " + System.getProperty("java.version"));
+        // How responsive this window has been, the figure the README quotes for a long run.
+        alert.setContentText(stalls.report());
+        alert.show();
+    }
+
+    StudioModes window() {
+        return window;
+    }
+
+    Scene scene() {
+        return scene;
     }
 
     private void applyTheme(Theme theme) {
@@ -112,7 +150,7 @@ public final class StudioApp extends Application {
         } catch (UserError e) {
             window.showBanner(e.getMessage());
         }
-        if (options.screenshot() == null) {
+        if (!options.closesAfterDemo()) {
             return;
         }
         PauseTransition wait = new PauseTransition(Duration.seconds(options.afterSeconds()));
@@ -120,7 +158,12 @@ public final class StudioApp extends Application {
             // Two pulses later, so the last drained frame and chart redraw are laid out before the snapshot.
             PauseTransition settle = new PauseTransition(Duration.millis(300));
             settle.setOnFinished(e2 -> {
-                writeSnapshot(options.screenshot());
+                if (stallReport != null) {
+                    writeStallReport(); // first: encoding the screenshot is the demo's work, not the studio's
+                }
+                if (options.screenshot() != null) {
+                    writeSnapshot(options.screenshot());
+                }
                 stage.close();
             });
             settle.play();
@@ -130,13 +173,7 @@ public final class StudioApp extends Application {
 
     private void writeSnapshot(Path file) {
         try {
-            WritableImage shot = scene.snapshot(null);
-            BufferedImage img = SwingFXUtils.fromFXImage(shot, null);
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            ImageIO.write(img, "png", file.toFile());
+            savePng(scene, file);
             System.out.println("screenshot: " + file.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             System.err.println("error: cannot write the screenshot " + file + " (" + e.getMessage() + ")");
@@ -144,8 +181,37 @@ public final class StudioApp extends Application {
         }
     }
 
+    /** Writes what the scene shows now as a PNG; call on the FX thread. */
+    static void savePng(Scene scene, Path file) throws IOException {
+        WritableImage shot = scene.snapshot(null);
+        BufferedImage img = SwingFXUtils.fromFXImage(shot, null);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ImageIO.write(img, "png", file.toFile());
+    }
+
+    /** Once, before the session is stopped: waiting for its checkpoint blocks the FX thread, which is no stall. */
+    private void writeStallReport() {
+        Path file = stallReport;
+        stallReport = null;
+        stalls.stop();
+        System.out.println(stalls.summary());
+        try {
+            stalls.writeReport(file);
+            System.out.println("stall report: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            System.err.println("error: cannot write the stall report " + file + " (" + e.getMessage() + ")");
+            Studio.EXIT_CODE.set(1);
+        }
+    }
+
     @Override
     public void stop() {
+        if (stallReport != null) {
+            writeStallReport();
+        }
         if (window != null) {
             window.shutdown();
         }

@@ -57,6 +57,10 @@ final class StudioModes {
         return tabs;
     }
 
+    MainWindow gan() {
+        return gan;
+    }
+
     void installShortcuts(Scene scene) {
         gan.installShortcuts(scene, ganTab::isSelected);
         classifier.installShortcuts(scene, classifierTab::isSelected);

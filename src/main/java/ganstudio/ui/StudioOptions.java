@@ -30,15 +30,18 @@ import java.util.List;
  * @param twinOf a run whose twin the Compare tab trains beside it (--twin-of RUN_DIR), or null
  * @param follow the grid cell (fixed-noise index) the GAN view follows once a grid is on screen, or null
  * @param zoom the GAN view's zoom in screen pixels per picture pixel, or null for fit
+ * @param stallReport where to write the FX-thread stall report when the window closes, or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
         Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record,
-        List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Integer follow, Double zoom) {
+        List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Integer follow, Double zoom,
+        Path stallReport) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
             + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
-            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--follow CELL] [--zoom FACTOR]";
+            + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--follow CELL] [--zoom FACTOR]"
+            + " [--stall-report FILE]";
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -59,6 +62,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         Path twinOf = null;
         Integer follow = null;
         Double zoom = null;
+        Path stallReport = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -115,6 +119,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                         throw new UserError("studio: --zoom " + zoom + ": at most 32 (screen pixels per picture pixel)");
                     }
                 }
+                case "--stall-report" -> stallReport = Paths.get(value(args, ++i, a));
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
@@ -122,11 +127,17 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
             throw new UserError("studio: --demo, --pair and --twin-of each start training; pick one");
         }
         return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
-                record, List.copyOf(compare), pair, twinObjective, twinOf, follow, zoom);
+                record, List.copyOf(compare), pair, twinObjective, twinOf, follow, zoom,
+                stallReport);
     }
 
     public boolean isAutomated() {
         return demoPreset != null || pairPreset != null || twinOf != null || screenshot != null;
+    }
+
+    /** A demo closes the window --after seconds to write its screenshot or its stall report. */
+    public boolean closesAfterDemo() {
+        return screenshot != null || (stallReport != null && isAutomated());
     }
 
     private static String value(List<String> args, int i, String flag) {

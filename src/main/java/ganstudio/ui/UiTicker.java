@@ -1,5 +1,7 @@
 package ganstudio.ui;
 
+import java.util.function.LongConsumer;
+
 import javafx.animation.AnimationTimer;
 
 /**
@@ -9,6 +11,8 @@ import javafx.animation.AnimationTimer;
 final class UiTicker extends AnimationTimer {
 
     private static final long TICK_NANOS = 33_000_000L;
+    /** Told how long each tick took (FX thread), so a stall can be traced to the views' own work. */
+    private static LongConsumer tickTimes = nanos -> { };
 
     private final Runnable tick;
     private long lastTick;
@@ -22,11 +26,18 @@ final class UiTicker extends AnimationTimer {
         new UiTicker(tick).start();
     }
 
+    /** Where the duration of every tick of every view goes from now on; call on the FX thread. */
+    static void observe(LongConsumer tickNanos) {
+        tickTimes = tickNanos;
+    }
+
     @Override
     public void handle(long now) {
         if (now - lastTick >= TICK_NANOS) {
             lastTick = now;
+            long began = System.nanoTime();
             tick.run();
+            tickTimes.accept(System.nanoTime() - began);
         }
     }
 }

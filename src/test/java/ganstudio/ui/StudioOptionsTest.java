@@ -72,4 +72,15 @@ class StudioOptionsTest {
                 () -> StudioOptions.parse(List.of("--pair", "ring8-gan", "--demo", "ring8-wgan")));
         assertEquals("studio: --demo, --pair and --twin-of each start training; pick one", e.getMessage());
     }
+
+    @Test
+    void aStallReportClosesADemoButNotAnInteractiveSession() {
+        StudioOptions demo = StudioOptions.parse(List.of("--demo", "fashion-wgan-gp", "--stall-report", "s.txt",
+                "--after", "180"));
+        assertEquals(Paths.get("s.txt"), demo.stallReport());
+        assertTrue(demo.closesAfterDemo());
+        assertFalse(StudioOptions.parse(List.of("--stall-report", "s.txt")).closesAfterDemo());
+        assertFalse(StudioOptions.parse(List.of("--demo", "ring8-wgan")).closesAfterDemo());
+        assertTrue(StudioOptions.parse(List.of("--screenshot", "a.png")).closesAfterDemo());
+    }
 }

@@ -1,0 +1,300 @@
+package ganstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ganstudio.config.Presets;
+import ganstudio.media.Frame;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.stage.Stage;
+
+/**
+ * The studio's real window driven as a person would drive it: pick ring8-wgan in the GAN tab, Start, wait for the
+ * charts, Pause, Step, Step critic, Stop; after each press it checks what the charts, the status bar and the 2D
+ * view must show, to the row. Runs on a thread of its own against a started toolkit and a display; also a main
+ * class, which {@link StudioDashboardTest} runs in a JVM of its own when it had to start Xvfb for it.
+ */
+final class DashboardScenario {
+
+    static final String PRESET = "ring8-wgan";
+    /** Rows (one per step, see log.every below) before pausing: enough for curves in the screenshot. */
+    private static final int ROWS_BEFORE_PAUSE = 60;
+    private static final Duration TRAINING_LIMIT = Duration.ofSeconds(90);
+    private static final Duration STEP_LIMIT = Duration.ofSeconds(30);
+    /** The series of a critic-only row that are NaN: the generator did not move. */
+    private static final List<String> GENERATOR_SERIES = List.of("loss_G", "G");
+    private static final Pattern STEP = Pattern.compile("step (\\d+) / \\d+");
+    private static final Pattern CRITIC_ITS = Pattern.compile("critic its (\\d+)");
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint at step (\\d+)");
+
+    private final Path runsRoot;
+    private final Path screenshot;
+    private final long began = System.nanoTime();
+    private StudioApp app;
+    private Stage stage;
+    private MainWindow gan;
+
+    DashboardScenario(Path runsRoot, Path screenshot) {
+        this.runsRoot = runsRoot;
+        this.screenshot = screenshot;
+    }
+
+    /** What the GAN tab shows at one moment, read on the FX thread. */
+    private record Seen(int rows, double lastRowStep, long statusStep, long criticIterations, String status,
+            Map<String, Integer> points, Frame frame, boolean pictureIsFrame) {}
+
+    void run() throws Exception {
+        open();
+        note("window open");
+        try {
+            drive();
+        } finally {
+            // After a failure too: no session may go on training in this JVM, nor a window stay open.
+            FxThread.run(() -> {
+                button("Stop").ifPresent(b -> {
+                    if (!b.isDisabled()) {
+                        b.fire();
+                    }
+                });
+                stage.close();
+            });
+        }
+    }
+
+    private void drive() throws Exception {
+        int nCritic = Presets.locate().load(PRESET).getInt("objective.nCritic");
+        FxThread.run(() -> comboBox(".preset-row").getSelectionModel().select(PRESET));
+        FxThread.run(() -> {
+            // One metrics row per step, so rows, steps and chart points can be counted exactly.
+            gan.setField("log.every", "1");
+            // One PyTorch thread: on 2 cores shared with anything else, two wait on each other at every operation
+            // (ring8-wgan measured 1.2 s a step instead of 0.06 s), and the window gets a core of its own.
+            gan.setField("threads", "1");
+        });
+        press("Start");
+        FxThread.await("the charts to fill", TRAINING_LIMIT,
+                () -> gan.liveFrame() != null && seen().rows() >= ROWS_BEFORE_PAUSE
+                        && seen().points().values().stream().allMatch(n -> n > 0), this::describe);
+        assertTrue(FxThread.call(() -> statusText().contains(runsRoot.resolve(PRESET).toString())),
+                "the status bar names the run directory of " + PRESET + ": " + describe());
+
+        note("charts filled");
+        Seen paused = pauseAndSettle();
+        note("paused at step " + paused.statusStep());
+        assertEquals(paused.rows(), paused.statusStep(), "one row per step: " + paused);
+
+        press("Step");
+        long stepped = paused.statusStep() + 1;
+        Seen afterStep = awaitSeen("one generator iteration", s -> s.rows() == paused.rows() + 1
+                && s.frame() != paused.frame() && s.points().equals(plusOne(paused.points(), List.of())));
+        note("stepped");
+        assertEquals(stepped, afterStep.statusStep(), "the status bar's step");
+        assertEquals(stepped, (long) afterStep.lastRowStep(), "the new row's step");
+        assertEquals(paused.criticIterations() + nCritic, afterStep.criticIterations(),
+                "a generator iteration trains the critic n_critic times");
+        assertEquals(stepped, afterStep.frame().step(), "the 2D view's frame step");
+        assertTrue(afterStep.pictureIsFrame(), "the 2D view shows the new frame's pixels");
+        assertFalse(Arrays.equals(paused.frame().points(), afterStep.frame().points()), "the generator moved");
+
+        press("Step critic");
+        Seen afterCritic = awaitSeen("one critic iteration", s -> s.rows() == afterStep.rows() + 1
+                && s.frame() != afterStep.frame() && s.points().equals(plusOne(afterStep.points(), GENERATOR_SERIES)));
+        note("critic stepped");
+        assertEquals(stepped, afterCritic.statusStep(), "a critic iteration is no generator step");
+        assertEquals(stepped, (long) afterCritic.lastRowStep(), "its row is logged at the same step");
+        assertEquals(afterStep.criticIterations() + 1, afterCritic.criticIterations(), "exactly one critic iteration");
+        Frame critic = afterCritic.frame();
+        assertNotSame(afterStep.frame(), critic);
+        assertEquals(stepped, critic.step());
+        assertArrayEquals(afterStep.frame().points(), critic.points(), "the generator's points did not move");
+        assertFalse(Arrays.equals(afterStep.frame().heatmap(), critic.heatmap()), "the critic's heatmap moved");
+        assertTrue(afterCritic.pictureIsFrame(), "the 2D view shows the critic's new heatmap");
+        assertEquals("paused", afterCritic.status());
+
+        FxThread.call(() -> {
+            StudioApp.savePng(app.scene(), screenshot);
+            return null;
+        });
+        press("Stop");
+        FxThread.await("the run to stop", TRAINING_LIMIT, () -> seen().status().equals("stopped"), this::describe);
+        note("stopped");
+    }
+
+    /** Where the time went, for a run that came close to a limit. */
+    private void note(String what) {
+        System.out.printf("%6.1f s  %s%n", (System.nanoTime() - began) / 1e9, what);
+    }
+
+    private void open() {
+        List<String> args = List.of("--out", runsRoot.toString(), "--theme", "dark", "--size", "1400x900");
+        app = new StudioApp(args);
+        stage = FxThread.call(() -> {
+            Stage s = new Stage();
+            app.start(s);
+            return s;
+        });
+        gan = app.window().gan();
+    }
+
+    /** Pause, then Save checkpoint: its event names the step the paused loop rests at, after any step in flight. */
+    private Seen pauseAndSettle() {
+        press("Pause");
+        FxThread.await("the status to say paused", STEP_LIMIT, () -> seen().status().equals("paused"), this::describe);
+        int eventsBefore = FxThread.call(() -> events().size());
+        press("Save checkpoint");
+        FxThread.await("the checkpoint event", STEP_LIMIT, () -> checkpointStep(eventsBefore) >= 0, this::describe);
+        long rest = FxThread.call(() -> checkpointStep(eventsBefore));
+        return awaitSeen("the rows up to step " + rest, s -> (long) s.lastRowStep() == rest && s.statusStep() == rest
+                && s.points().values().stream().allMatch(n -> n == s.rows()));
+    }
+
+    private Seen awaitSeen(String what, Predicate<Seen> done) {
+        FxThread.await(what, STEP_LIMIT, () -> done.test(seen()), this::describe);
+        return FxThread.call(this::seen);
+    }
+
+    private static Map<String, Integer> plusOne(Map<String, Integer> points, List<String> unchanged) {
+        Map<String, Integer> out = new HashMap<>();
+        points.forEach((name, n) -> out.put(name, unchanged.contains(name) ? n : n + 1));
+        return out;
+    }
+
+    // ---- reading the window (FX thread)
+
+    private Seen seen() {
+        MetricsStore store = charts().getStore();
+        String status = statusText();
+        Frame frame = gan.liveFrame();
+        return new Seen(store.size(), store.last(MetricsStore.STEP), number(STEP, status), number(CRITIC_ITS, status),
+                ((Label) gan(".status-state")).getText(), chartPoints(), frame, pictureIs(frame));
+    }
+
+    private String describe() {
+        Seen s = seen();
+        return s.toString().replace(", frame=" + s.frame(), ", frame step="
+                + (s.frame() == null ? "none" : s.frame().step())) + "; status bar: " + statusText();
+    }
+
+    private Node gan(String selector) {
+        Node n = gan.getRoot().lookup(selector);
+        if (n == null) {
+            throw new AssertionError("no " + selector + " in the GAN tab");
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> comboBox(String container) {
+        return (ComboBox<String>) gan(container).lookup(".combo-box");
+    }
+
+    private void press(String text) {
+        FxThread.run(() -> {
+            Button b = button(text).orElseThrow(() -> new AssertionError("no button " + text));
+            assertFalse(b.isDisabled(), text + " is disabled: " + describe());
+            b.fire();
+        });
+    }
+
+    private Optional<Button> button(String text) {
+        return gan.getRoot().lookupAll(".button").stream().filter(n -> n instanceof Button).map(n -> (Button) n)
+                .filter(b -> b.getText().equals(text)).findFirst();
+    }
+
+    private ChartsPanel charts() {
+        return (ChartsPanel) gan(".charts");
+    }
+
+    /** Points drawn per series name, on the charts that are on screen. */
+    private Map<String, Integer> chartPoints() {
+        Map<String, Integer> out = new HashMap<>();
+        for (Node n : charts().lookupAll(".chart")) {
+            if (n instanceof MarkedLineChart chart && chart.isVisible()) {
+                for (XYChart.Series<Number, Number> s : chart.getData()) {
+                    out.put(s.getName(), s.getData().size());
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Label> statusFields() {
+        return gan(".status-bar").lookupAll(".status-field").stream().map(n -> (Label) n).collect(Collectors.toList());
+    }
+
+    private String statusText() {
+        return statusFields().stream().map(Label::getText).collect(Collectors.joining(" | "));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> events() {
+        return ((ListView<String>) gan(".events")).getItems();
+    }
+
+    private long checkpointStep(int after) {
+        List<String> items = events();
+        for (int i = after; i < items.size(); i++) {
+            Matcher m = CHECKPOINT.matcher(items.get(i));
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the 2D view's picture holds exactly this frame's pixels. */
+    private boolean pictureIs(Frame frame) {
+        Image shown = ((PixelImagePane) gan(".image-pane")).getImage();
+        if (frame == null || shown == null || shown.getWidth() != frame.width() || shown.getHeight() != frame.height()) {
+            return false;
+        }
+        int[] pixels = new int[frame.width() * frame.height()];
+        shown.getPixelReader().getPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbInstance(), pixels,
+                0, frame.width());
+        return Arrays.equals(pixels, frame.argb());
+    }
+
+    private static long number(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The forked JVM's entry: args are the runs folder and the screenshot; exit code 0 when every check held. */
+    public static void main(String[] args) {
+        int code = 1;
+        try {
+            Platform.startup(() -> { });
+            new DashboardScenario(Paths.get(args[0]), Paths.get(args[1])).run();
+            System.out.println("dashboard scenario passed");
+            code = 0;
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+        }
+        System.exit(code);
+    }
+}
