@@ -189,7 +189,7 @@ final class ClassifierView {
             return;
         }
         banner.hide();
-        RunConfig config = setup.getConfig();
+        RunConfig config = StudioThreads.resolve(setup.getConfig(), 1);
         String preset = setup.presetName();
         try {
             session = ClassifierSession.create(config, runsRoot, preset);

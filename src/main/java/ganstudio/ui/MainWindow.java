@@ -386,7 +386,7 @@ final class MainWindow {
             return;
         }
         hideBanner();
-        RunConfig config = form.getConfig();
+        RunConfig config = StudioThreads.resolve(form.getConfig(), 1);
         LiveRunFeed newFeed = new LiveRunFeed();
         try {
             session = TrainingSession.create(config, runsRoot, presetBox.getValue() == null ? "" : presetBox.getValue());

@@ -39,7 +39,7 @@ final class PairLauncher {
 
     /** Starts the source; its twin follows once the source's run directory exists. Returns the source. */
     ComparedRun startPair(RunConfig source, String sourcePreset, TwinConfig.Twin twin) {
-        TrainingSession session = TrainingSession.create(source, runsRoot, sourcePreset);
+        TrainingSession session = TrainingSession.create(StudioThreads.resolve(source, 2), runsRoot, sourcePreset);
         ComparedRun run = ComparedRun.live("A", source.getString("name"), session);
         waitingSource = run;
         waitingTwin = twin;
@@ -73,8 +73,8 @@ final class PairLauncher {
     }
 
     private ComparedRun startTwin(Path sourceRun, TwinConfig.Twin twin) {
-        RunConfig c = twin.config().withValue("description", "twin of " + sourceRun.getFileName() + " ("
-                + twin.preset() + " settings)");
+        RunConfig c = StudioThreads.resolve(twin.config(), 2).withValue("description", "twin of "
+                + sourceRun.getFileName() + " (" + twin.preset() + " settings)");
         TrainingSession session = TrainingSession.twin(c, runsRoot, twin.preset(), sourceRun);
         ComparedRun run = ComparedRun.live("B", c.getString("name"), session);
         run.setTwinOf(sourceRun);
