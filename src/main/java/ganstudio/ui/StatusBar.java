@@ -22,6 +22,7 @@ final class StatusBar extends HBox {
 
     StatusBar() {
         getStyleClass().add("status-bar");
+        setSpacing(18); // also without the stylesheet (styles/ not found): the fields must not run together
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         run.setMinWidth(120);
