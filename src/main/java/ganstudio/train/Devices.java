@@ -32,6 +32,7 @@ public final class Devices {
 
     /** Human-readable name: "cpu (2 threads)" or "gpu:0". */
     public static String describe(Device d) {
-        return d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu (" + ai.djl.pytorch.jni.JniUtils.getNumThreads() + " threads)";
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu (" + threads + (threads == 1 ? " thread)" : " threads)");
     }
 }
