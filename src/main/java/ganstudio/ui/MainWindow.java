@@ -1,5 +1,7 @@
 package ganstudio.ui;
 
+import com.google.gson.JsonObject;
+
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
@@ -109,6 +111,7 @@ final class MainWindow {
     private List<Long> openedFrameSteps = List.of();
     private RunDirectory openedRun;
     private long openedStep;
+    private long lastTimelineLook;
     // What the picture is: a grid of this layout (null for the 2D view or before the first frame), and for 2D
     // data the mode-coverage line, live and of the opened run.
     private int liveNoiseBank;
@@ -508,6 +511,7 @@ final class MainWindow {
             }
             updateStatus();
         }
+        growOpenedTimeline();
         charts.redrawIfDue(false);
         if (recordWhenStarted != null && feed != null && feed.isStarted()) {
             recordControl.start(recordWhenStarted);
@@ -712,7 +716,7 @@ final class MainWindow {
         int i = (int) Math.round(timeline.getValue());
         i = Math.max(0, Math.min(openedFrameSteps.size() - 1, i));
         long s = openedFrameSteps.get(i);
-        timelineLabel.setText("step " + s + "  (" + (i + 1) + "/" + openedFrameSteps.size() + ")");
+        showTimelinePosition(i);
         // Loaded in the background by JavaFX itself: scrubbing never blocks on disk.
         Image img = new Image(openedRun.framePath(s).toUri().toString(), true);
         image.show(img, "step " + s);
@@ -721,6 +725,43 @@ final class MainWindow {
         image.setReadout(modes != null ? modes.text() : openedScoresModes ? ModeReadout.UNKNOWN : null,
                 modes != null ? MODES_HINT : "This run's frames were saved without their points' mode coverage");
         follower.showStep(s);
+    }
+
+    private void showTimelinePosition(int i) {
+        timelineLabel.setText("step " + openedFrameSteps.get(i) + "  (" + (i + 1) + "/" + openedFrameSteps.size()
+                + ")");
+    }
+
+    /**
+     * An opened run that is still training (here, or by the CLI): every 2 s its timeline takes in the frames
+     * saved since, following them when the slider sits on the newest.
+     */
+    private void growOpenedTimeline() {
+        long now = System.nanoTime();
+        if (openedRun == null || now - lastTimelineLook < 2_000_000_000L) {
+            return;
+        }
+        lastTimelineLook = now;
+        boolean training;
+        try {
+            JsonObject summary = openedRun.readSummary();
+            training = summary.has("status") && "running".equals(summary.get("status").getAsString());
+        } catch (UserError e) {
+            training = true; // caught mid-write: take only the frames that are surely complete
+        }
+        List<Long> grown = TimelineSteps.grown(openedFrameSteps, openedRun.frameSteps(), training);
+        if (grown == null) {
+            return;
+        }
+        boolean follow = TimelineSteps.atNewest(timeline.getValue(), openedFrameSteps.size());
+        openedFrameSteps = grown;
+        timeline.setMax(grown.size() - 1);
+        timeline.setDisable(grown.size() < 2);
+        if (follow) {
+            timeline.setValue(grown.size() - 1); // shows it through the slider's listener
+        } else {
+            showTimelinePosition((int) Math.round(timeline.getValue())); // the count grew, the picture stays
+        }
     }
 
     private void backToLive() {
