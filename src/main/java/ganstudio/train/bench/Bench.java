@@ -180,16 +180,16 @@ public final class Bench {
         return w instanceof GanWorkload ? String.valueOf(((GanWorkload) w).trainer().liveArrays()) : "-";
     }
 
-    /** The malloc environment the launcher sets (README, Performance): without it timings can be 2-4x worse. */
+    /**
+     * The glibc malloc variables this process runs with (the launcher sets them, README Performance): without them
+     * timings can be 2-4x worse. Read from the environment, so the list of names lives only in the launcher.
+     */
     private static String mallocSettings() {
-        StringBuilder b = new StringBuilder();
-        for (String key : new String[] {"MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_"}) {
-            String v = System.getenv(key);
-            if (v != null) {
-                b.append(b.length() == 0 ? "" : " ").append(key).append('=').append(v);
-            }
-        }
-        return b.length() == 0 ? "default settings (not started through the jar's launcher)" : b.toString();
+        String set = new java.util.TreeMap<>(System.getenv()).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("MALLOC_"))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
+        return set.isEmpty() ? "default settings (not started through the jar's launcher)" : set;
     }
 
     /** VmRSS of this process in kB, or -1 where /proc is missing. */
