@@ -20,12 +20,27 @@ public final class PlaneRenderer {
             }
         }
         float range = hi > lo ? hi - lo : 1f;
+        // Colour each heatmap cell once and copy it to the pixels it covers: a 512-pixel frame of a 64-cell map
+        // is 4,096 colours, not 262,144, which keeps the frame cheap on the training thread (issue 5).
+        int cells = Math.max(1, heatmapSize);
+        int[] cellColour = new int[cells * cells];
+        for (int i = 0; i < cellColour.length; i++) {
+            float t = heatmapSize == 0 ? 0.5f : (heatmap[i] - lo) / range;
+            cellColour[i] = colour(Float.isFinite(t) ? t : 0.5f);
+        }
+        int[] column = new int[side];
+        for (int x = 0; x < side; x++) {
+            column[x] = Math.min(cells - 1, x * cells / side);
+        }
         for (int y = 0; y < side; y++) {
-            int hy = Math.min(heatmapSize - 1, y * heatmapSize / side);
+            int rowStart = Math.min(cells - 1, y * cells / side) * cells;
+            int out = y * side;
+            if (y > 0 && rowStart == Math.min(cells - 1, (y - 1) * cells / side) * cells) {
+                System.arraycopy(argb, out - side, argb, out, side);
+                continue;
+            }
             for (int x = 0; x < side; x++) {
-                int hx = Math.min(heatmapSize - 1, x * heatmapSize / side);
-                float t = heatmapSize == 0 ? 0.5f : (heatmap[hy * heatmapSize + hx] - lo) / range;
-                argb[y * side + x] = colour(Float.isFinite(t) ? t : 0.5f);
+                argb[out + x] = cellColour[rowStart + column[x]];
             }
         }
         for (int i = 0; i + 1 < means.length; i += 2) {

@@ -235,7 +235,7 @@ public final class GanTrainer implements AutoCloseable {
         checkFinite("generator", lossG);
         update(gParams, optG);
         if (ema != null) {
-            ema.update();
+            ema.update(step);
         }
         step++;
         return metrics(last, lossG, gradNormG, details, (double) batchSize * (critics + 1), t0);

@@ -14,6 +14,10 @@ import java.util.List;
  * An exponential moving average of a network's weights, θ̄ ← β·θ̄ + (1 − β)·θ, after every update. Sampling
  * swaps the average into the network and back, so the grids show the smoothed generator (Yazıcı et al., 2019)
  * while training continues on the raw weights.
+ *
+ * <p>The decay warms up as min(β, (1 + t) / (10 + t)) after t earlier updates (TensorFlow's num_updates rule): a
+ * fixed 0.999 would keep 37% of the random initial weights in the average after 1,000 steps, and the grids of
+ * a short run would show a blend of noise and generator instead of the generator.
  */
 public final class ParameterEma {
 
@@ -33,10 +37,21 @@ public final class ParameterEma {
         }
     }
 
-    public void update() {
+    /** The decay used for the update that follows {@code updatesSoFar} earlier ones. */
+    public float decayAt(long updatesSoFar) {
+        long t = Math.max(0, updatesSoFar);
+        return (float) Math.min(decay, (1.0 + t) / (10.0 + t));
+    }
+
+    /**
+     * Moves the average toward the current weights; {@code updatesSoFar} is how many updates came before (the
+     * generator's step count, so a resumed run continues the same schedule).
+     */
+    public void update(long updatesSoFar) {
+        float d = decayAt(updatesSoFar);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray a = average.get(i);
-            NDArray step = parameters.get(i).getArray().sub(a).mul(1 - decay);
+            NDArray step = parameters.get(i).getArray().sub(a).mul(1 - d);
             a.addi(step);
             step.close();
         }

@@ -112,6 +112,7 @@ final class MainWindow {
     private RunDirectory openedRun;
     private long openedStep;
     private long lastTimelineLook;
+    private boolean timelineLookPending;
     // What the picture is: a grid of this layout (null for the 2D view or before the first frame), and for 2D
     // data the mode-coverage line, live and of the opened run.
     private int liveNoiseBank;
@@ -738,18 +739,42 @@ final class MainWindow {
      */
     private void growOpenedTimeline() {
         long now = System.nanoTime();
-        if (openedRun == null || now - lastTimelineLook < 2_000_000_000L) {
+        if (openedRun == null || timelineLookPending || now - lastTimelineLook < 2_000_000_000L) {
             return;
         }
         lastTimelineLook = now;
-        boolean training;
-        try {
-            JsonObject summary = openedRun.readSummary();
-            training = summary.has("status") && "running".equals(summary.get("status").getAsString());
-        } catch (UserError e) {
-            training = true; // caught mid-write: take only the frames that are surely complete
-        }
-        List<Long> grown = TimelineSteps.grown(openedFrameSteps, openedRun.frameSteps(), training);
+        timelineLookPending = true;
+        RunDirectory run = openedRun;
+        // The summary and the samples/ listing are file reads: off the FX thread, so a slow disk never stalls it.
+        Thread t = new Thread(() -> {
+            List<Long> saved = null;
+            boolean training = true;
+            try {
+                JsonObject summary = run.readSummary();
+                training = summary.has("status") && "running".equals(summary.get("status").getAsString());
+            } catch (UserError e) {
+                // caught mid-write: take only the frames that are surely complete
+            }
+            try {
+                saved = run.frameSteps();
+            } catch (RuntimeException e) {
+                // the folder went away or is unreadable for now: look again next time
+            }
+            List<Long> steps = saved;
+            boolean stillTraining = training;
+            Platform.runLater(() -> {
+                timelineLookPending = false;
+                if (steps != null && run == openedRun) {
+                    growTimeline(steps, stillTraining);
+                }
+            });
+        }, "timeline-look");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void growTimeline(List<Long> saved, boolean training) {
+        List<Long> grown = TimelineSteps.grown(openedFrameSteps, saved, training);
         if (grown == null) {
             return;
         }

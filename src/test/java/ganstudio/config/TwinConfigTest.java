@@ -81,7 +81,7 @@ class TwinConfigTest {
         TwinConfig.Twin twin = TwinConfig.derive(source, "fashion-dcgan", "wgan-gp", presets);
         assertEquals("fashion-wgan-gp", twin.preset());
         Map<String, String> m = changes(twin);
-        assertEquals("batch -> none", m.get("model.dNorm"));
+        assertEquals("batch -> layer", m.get("model.dNorm")); // the fashion-wgan-gp preset's critic norm
         assertEquals("0.1 -> 0.0", m.get("tricks.smoothReal"));
         assertEquals("batch", twin.config().getString("model.gNorm")); // the rest of the model stays
     }

@@ -128,11 +128,27 @@ class GanTricksTest {
         p.setArray(manager.create(new float[] {1f, 1f}));
         ParameterEma ema = new ParameterEma(0.5f, List.of(p));
         p.getArray().muli(0).addi(3f);
-        ema.update(); // 0.5·1 + 0.5·3
+        ema.update(100); // decay min(0.5, 101/110) = 0.5: 0.5·1 + 0.5·3
         float inside = ema.withAverage(() -> p.getArray().getFloat(0));
         assertEquals(2f, inside, 1e-6f);
         assertEquals(3f, p.getArray().getFloat(0), 1e-6f);
-        ema.update(); // 0.5·2 + 0.5·3
+        ema.update(101); // 0.5·2 + 0.5·3
         assertEquals(2.5f, ema.withAverage(() -> p.getArray().getFloat(1)), 1e-6f);
+    }
+
+    @Test
+    void emaDecayWarmsUpSoEarlyAveragesFollowTheWeights() {
+        Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
+        p.setArray(manager.create(new float[] {0f}));
+        ParameterEma ema = new ParameterEma(0.999f, List.of(p));
+        assertEquals(0.1f, ema.decayAt(0), 1e-7f); // (1 + 0) / (10 + 0)
+        assertEquals(0.55f, ema.decayAt(10), 1e-7f); // 11 / 20
+        assertEquals(0.9f, ema.decayAt(80), 1e-7f); // 81 / 90
+        assertEquals(0.999f, ema.decayAt(9_000), 1e-7f); // 9001 / 9010 = 0.99900 > 0.999: capped
+        p.getArray().muli(0).addi(10f);
+        ema.update(0); // 0.1·0 + 0.9·10
+        assertEquals(9f, ema.withAverage(() -> p.getArray().getFloat(0)), 1e-5f);
+        ema.update(10); // 0.55·9 + 0.45·10
+        assertEquals(9.45f, ema.withAverage(() -> p.getArray().getFloat(0)), 1e-5f);
     }
 }

@@ -5,15 +5,18 @@ import ganstudio.config.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records frames into a video on its own daemon thread, behind a small bounded queue, so the producer (the
- * training thread, or the FX thread for dashboard snapshots) never waits for the encoder. When the queue is
- * full the new frame is dropped and counted; the next frame that gets in covers the dropped frames' time
- * (the video keeps its pacing) and the overlay says how many were dropped.
+ * Records frames into a video on its own daemon thread, behind a bounded queue, so the producer (the training
+ * thread, or the FX thread for dashboard snapshots) never waits for the encoder. The encoder thread runs at the
+ * OS's lowest priority ({@link BackgroundPriority}): it encodes on whatever CPU training leaves idle and catches
+ * up when the run ends, so the queue is long and bounded by memory (an eighth of the heap, at most 256 MB)
+ * rather than by a few frames. When it is full the new frame is dropped and counted; the next frame that gets
+ * in covers the dropped frames' time (the video keeps its pacing) and the overlay says how many were dropped.
  *
  * <p>{@link #close()} drains the queue and finalizes the file. It runs when the run finishes, stops or fails,
  * and from a JVM shutdown hook as a backstop (Ctrl-C, closing the studio), so the file is playable up to the
@@ -21,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Recorder {
 
-    public static final int DEFAULT_QUEUE = 4;
+    public static final int DEFAULT_QUEUE = 4096;
+    private static final long MAX_QUEUED_BYTES = 256L << 20;
+    /** close() gives up when the encoder has not finished a frame for this long (a backlog may take longer). */
     private static final long CLOSE_TIMEOUT_MS = 60_000;
     private static final long EXIT_GRACE_MS = 20_000;
 
@@ -33,21 +38,30 @@ public final class Recorder {
     private final VideoSettings settings;
     private final FrameSink sink;
     private final BlockingQueue<Item> queue;
+    private final long maxQueuedBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread thread;
     private final Thread shutdownHook;
     private volatile boolean closed;
     private volatile int written;
     private volatile int dropped;
     private volatile String error = "";
+    private volatile boolean background;
     private int pendingSlots;
     private RecordingResult result;
     private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
 
     Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity) {
+        this(file, settings, sink, capacity, Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8));
+    }
+
+    /** A recorder whose queue holds at most {@code capacity} frames and {@code maxQueuedBytes} of pixels. */
+    Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity, long maxQueuedBytes) {
         this.file = file;
         this.settings = settings;
         this.sink = sink;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.maxQueuedBytes = maxQueuedBytes;
         this.thread = new Thread(this::encodeLoop, "video-encoder " + file.getFileName());
         thread.setDaemon(true);
         // The encoder shares the CPU with training: let the scheduler prefer the training threads.
@@ -94,7 +108,9 @@ public final class Recorder {
         if (closed) {
             return false;
         }
-        if (queue.offer(new Item(frame, 1 + pendingSlots, dropped))) {
+        long bytes = bytesOf(frame);
+        if (queuedBytes.get() + bytes <= maxQueuedBytes && queue.offer(new Item(frame, 1 + pendingSlots, dropped))) {
+            queuedBytes.addAndGet(bytes);
             pendingSlots = 0;
             return true;
         }
@@ -107,6 +123,20 @@ public final class Recorder {
         return !closed;
     }
 
+    /** Frames waiting for the encoder. */
+    public int backlog() {
+        return queue.size();
+    }
+
+    /** Whether the encoder thread got the OS's lowest CPU priority (false off Linux: it then runs normally). */
+    public boolean encodesInBackground() {
+        return background;
+    }
+
+    private static long bytesOf(VideoFrame frame) {
+        return 4L * frame.argb().length;
+    }
+
     public int framesWritten() {
         return written;
     }
@@ -116,12 +146,14 @@ public final class Recorder {
     }
 
     private void encodeLoop() {
+        background = BackgroundPriority.lowerCurrentThread();
         try {
             while (true) {
                 Item item = queue.take();
                 if (item == END) {
                     return;
                 }
+                queuedBytes.addAndGet(-bytesOf(item.frame()));
                 try {
                     sink.accept(item.frame(), item.slots(), item.dropped());
                     written = sink.frames();
@@ -158,9 +190,24 @@ public final class Recorder {
         close();
     }
 
+    /** Waits for the encoder to drain the queue, as long as it keeps finishing frames. */
+    private void awaitEncoder() throws InterruptedException {
+        long lastProgress = System.nanoTime();
+        int lastFrames = written;
+        while (thread.isAlive() && System.nanoTime() - lastProgress < CLOSE_TIMEOUT_MS * 1_000_000L) {
+            thread.join(200);
+            int now = written;
+            if (now != lastFrames) {
+                lastFrames = now;
+                lastProgress = System.nanoTime();
+            }
+        }
+    }
+
     /**
      * Stops taking frames, encodes those queued, finalizes the file and returns what it holds. Safe to call
-     * more than once and from any thread; blocks until the encoder is done (up to a minute).
+     * more than once and from any thread; blocks until the encoder is done (giving up after a minute without
+     * progress).
      */
     public RecordingResult close() {
         synchronized (this) {
@@ -174,12 +221,12 @@ public final class Recorder {
                 while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
                     // the encoder is busy with a full queue; try again
                 }
-                thread.join(CLOSE_TIMEOUT_MS);
+                awaitEncoder();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive() && error.isEmpty()) {
-                error = "the encoder did not finish within " + CLOSE_TIMEOUT_MS / 1000 + " s";
+                error = "the encoder stopped making progress (no frame in " + CLOSE_TIMEOUT_MS / 1000 + " s)";
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

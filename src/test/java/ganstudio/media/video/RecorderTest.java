@@ -107,6 +107,29 @@ class RecorderTest {
     }
 
     @Test
+    void theQueueIsBoundedByThePixelsItHoldsAndTheEncoderRunsAtTheLowestPriority(@TempDir Path dir)
+            throws Exception {
+        SlowSink sink = new SlowSink();
+        long oneFrame = 4L * 16 * 12; // ARGB ints
+        Recorder r = new Recorder(dir.resolve("x.mp4"), VideoSettings.defaults(), sink, 100, 2 * oneFrame);
+        assertTrue(r.offer(frame(0)));
+        assertTrue(sink.entered.await(5, TimeUnit.SECONDS)); // taken off the queue: its bytes are free again
+        assertTrue(r.offer(frame(1)));
+        assertTrue(r.offer(frame(2)));
+        assertEquals(2, r.backlog());
+        assertFalse(r.offer(frame(3)), "a third waiting frame would pass the byte budget, though 100 would fit");
+        assertEquals(1, r.dropped());
+        if (BackgroundPriority.currentThreadId() > 0) {
+            assertTrue(r.encodesInBackground(), "Linux: the encoder thread runs at the idle policy");
+        }
+        sink.release.countDown();
+        RecordingResult result = r.close();
+        assertEquals(3, result.frames());
+        assertEquals(List.of("step 0 slots 1 dropped 0", "step 1 slots 1 dropped 0", "step 2 slots 1 dropped 0"),
+                sink.got);
+    }
+
+    @Test
     void closingFinalizesAPlayableMp4WithEverythingQueued(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rec.mp4");
         VideoSettings settings = VideoSettings.defaults().withFps(5);
