@@ -200,8 +200,8 @@ public final class ConfigSchema {
                         + "last step").build());
         list.add(ConfigKey.builder("tricks.emaG", DOUBLE).setDefault(0.0).optRange(0, 0.99999)
                 .setHelp("Exponential moving average of G's weights with this decay (e.g. 0.999); sample grids "
-                        + "and evaluation use the average; the decay warms up as min(β, (1+t)/(10+t)) over the first steps; "
-                        + "0 = off").build());
+                        + "and evaluation use the average; the decay warms up as min(β, (1+t)/(10+t)) over the "
+                        + "first steps; 0 = off").build());
         list.add(ConfigKey.builder("tricks.diffAugment", STRING).setDefault("")
                 .setHelp("Images: DiffAugment of every D input, real and fake alike, differentiable for G: a "
                         + "comma list of color, translation, cutout").build());

@@ -67,11 +67,6 @@ final class BackgroundPriority {
         return statField(41);
     }
 
-    /** The nice value of the calling thread (Linux), or -1 where it cannot be read. */
-    static int currentNice() {
-        return statField(19);
-    }
-
     /** Field {@code n} (numbered from 1, as in proc(5)) of /proc/thread-self/stat, or -1. */
     private static int statField(int n) {
         try {
