@@ -32,16 +32,18 @@ public final class PlaneRenderer {
         for (int x = 0; x < side; x++) {
             column[x] = Math.min(cells - 1, x * cells / side);
         }
+        int previousRowStart = -1;
         for (int y = 0; y < side; y++) {
             int rowStart = Math.min(cells - 1, y * cells / side) * cells;
             int out = y * side;
-            if (y > 0 && rowStart == Math.min(cells - 1, (y - 1) * cells / side) * cells) {
+            if (rowStart == previousRowStart) {
                 System.arraycopy(argb, out - side, argb, out, side);
                 continue;
             }
             for (int x = 0; x < side; x++) {
                 argb[out + x] = cellColour[rowStart + column[x]];
             }
+            previousRowStart = rowStart;
         }
         for (int i = 0; i + 1 < means.length; i += 2) {
             ring(argb, side, toPixel(means[i], extent, side), toPixel(-means[i + 1], extent, side), 5, 0xFFFFFFFF);
