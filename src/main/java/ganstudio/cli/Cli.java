@@ -178,7 +178,8 @@ public final class Cli {
         session.addListener(progress);
         // A listener: a Ctrl-C'd run finalizes its video before the session's end is signalled and the JVM exits.
         RecordingListener recording = record == null ? null : RecordingListener.attach(session,
-                Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"));
+                Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"))
+                .setNotice(out::println);
         StopOnShutdown hook = new StopOnShutdown(session, 60);
         String status = session.runHere();
         hook.remove();

@@ -8,8 +8,14 @@ public final class PlaneRenderer {
 
     private PlaneRenderer() {}
 
+    /** A 2D frame of {@code side}² pixels; they are drawn when first asked for ({@link Frame#argb()}). */
     public static Frame render(long step, float[] points, float[] heatmap, int heatmapSize, double extent,
             double[] means, int side) {
+        return Frame.plane(step, side, points, heatmap, heatmapSize, extent, means);
+    }
+
+    /** Draws the view: side² ARGB pixels, row 0 at the top. */
+    static int[] pixels(float[] points, float[] heatmap, int heatmapSize, double extent, double[] means, int side) {
         int[] argb = new int[side * side];
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -21,7 +27,7 @@ public final class PlaneRenderer {
         }
         float range = hi > lo ? hi - lo : 1f;
         // Colour each heatmap cell once and copy it to the pixels it covers: a 512-pixel frame of a 64-cell map
-        // is 4,096 colours, not 262,144, which keeps the frame cheap on the training thread (issue 5).
+        // is 4,096 colours, not 262,144, which keeps the frame cheap wherever it is drawn.
         int cells = Math.max(1, heatmapSize);
         int[] cellColour = new int[cells * cells];
         for (int i = 0; i < cellColour.length; i++) {
@@ -51,7 +57,7 @@ public final class PlaneRenderer {
         for (int i = 0; i + 1 < points.length; i += 2) {
             dot(argb, side, toPixel(points[i], extent, side), toPixel(-points[i + 1], extent, side), 0xFF101010);
         }
-        return new Frame(step, side, side, argb, points, heatmap, heatmapSize, extent, means, -1, Double.NaN);
+        return argb;
     }
 
     static int toPixel(double v, double extent, int side) {

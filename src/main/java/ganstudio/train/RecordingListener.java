@@ -26,6 +26,7 @@ public final class RecordingListener implements TrainingListener {
     private volatile long totalSteps;
     private long lastStep = -1;
     private volatile RecordingResult result;
+    private java.util.function.Consumer<String> notice = line -> { };
 
     public RecordingListener(Recorder recorder, String title, String objective) {
         this.recorder = recorder;
@@ -69,8 +70,18 @@ public final class RecordingListener implements TrainingListener {
         recorder.offer(VideoFrame.of(frame, Caption.of(title, objective, step, totalSteps, latest)));
     }
 
+    /** Where to say that the held-back frames are being encoded (the recorder does that after training). */
+    public RecordingListener setNotice(java.util.function.Consumer<String> lines) {
+        this.notice = lines;
+        return this;
+    }
+
     @Override
     public void onFinished(String status, String reason) {
+        int waiting = recorder.backlog();
+        if (waiting > 0) {
+            notice.accept("video: encoding " + waiting + " frames\u2026");
+        }
         result = recorder.close();
     }
 

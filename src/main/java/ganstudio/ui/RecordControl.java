@@ -168,7 +168,7 @@ final class RecordControl {
         if (r == null) {
             return;
         }
-        status.accept("finishing video…");
+        status.accept("finishing video: encoding " + r.backlog() + " frames…");
         Thread t = new Thread(() -> {
             RecordingResult result = r.close();
             Platform.runLater(() -> {
@@ -202,8 +202,8 @@ final class RecordControl {
             snapshotIfDue();
         }
         if (recorder != null) {
-            status.accept(String.format(Locale.ROOT, "recording\u2026 %d frames, %d dropped",
-                    recorder.framesWritten(), recorder.dropped()));
+            status.accept(String.format(Locale.ROOT, "recording\u2026 %d frames (%d encoded), %d dropped",
+                    recorder.framesTaken(), recorder.framesWritten(), recorder.dropped()));
         }
         update();
     }

@@ -12,38 +12,48 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records frames into a video on its own daemon thread, behind a bounded queue, so the producer (the training
- * thread, or the FX thread for dashboard snapshots) never waits for the encoder. The encoder thread runs at the
- * OS's lowest priority ({@link BackgroundPriority}): it encodes on whatever CPU training leaves idle and catches
- * up when the run ends, so the queue is long and bounded by memory (an eighth of the heap, at most 256 MB)
- * rather than by a few frames. When it is full the new frame is dropped and counted; the next frame that gets
- * in covers the dropped frames' time (the video keeps its pacing) and the overlay says how many were dropped.
+ * thread, or the FX thread for dashboard snapshots) never waits for the encoder. Encoding is what training
+ * must not pay for, so the encoder holds frames back while there are few ({@link #DEFAULT_HOLD}, or half the
+ * queue's memory) and encodes them when the recording closes; past that it catches up in bursts, on a thread at
+ * the OS's lowest priority ({@link BackgroundPriority}). The queue is bounded by memory (an eighth of the heap,
+ * at most 256 MB). A 2D training frame waits there as its data and is drawn by the encoder: a backlog of drawn
+ * frames survived every young GC, whose copying cost training more than the encoding did. When the queue is full
+ * the new frame is dropped and counted; the next frame that gets in covers the dropped frames' time (the video
+ * keeps its pacing) and the overlay says how many were dropped.
  *
- * <p>{@link #close()} drains the queue and finalizes the file. It runs when the run finishes, stops or fails,
- * and from a JVM shutdown hook as a backstop (Ctrl-C, closing the studio), so the file is playable up to the
- * last frame encoded. Only a hard kill (SIGKILL, power loss) leaves an MP4 without its index.
+ * <p>{@link #close()} encodes what waits, at normal priority since training is over, and finalizes the file. It
+ * runs when the run finishes, stops or fails, and from a JVM shutdown hook as a backstop (Ctrl-C, closing the
+ * studio), so the file holds every frame taken. Only a hard kill (SIGKILL, power loss) loses the video.
  */
 public final class Recorder {
 
     public static final int DEFAULT_QUEUE = 4096;
+    /**
+     * Frames held back before the encoder starts during training: 256 frames (a 16,000-step run at the sqrt
+     * pacing) are 5 MB of 2D data and about 10 s of encoding once training is over.
+     */
+    public static final int DEFAULT_HOLD = 256;
     private static final long MAX_QUEUED_BYTES = 256L << 20;
     /** close() gives up when the encoder has not finished a frame for this long (a backlog may take longer). */
     private static final long CLOSE_TIMEOUT_MS = 60_000;
     private static final long EXIT_GRACE_MS = 20_000;
 
-    private record Item(VideoFrame frame, int slots, int dropped) {}
-
-    private static final Item END = new Item(null, 0, 0);
+    private record Item(VideoFrame frame, int slots, int dropped, long bytes) {}
 
     private final Path file;
     private final VideoSettings settings;
     private final FrameSink sink;
     private final BlockingQueue<Item> queue;
     private final long maxQueuedBytes;
+    private final int holdFrames;
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread thread;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    /** close() was called: the idle encoder stops after its current frame and hands over. */
+    private volatile boolean finishing;
     private volatile int written;
+    private volatile int taken;
     private volatile int dropped;
     private volatile String error = "";
     private volatile boolean background;
@@ -51,17 +61,22 @@ public final class Recorder {
     private RecordingResult result;
     private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
 
+    /** A recorder that encodes each frame as it comes (no holding back). */
     Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity) {
-        this(file, settings, sink, capacity, Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8));
+        this(file, settings, sink, capacity, Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8), 0);
     }
 
-    /** A recorder whose queue holds at most {@code capacity} frames and {@code maxQueuedBytes} of pixels. */
-    Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity, long maxQueuedBytes) {
+    /**
+     * A recorder whose queue holds at most {@code capacity} frames and {@code maxQueuedBytes} of pixels, and that
+     * starts encoding during training only when more than {@code holdFrames} frames or half the bytes wait.
+     */
+    Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity, long maxQueuedBytes, int holdFrames) {
         this.file = file;
         this.settings = settings;
         this.sink = sink;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.maxQueuedBytes = maxQueuedBytes;
+        this.holdFrames = holdFrames;
         this.thread = new Thread(this::encodeLoop, "video-encoder " + file.getFileName());
         thread.setDaemon(true);
         // The encoder shares the CPU with training: let the scheduler prefer the training threads.
@@ -74,7 +89,8 @@ public final class Recorder {
     /** Checks the file can be written (a UserError otherwise) and starts the encoder thread. */
     public static Recorder start(Path file, VideoSettings settings) {
         checkWritable(file);
-        return new Recorder(file, settings, new FrameEncoder(file, settings), DEFAULT_QUEUE);
+        return new Recorder(file, settings, new FrameEncoder(file, settings), DEFAULT_QUEUE,
+                Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8), DEFAULT_HOLD);
     }
 
     /** The extension names a known format and the folder exists and is writable: a UserError otherwise. */
@@ -108,9 +124,11 @@ public final class Recorder {
         if (closed) {
             return false;
         }
-        long bytes = bytesOf(frame);
-        if (queuedBytes.get() + bytes <= maxQueuedBytes && queue.offer(new Item(frame, 1 + pendingSlots, dropped))) {
+        long bytes = frame.queuedBytes();
+        if (queuedBytes.get() + bytes <= maxQueuedBytes
+                && queue.offer(new Item(frame, 1 + pendingSlots, dropped, bytes))) {
             queuedBytes.addAndGet(bytes);
+            taken++;
             pendingSlots = 0;
             return true;
         }
@@ -123,6 +141,11 @@ public final class Recorder {
         return !closed;
     }
 
+    /** Frames accepted so far: encoded or waiting. */
+    public int framesTaken() {
+        return taken;
+    }
+
     /** Frames waiting for the encoder. */
     public int backlog() {
         return queue.size();
@@ -133,10 +156,6 @@ public final class Recorder {
         return background;
     }
 
-    private static long bytesOf(VideoFrame frame) {
-        return 4L * frame.argb().length;
-    }
-
     public int framesWritten() {
         return written;
     }
@@ -145,27 +164,51 @@ public final class Recorder {
         return dropped;
     }
 
+    /**
+     * Once started, catching up goes on down to half the hold, so the encoder works in bursts rather than frame by
+     * frame beside training.
+     */
+    private boolean tooMuchWaiting(int divisor) {
+        return queue.size() > holdFrames / divisor || queuedBytes.get() > maxQueuedBytes / (2L * divisor);
+    }
+
+    /**
+     * Encodes at idle priority until close() asks to finish; the finisher then takes the rest of the queue. Even at
+     * the idle policy an encoder running beside training cost it about 5% (ring8-wgan): the two share caches and
+     * the encoder's garbage adds young collections. So frames are held back, as long as there are few enough,
+     * and encoded once training is over.
+     */
     private void encodeLoop() {
         background = BackgroundPriority.lowerCurrentThread();
+        boolean catchingUp = false;
         try {
-            while (true) {
-                Item item = queue.take();
-                if (item == END) {
-                    return;
+            while (!finishing && error.isEmpty()) {
+                catchingUp = holdFrames == 0 || tooMuchWaiting(catchingUp ? 2 : 1);
+                if (!catchingUp) {
+                    Thread.sleep(200);
+                    continue;
                 }
-                queuedBytes.addAndGet(-bytesOf(item.frame()));
-                try {
-                    sink.accept(item.frame(), item.slots(), item.dropped());
-                    written = sink.frames();
-                } catch (IOException | RuntimeException e) {
-                    error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    closed = true;
-                    queue.clear();
-                    return;
+                Item item = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    encode(item);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Encodes what is still queued and finalizes the file, on a thread close() starts once the idle encoder has
+     * stopped: Linux will not take a thread back out of the idle policy unprivileged, and training is over by
+     * now, so the backlog gets a normal share of the CPU even when other work keeps the cores busy.
+     */
+    private void finishEncoding() {
+        try {
+            Item item;
+            while (error.isEmpty() && (item = queue.poll()) != null) {
+                encode(item);
+            }
         } finally {
             try {
                 sink.close();
@@ -174,6 +217,18 @@ public final class Recorder {
                     error = "cannot finish the file: " + e.getMessage();
                 }
             }
+        }
+    }
+
+    private void encode(Item item) {
+        queuedBytes.addAndGet(-item.bytes());
+        try {
+            sink.accept(item.frame(), item.slots(), item.dropped());
+            written = sink.frames();
+        } catch (IOException | RuntimeException e) {
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            closed = true;
+            queue.clear();
         }
     }
 
@@ -190,12 +245,12 @@ public final class Recorder {
         close();
     }
 
-    /** Waits for the encoder to drain the queue, as long as it keeps finishing frames. */
-    private void awaitEncoder() throws InterruptedException {
+    /** Waits for an encoding thread to end, as long as it keeps finishing frames. */
+    private void awaitProgress(Thread encoding) throws InterruptedException {
         long lastProgress = System.nanoTime();
         int lastFrames = written;
-        while (thread.isAlive() && System.nanoTime() - lastProgress < CLOSE_TIMEOUT_MS * 1_000_000L) {
-            thread.join(200);
+        while (encoding.isAlive() && System.nanoTime() - lastProgress < CLOSE_TIMEOUT_MS * 1_000_000L) {
+            encoding.join(200);
             int now = written;
             if (now != lastFrames) {
                 lastFrames = now;
@@ -217,15 +272,20 @@ public final class Recorder {
             if (result != null) {
                 return result;
             }
+            finishing = true;
+            Thread finisher = thread;
             try {
-                while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
-                    // the encoder is busy with a full queue; try again
+                awaitProgress(thread); // the frame it is on, at idle priority
+                if (!thread.isAlive()) {
+                    finisher = new Thread(this::finishEncoding, "video-finish " + file.getFileName());
+                    finisher.setDaemon(true);
+                    finisher.start();
+                    awaitProgress(finisher);
                 }
-                awaitEncoder();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (thread.isAlive() && error.isEmpty()) {
+            if (finisher.isAlive() && error.isEmpty()) {
                 error = "the encoder stopped making progress (no frame in " + CLOSE_TIMEOUT_MS / 1000 + " s)";
             }
             try {
