@@ -40,10 +40,15 @@ public final class Frame {
     }
 
     public static Frame image(long step, int width, int height, int[] argb) {
+        checkPixels(width, height, argb);
+        return new Frame(step, width, height, argb, new float[0], new float[0], 0, 0, new double[0], -1, Double.NaN);
+    }
+
+    /** Throws IllegalArgumentException unless {@code argb} holds exactly width × height pixels. */
+    public static void checkPixels(int width, int height, int[] argb) {
         if (argb.length != width * height) {
             throw new IllegalArgumentException(width + "x" + height + " frame with " + argb.length + " pixels");
         }
-        return new Frame(step, width, height, argb, new float[0], new float[0], 0, 0, new double[0], -1, Double.NaN);
     }
 
     /**

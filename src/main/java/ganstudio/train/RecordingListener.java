@@ -9,6 +9,7 @@ import ganstudio.media.video.VideoFrame;
 import ganstudio.metrics.StepMetrics;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Records a session's frames (sample grid or 2D view) with the overlay: asks the session for a frame at each
@@ -26,7 +27,7 @@ public final class RecordingListener implements TrainingListener {
     private volatile long totalSteps;
     private long lastStep = -1;
     private volatile RecordingResult result;
-    private java.util.function.Consumer<String> notice = line -> { };
+    private Consumer<String> notice = line -> { };
 
     public RecordingListener(Recorder recorder, String title, String objective) {
         this.recorder = recorder;
@@ -71,7 +72,7 @@ public final class RecordingListener implements TrainingListener {
     }
 
     /** Where to say that the held-back frames are being encoded (the recorder does that after training). */
-    public RecordingListener setNotice(java.util.function.Consumer<String> lines) {
+    public RecordingListener setNotice(Consumer<String> lines) {
         this.notice = lines;
         return this;
     }

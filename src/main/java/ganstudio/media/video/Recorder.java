@@ -63,7 +63,7 @@ public final class Recorder {
 
     /** A recorder that encodes each frame as it comes (no holding back). */
     Recorder(Path file, VideoSettings settings, FrameSink sink, int capacity) {
-        this(file, settings, sink, capacity, Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8), 0);
+        this(file, settings, sink, capacity, defaultQueuedBytes(), 0);
     }
 
     /**
@@ -89,8 +89,13 @@ public final class Recorder {
     /** Checks the file can be written (a UserError otherwise) and starts the encoder thread. */
     public static Recorder start(Path file, VideoSettings settings) {
         checkWritable(file);
-        return new Recorder(file, settings, new FrameEncoder(file, settings), DEFAULT_QUEUE,
-                Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8), DEFAULT_HOLD);
+        return new Recorder(file, settings, new FrameEncoder(file, settings), DEFAULT_QUEUE, defaultQueuedBytes(),
+                DEFAULT_HOLD);
+    }
+
+    /** An eighth of the heap, at most 256 MB. */
+    private static long defaultQueuedBytes() {
+        return Math.min(MAX_QUEUED_BYTES, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** The extension names a known format and the folder exists and is writable: a UserError otherwise. */

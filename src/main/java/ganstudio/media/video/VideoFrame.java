@@ -20,9 +20,7 @@ public final class VideoFrame {
     private final List<Caption> captions;
 
     public VideoFrame(long step, int width, int height, int[] argb, List<Caption> captions) {
-        if (argb.length != width * height) {
-            throw new IllegalArgumentException(width + "x" + height + " frame with " + argb.length + " pixels");
-        }
+        Frame.checkPixels(width, height, argb);
         this.step = step;
         this.width = width;
         this.height = height;
