@@ -17,15 +17,29 @@ public class Conv extends AbstractBlock implements GradLayer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
+    private final boolean channelsLast;
     private Shape lastInputShape;
 
     public Conv(long filters, int kernel, int stride, int padding) {
+        this(filters, kernel, stride, padding, false);
+    }
+
+    private Conv(long filters, int kernel, int stride, int padding, boolean channelsLast) {
+        this.channelsLast = channelsLast;
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+    }
+
+    /**
+     * The same convolution, run on the CPU with its input in channels-last memory (see
+     * {@link Ops#toChannelsLast}); its output stays channels-last, so the ReLU and max-pool after it do too.
+     */
+    public static Conv channelsLast(long filters, int kernel, int stride, int padding) {
+        return new Conv(filters, kernel, stride, padding, true);
     }
 
     @Override
@@ -35,6 +49,9 @@ public class Conv extends AbstractBlock implements GradLayer {
         lastInputShape = x.getShape();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
+        if (channelsLast && !x.getDevice().isGpu()) {
+            x = Ops.toChannelsLast(x);
+        }
         return new NDList(Ops.conv2d(x, w, b, stride, padding));
     }
 

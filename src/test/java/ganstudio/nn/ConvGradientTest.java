@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Outputs and autograd through {@link Conv} and {@link TransposedConv} against the definition, for the
  * few-filter convolutions whose input gradient PyTorch 2.5.1's oneDNN kernels got wrong on the development
- * machine (fewer than 16 output channels; they now run as patches times a matrix, see Ops.MIN_ONEDNN_FILTERS).
+ * machine (fewer than 16 output channels; they now run as patches times a matrix, see Ops.MIN_ONEDNN_FILTERS),
+ * and for the channels-last convolutions of the classifiers, which run other oneDNN kernels.
  */
 class ConvGradientTest {
 
@@ -38,7 +39,10 @@ class ConvGradientTest {
     }
 
     private void check(int cin, int cout, int h, int k, int s, int p) {
-        Conv conv = new Conv(cout, k, s, p);
+        check(new Conv(cout, k, s, p), cin, cout, h, k, s, p);
+    }
+
+    private void check(Conv conv, int cin, int cout, int h, int k, int s, int p) {
         Shape in = new Shape(3, cin, h, h);
         conv.setInitializer(new NormalInitializer(0.3f), Parameter.Type.WEIGHT);
         conv.initialize(manager, DataType.FLOAT32, in);
@@ -60,6 +64,7 @@ class ConvGradientTest {
         float[] xv = x.toFloatArray();
         float[] dx = new float[xv.length];
         float[] dw = new float[wv.length];
+        float[] db = new float[cout];
         float[] expectedOut = new float[gv.length];
         for (int b = 0; b < 3; b++) {
             for (int o = 0; o < cout; o++) {
@@ -68,6 +73,7 @@ class ConvGradientTest {
                         int yi = ((b * cout + o) * oh + oy) * oh + ox;
                         float go = gv[yi];
                         expectedOut[yi] += bv[o];
+                        db[o] += go;
                         for (int c = 0; c < cin; c++) {
                             for (int ky = 0; ky < k; ky++) {
                                 for (int kx = 0; kx < k; kx++) {
@@ -91,6 +97,8 @@ class ConvGradientTest {
         assertArrayEquals(expectedOut, out.toFloatArray(), 1e-3f, "output, " + what);
         assertArrayEquals(dx, x.getGradient().toFloatArray(), 1e-3f, "input gradient, " + what);
         assertArrayEquals(dw, weight.getGradient().toFloatArray(), 1e-3f, "weight gradient, " + what);
+        assertArrayEquals(db, conv.getParameters().get("bias").getArray().getGradient().toFloatArray(), 1e-3f,
+                "bias gradient, " + what);
     }
 
     @Test
@@ -110,6 +118,15 @@ class ConvGradientTest {
             NDArray expected = Ops.conv2d(g, w, null, 2, 1);
             assertArrayEquals(expected.toFloatArray(), x.getGradient().toFloatArray(), 1e-3f);
         }
+    }
+
+    @Test
+    void channelsLast() {
+        // The fashion baseline's two layers, a CIFAR-10 first layer, and a stride of 2.
+        check(Conv.channelsLast(32, 3, 1, 1), 1, 32, 28, 3, 1, 1);
+        check(Conv.channelsLast(64, 3, 1, 1), 32, 64, 14, 3, 1, 1);
+        check(Conv.channelsLast(32, 3, 1, 1), 3, 32, 32, 3, 1, 1);
+        check(Conv.channelsLast(16, 4, 2, 1), 8, 16, 14, 4, 2, 1);
     }
 
     @Test
