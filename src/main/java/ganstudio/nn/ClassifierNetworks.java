@@ -47,16 +47,17 @@ public final class ClassifierNetworks {
     }
 
     /**
-     * conv3x3(w) → pool → conv3x3(2w) → pool → dense 128 → dense classes, norm after each conv. Its convolutions
-     * run channels-last on the CPU: 10-14% less time per training step of the fashion baseline on the bench's
-     * random batch, 3% on Fashion-MNIST (README, Performance), where the resnet below lost 20-40% to it
-     * (BatchNorm, GroupNorm, strided convolutions), and the DCGAN critics 25-30%.
+     * conv3x3(w) → pool → conv3x3(2w) → pool → dense 128 → dense classes, norm after each conv. Without a norm
+     * its convolutions run channels-last on the CPU (the max-pool's NCHW kernel was the step's largest; README,
+     * "Channels-last convolutions"). A GroupNorm reshapes back to NCHW, and nothing with a norm was measured
+     * faster in that layout: the resnet and the DCGAN networks were slower, so they stay NCHW.
      */
     private static SequentialBlock baseline(ClassifierSpec spec) {
         SequentialBlock net = new SequentialBlock();
         long w = spec.width();
+        boolean channelsLast = "none".equals(spec.norm());
         for (int stage = 0; stage < 2; stage++) {
-            net.add(Conv.channelsLast(w << stage, 3, 1, 1));
+            net.add(channelsLast ? Conv.channelsLast(w << stage, 3, 1, 1) : new Conv(w << stage, 3, 1, 1));
             addNorm(net, spec, w << stage);
             net.add(Act.of(spec.activation(), spec.slope()));
             net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));

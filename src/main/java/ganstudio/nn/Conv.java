@@ -25,11 +25,11 @@ public class Conv extends AbstractBlock implements GradLayer {
     }
 
     private Conv(long filters, int kernel, int stride, int padding, boolean channelsLast) {
-        this.channelsLast = channelsLast;
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.channelsLast = channelsLast;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
     }
@@ -37,6 +37,8 @@ public class Conv extends AbstractBlock implements GradLayer {
     /**
      * The same convolution, run on the CPU with its input in channels-last memory (see
      * {@link Ops#toChannelsLast}); its output stays channels-last, so the ReLU and max-pool after it do too.
+     * Below {@link Ops#MIN_ONEDNN_FILTERS} filters the convolution runs as patches times a matrix, which gains
+     * nothing from the layout, so the input is left as it is.
      */
     public static Conv channelsLast(long filters, int kernel, int stride, int padding) {
         return new Conv(filters, kernel, stride, padding, true);
@@ -49,7 +51,7 @@ public class Conv extends AbstractBlock implements GradLayer {
         lastInputShape = x.getShape();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
-        if (channelsLast && !x.getDevice().isGpu()) {
+        if (channelsLast && filters >= Ops.MIN_ONEDNN_FILTERS && !x.getDevice().isGpu()) {
             x = Ops.toChannelsLast(x);
         }
         return new NDList(Ops.conv2d(x, w, b, stride, padding));

@@ -43,7 +43,9 @@ final class Ops {
     static NDArray toChannelsLast(NDArray x) {
         Shape s = x.getShape();
         long n = s.get(0);
-        return x.transpose(0, 2, 3, 1).reshape(n, -1).reshape(n, s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+        // The sample size spelled out rather than -1, which PyTorch cannot infer for an empty batch.
+        return x.transpose(0, 2, 3, 1).reshape(n, s.get(1) * s.get(2) * s.get(3))
+                .reshape(n, s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
     }
 
     /** A square-kernel 2D convolution with equal stride and padding in both axes; bias may be null. */

@@ -11,7 +11,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,5 +83,49 @@ class ChannelsLastTest {
         assertArrayEquals(expected.toFloatArray(), got.toFloatArray(), 1e-5f);
         assertTrue(isChannelsLast(got));
         assertFalse(isChannelsLast(plain.forward(ps, new NDList(x), false).singletonOrThrow()));
+    }
+
+    @Test
+    void emptyBatch() {
+        NDArray cl = Ops.toChannelsLast(manager.zeros(new Shape(0, 3, 4, 5)));
+        assertEquals(new Shape(0, 3, 4, 5), cl.getShape());
+    }
+
+    @Test
+    void fewFilterConvolutionLeavesTheLayout() {
+        // Below 16 filters the convolution is patches times a matrix: nothing to gain from NHWC.
+        Shape in = new Shape(2, 3, 8, 8);
+        Conv cl = Conv.channelsLast(8, 3, 1, 1);
+        cl.initialize(manager, DataType.FLOAT32, in);
+        NDArray out = cl.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(in)), false)
+                .singletonOrThrow();
+        assertFalse(isChannelsLast(out));
+    }
+
+    /** The output of the baseline classifier's first conv, activation and max-pool (children 0-2, no norm). */
+    private NDArray firstStage(ClassifierSpec spec) {
+        SequentialBlock net = ClassifierNetworks.build(spec);
+        Shape in = ClassifierNetworks.inputShape(spec, 4);
+        net.initialize(manager, DataType.FLOAT32, in);
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDList h = new NDList(manager.randomNormal(in));
+        int layers = "none".equals(spec.norm()) ? 3 : 4;
+        int i = 0;
+        for (Pair<String, Block> child : net.getChildren()) {
+            if (i++ == layers) {
+                break;
+            }
+            h = child.getValue().forward(ps, h, true);
+        }
+        assertEquals(new Shape(4, 32, 14, 14), h.singletonOrThrow().getShape());
+        return h.singletonOrThrow();
+    }
+
+    @Test
+    void baselineClassifierStaysChannelsLastThroughReluAndMaxPool() {
+        assertTrue(isChannelsLast(firstStage(ClassifierSpec.baseline(1, 28, 10))));
+        ClassifierSpec grouped = new ClassifierSpec("baseline", 1, 28, 10, 32, 0, "group", 8, "relu", 0.01, 0, false,
+                "he");
+        assertFalse(isChannelsLast(firstStage(grouped)));
     }
 }
