@@ -37,8 +37,7 @@ public class Conv extends AbstractBlock implements GradLayer {
     /**
      * The same convolution, run on the CPU with its input in channels-last memory (see
      * {@link Ops#toChannelsLast}); its output stays channels-last, so the ReLU and max-pool after it do too.
-     * Below {@link Ops#MIN_ONEDNN_FILTERS} filters the convolution runs as patches times a matrix, which gains
-     * nothing from the layout, so the input is left as it is.
+     * Below {@link Ops#MIN_ONEDNN_FILTERS} filters, and on a GPU, the input is left as it is (see Ops.conv2d).
      */
     public static Conv channelsLast(long filters, int kernel, int stride, int padding) {
         return new Conv(filters, kernel, stride, padding, true);
@@ -51,10 +50,7 @@ public class Conv extends AbstractBlock implements GradLayer {
         lastInputShape = x.getShape();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
-        if (channelsLast && filters >= Ops.MIN_ONEDNN_FILTERS && !x.getDevice().isGpu()) {
-            x = Ops.toChannelsLast(x);
-        }
-        return new NDList(Ops.conv2d(x, w, b, stride, padding));
+        return new NDList(Ops.conv2d(x, w, b, stride, padding, channelsLast));
     }
 
     @Override

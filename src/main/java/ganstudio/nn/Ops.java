@@ -50,10 +50,21 @@ final class Ops {
 
     /** A square-kernel 2D convolution with equal stride and padding in both axes; bias may be null. */
     static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
-        if (weight.getShape().get(0) < MIN_ONEDNN_FILTERS && !x.getDevice().isGpu()) {
+        return conv2d(x, weight, bias, stride, padding, false);
+    }
+
+    /**
+     * The same, with the input of a CPU oneDNN convolution first put in channels-last memory when asked. The
+     * patches path gains nothing from the layout, and the GPU path was not measured, so both take x as it is.
+     */
+    static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride, int padding, boolean channelsLast) {
+        if (x.getDevice().isGpu()) {
+            return plain(x, weight, bias, stride, padding);
+        }
+        if (weight.getShape().get(0) < MIN_ONEDNN_FILTERS) {
             return byPatches(x, weight, bias, stride, padding);
         }
-        return plain(x, weight, bias, stride, padding);
+        return plain(channelsLast ? toChannelsLast(x) : x, weight, bias, stride, padding);
     }
 
     /**
