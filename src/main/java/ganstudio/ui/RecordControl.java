@@ -12,6 +12,7 @@ import ganstudio.train.RecordingListener;
 import ganstudio.train.TrainingSession;
 
 import java.io.File;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -221,10 +222,10 @@ final class RecordControl {
         snapshot = window.snapshot(null, snapshot);
         int w = (int) snapshot.getWidth();
         int h = (int) snapshot.getHeight();
-        int[] argb = new int[w * h];
-        snapshot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        IntBuffer argb = VideoFrame.newPixelBuffer(w, h);
+        snapshot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, w);
         String title = feed.getRunDir().getFileName().toString();
-        recorder.offer(new VideoFrame(m.step(), w, h, argb, List.of(Caption.of(title,
+        recorder.offer(VideoFrame.offHeap(m.step(), w, h, argb, List.of(Caption.of(title,
                 session.getConfig().getString("objective.kind"), m.step(), feed.getTotalSteps(), m))));
     }
 

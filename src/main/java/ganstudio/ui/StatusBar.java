@@ -1,5 +1,6 @@
 package ganstudio.ui;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.scene.control.Label;
@@ -11,6 +12,8 @@ import javafx.scene.layout.Region;
 /** The line at the bottom: where the run is written, on what, how far, how fast, and its state. */
 final class StatusBar extends HBox {
 
+    private static final List<String> STATE_STYLES = List.of("status-failed", "status-running");
+
     private final Label run = field("no run");
     private final Label device = field("");
     private final Label step = field("");
@@ -19,6 +22,7 @@ final class StatusBar extends HBox {
     private final Label time = field("");
     private final Label status = field("idle");
     private final Label recording = field("");
+    private long shownSecond = Long.MIN_VALUE;
 
     StatusBar() {
         getStyleClass().add("status-bar");
@@ -62,10 +66,17 @@ final class StatusBar extends HBox {
         critic.setText(detail);
         speed.setText(Double.isFinite(samplesPerSecond)
                 ? String.format(Locale.ROOT, "%.0f samples/s", samplesPerSecond) : "");
-        time.setText("elapsed " + duration(elapsed) + (Double.isFinite(eta) ? "  ETA " + duration(eta) : ""));
+        // Once a second: the ETA is re-estimated every frame and its rounding flickered a few times a second,
+        // each time a repaint (see showStatus).
+        long second = (long) Math.floor(elapsed);
+        if (second != shownSecond || !Double.isFinite(eta)) {
+            shownSecond = second;
+            time.setText("elapsed " + duration(elapsed) + (Double.isFinite(eta) ? "  ETA " + duration(eta) : ""));
+        }
     }
 
     void clearProgress() {
+        shownSecond = Long.MIN_VALUE;
         step.setText("");
         critic.setText("");
         speed.setText("");
@@ -77,14 +88,31 @@ final class StatusBar extends HBox {
         recording.setText(text);
     }
 
+    /**
+     * Called every UI frame with mostly the same text. The style classes change only when the state does: any
+     * change to them re-applies CSS and repaints, and a repaint walks the bounds of the whole scene: done 30 times a
+     * second it cost the FX thread about a tenth of a core, which on two cores training competes with.
+     */
     void showStatus(String text) {
         status.setText(text);
-        status.getStyleClass().removeAll("status-failed", "status-running");
-        if ("failed".equals(text)) {
-            status.getStyleClass().add("status-failed");
-        } else if (text.startsWith("running") || text.startsWith("starting")) {
-            status.getStyleClass().add("status-running");
+        String style = stateStyle(text);
+        List<String> classes = status.getStyleClass();
+        for (String s : STATE_STYLES) {
+            if (!s.equals(style) && classes.contains(s)) {
+                classes.remove(s);
+            }
         }
+        if (style != null && !classes.contains(style)) {
+            classes.add(style);
+        }
+    }
+
+    /** The style class of a state line: failed, running (or starting), or none. */
+    static String stateStyle(String text) {
+        if ("failed".equals(text)) {
+            return "status-failed";
+        }
+        return text.startsWith("running") || text.startsWith("starting") ? "status-running" : null;
     }
 
     /** h:mm:ss or m:ss. */

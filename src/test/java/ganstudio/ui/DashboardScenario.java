@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -104,6 +106,8 @@ final class DashboardScenario {
                 "the status bar names the run directory of " + PRESET + ": " + describe());
 
         note("charts filled");
+        assertStatusBarRepaintsOnlyOnChange();
+        note("status bar watched");
         Seen paused = pauseAndSettle();
         note("paused at step " + paused.statusStep());
         assertEquals(paused.rows(), paused.statusStep(), "one row per step: " + paused);
@@ -143,6 +147,36 @@ final class DashboardScenario {
         press("Stop");
         FxThread.await("the run to stop", TRAINING_LIMIT, () -> seen().status().equals("stopped"), this::describe);
         note("stopped");
+    }
+
+    /**
+     * While training, the status bar's state keeps its style classes and the elapsed/ETA line changes about once a
+     * second, though the UI timer sets both 30 times a second: any change repaints the window, a walk over the whole
+     * scene, and redone every UI frame that cost the FX thread a tenth of a core and training a few percent.
+     */
+    private void assertStatusBarRepaintsOnlyOnChange() throws InterruptedException {
+        int[] styleChanges = {0};
+        int[] timeChanges = {0};
+        ListChangeListener<String> styles = c -> styleChanges[0]++;
+        ChangeListener<String> times = (o, a, b) -> timeChanges[0]++;
+        Label state = (Label) FxThread.call(() -> gan(".status-state"));
+        Label time = FxThread.call(() -> statusFields().stream().filter(l -> l.getText().startsWith("elapsed"))
+                .findFirst().orElseThrow(() -> new AssertionError("no elapsed/ETA field: " + describe())));
+        long began = FxThread.call(() -> {
+            state.getStyleClass().addListener(styles);
+            time.textProperty().addListener(times);
+            return System.nanoTime();
+        });
+        Thread.sleep(2500); // an observation window: what is counted is how often the labels change in it
+        double seconds = FxThread.call(() -> {
+            state.getStyleClass().removeListener(styles);
+            time.textProperty().removeListener(times);
+            return (System.nanoTime() - began) / 1e9;
+        });
+        assertEquals("running", FxThread.call(state::getText), "still training: " + describe());
+        assertEquals(0, styleChanges[0], "style class changes of the state label in " + seconds + " s");
+        assertTrue(timeChanges[0] <= Math.ceil(seconds) + 1,
+                timeChanges[0] + " changes of the elapsed/ETA line in " + seconds + " s");
     }
 
     /** Where the time went, for a run that came close to a limit. */
