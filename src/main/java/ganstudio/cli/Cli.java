@@ -17,6 +17,7 @@ import ganstudio.media.video.VideoSettings;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.RecordingListener;
 import ganstudio.train.SessionBase;
+import ganstudio.train.ResumeRequest;
 import ganstudio.train.TrainingSession;
 import ganstudio.train.bench.Bench;
 import ganstudio.train.bench.BenchOptions;
@@ -45,8 +46,9 @@ public final class Cli {
             "  train --preset NAME|FILE [--set key=value ...] [--seed N] [--steps N] [--device D] [--out DIR]",
             "        Train a preset (see `presets`); writes a run directory under --out (default: runs).",
             "        A classifier preset (task = classifier) takes --epochs N instead of --steps.",
-            "  train --resume RUN_DIR [--steps N | --epochs N]",
-            "        Continue a run from its latest checkpoint.",
+            "  train --resume RUN_DIR [--steps N | --epochs N] [--reschedule] [--device D]",
+            "        Continue a run from its latest readable checkpoint: the same numbers as if it never stopped.",
+            "        A new length keeps the schedules on the run's first length unless --reschedule stretches them.",
             "  train --twin-of RUN_DIR [--objective wgan|wgan-gp|nsgan|...] [--steps N] [--out DIR]",
             "        The paired experiment: the run's WGAN twin (a WGAN's standard GAN twin by default) with the",
             "        same seed, data order and fixed noise; objective and optimizers from the matching preset.",
@@ -140,8 +142,9 @@ public final class Cli {
     private int train(List<String> args) {
         List<String> flags = new ArrayList<>(List.of("--preset", "--set", "--seed", "--steps", "--epochs", "--out",
                 "--device", "--resume", "--record", "--twin-of", "--objective"));
+        List<String> switches = List.of("--reschedule");
         flags.addAll(VideoOptions.FLAGS);
-        Options o = Options.parse(args, flags, List.of());
+        Options o = Options.parse(args, flags, switches);
         VideoSettings video = VideoOptions.parse(o, FramePacing.sqrt());
         Path record = o.has("--record") ? Paths.get(o.get("--record")) : null;
         if (record != null) {
@@ -152,13 +155,22 @@ public final class Cli {
         TrainingSession session;
         if (o.has("--resume")) {
             Path dir = Paths.get(o.get("--resume"));
-            if (isClassifierRun(dir)) {
-                requireNoRecording(record);
-                Integer epochs = o.has("--epochs") ? parsePositive("--epochs", o.get("--epochs")) : null;
-                return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, epochs));
+            refuseOnResume(o);
+            boolean classifier = isClassifierRun(dir);
+            String lengthFlag = classifier ? "--epochs" : "--steps";
+            String otherFlag = classifier ? "--steps" : "--epochs";
+            if (o.has(otherFlag)) {
+                throw new UserError(otherFlag + " does not apply to this " + (classifier ? "classifier" : "GAN")
+                        + " run; give " + lengthFlag + " N");
             }
-            Integer steps = o.has("--steps") ? parsePositive("--steps", o.get("--steps")) : null;
-            session = TrainingSession.resume(dir, steps);
+            ResumeRequest request = new ResumeRequest(
+                    o.has(lengthFlag) ? parsePositive(lengthFlag, o.get(lengthFlag)) : null, o.has("--reschedule"),
+                    o.has("--device") ? o.get("--device") : null);
+            if (classifier) {
+                requireNoRecording(record);
+                return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, request));
+            }
+            session = TrainingSession.resume(dir, request);
         } else if (o.has("--twin-of")) {
             session = twinSession(o);
         } else {
@@ -197,6 +209,19 @@ public final class Cli {
         }
         out.println("run: " + session.getRunDir());
         return OK;
+    }
+
+    /**
+     * A resumed run is the same run continued: only its length, its schedules' span and its device may change.
+     */
+    private static void refuseOnResume(Options o) {
+        for (String flag : List.of("--set", "--seed", "--out", "--preset", "--twin-of", "--objective")) {
+            if (o.has(flag)) {
+                throw new UserError(flag + " cannot be combined with --resume: a resumed run keeps its own settings, "
+                        + "seed and folder (it continues the same numbers); resume takes --steps/--epochs, "
+                        + "--reschedule and --device, or start a new run with --preset");
+            }
+        }
     }
 
     /** The failed run's reason and where it is; a run that never started (bad data, no GPU) is bad input. */

@@ -46,7 +46,11 @@ final class EvalCommand {
         TrainingData data = TrainingData.load(c);
         JsonObject result;
         try (GanTrainer trainer = new GanTrainer(c, data, device)) {
-            TrainingSession.loadCheckpoint(trainer, checkpoint);
+            try {
+                TrainingSession.loadCheckpoint(trainer, checkpoint);
+            } catch (java.io.IOException e) {
+                throw new UserError("unreadable checkpoint: " + e.getMessage());
+            }
 
             result = Evaluation.evaluate(trainer, c, samples);
         }

@@ -19,6 +19,9 @@ final class ClassifierKeys {
     static void addTo(List<ConfigKey> list) {
         list.add(ConfigKey.builder("cls.epochs", INT).setDefault(10).optRange(1, 100_000)
                 .setHelp("Classifier: passes over the training set").build());
+        list.add(ConfigKey.builder("sched.epochs", INT).setDefault(0).optRange(0, 100_000)
+                .setHelp("Epochs the learning-rate schedule spans; 0 = cls.epochs. `train --resume --epochs N` "
+                        + "sets it to the run's first length, so a longer run keeps its numbers").build());
         list.add(ConfigKey.builder("cls.validation", INT).setDefault(5000).optRange(0, 10_000_000)
                 .setHelp("Images held out of the training set to validate on each epoch (early stopping, "
                         + "plateau); 0 = validate on the test set").build());

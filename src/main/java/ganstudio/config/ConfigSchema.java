@@ -97,6 +97,10 @@ public final class ConfigSchema {
                 .setHelp("Seeds weights, noise, data order and the fixed noise bank").build());
         list.add(ConfigKey.builder("steps", INT).setDefault(2000).optRange(1, 100_000_000)
                 .setHelp("Generator iterations to train for").build());
+        list.add(ConfigKey.builder("scheduleSteps", INT).setDefault(0).optRange(0, 100_000_000)
+                .setHelp("G iterations that lrDecay and the instance-noise annealing span; 0 = steps. `train "
+                        + "--resume --steps N` sets it to the run's first length, so a longer run keeps its "
+                        + "numbers").build());
         list.add(ConfigKey.builder("batchSize", INT).setDefault(64).optRange(1, 65536)
                 .setHelp("Samples per batch, for D and G").build());
         list.add(ConfigKey.builder("device", STRING).setDefault("auto")

@@ -118,6 +118,14 @@ public final class RunDirectory implements AutoCloseable {
         return RunConfig.fromJson(readText(CONFIG), dir.resolve(CONFIG).toString());
     }
 
+    /** Writes config.json anew with a changed config (a resume's new length or device), keeping its run info. */
+    public void rewriteConfig(RunConfig config) {
+        JsonObject info = readRunInfo();
+        JsonObject json = config.toJsonObject();
+        json.add(RunConfig.RUN_INFO_KEY, info);
+        writeJsonAtomically(CONFIG, json);
+    }
+
     public JsonObject readRunInfo() {
         JsonObject root = readJson(CONFIG);
         return root.has(RunConfig.RUN_INFO_KEY) ? root.getAsJsonObject(RunConfig.RUN_INFO_KEY) : new JsonObject();
@@ -143,7 +151,7 @@ public final class RunDirectory implements AutoCloseable {
             metrics.write('\n');
             metrics.flush();
         } catch (IOException e) {
-            throw new UserError(dir.resolve(METRICS) + ": cannot write (" + e.getMessage() + ")");
+            throw new RunWriteException(dir.resolve(METRICS), e);
         }
     }
 
@@ -199,6 +207,21 @@ public final class RunDirectory implements AutoCloseable {
         writeText(METRICS, sb.toString());
     }
 
+    /** Drops the saved frames' mode rows after a step (a resume scores those frames again). */
+    public synchronized void truncateModesAfter(long step) {
+        Path file = dir.resolve(SAMPLES).resolve(MODES);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("step,modes_captured,modes,high_quality\n");
+        for (ModeReadout m : readModes().values()) {
+            if (m.step() <= step) {
+                sb.append(modesRow(m));
+            }
+        }
+        writeText(SAMPLES + "/" + MODES, sb.toString());
+    }
+
     /** Drops classifier rows after a batch count (a resume repeats them from the checkpoint). */
     public synchronized void truncateClassifierMetricsAfter(long step) {
         closeMetrics();
@@ -216,7 +239,7 @@ public final class RunDirectory implements AutoCloseable {
             Files.writeString(dir.resolve(EVENTS), step + "," + text.replace(',', ';').replace('\n', ' ') + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UserError(dir.resolve(EVENTS) + ": cannot write (" + e.getMessage() + ")");
+            throw new RunWriteException(dir.resolve(EVENTS), e);
         }
     }
 
@@ -262,7 +285,7 @@ public final class RunDirectory implements AutoCloseable {
         try {
             PngWriter.write(frame, framePath(frame.step()));
         } catch (IOException e) {
-            throw new UserError(framePath(frame.step()) + ": cannot write (" + e.getMessage() + ")");
+            throw new RunWriteException(framePath(frame.step()), e);
         }
         ModeReadout modes = ModeReadout.of(frame);
         if (modes != null) {
@@ -282,15 +305,19 @@ public final class RunDirectory implements AutoCloseable {
     // The PNG keeps only pixels; this keeps the score of the points so an opened run shows it too.
     private synchronized void appendModes(ModeReadout m) {
         Path file = dir.resolve(SAMPLES).resolve(MODES);
-        String row = String.format(Locale.ROOT, "%d,%d,%d,%s%n", m.step(), m.captured(), m.modes(), m.highQuality());
+        String row = modesRow(m);
         try {
             if (!Files.exists(file)) {
                 Files.writeString(file, "step,modes_captured,modes,high_quality\n", StandardCharsets.UTF_8);
             }
             Files.writeString(file, row, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot write (" + e.getMessage() + ")");
+            throw new RunWriteException(file, e);
         }
+    }
+
+    private static String modesRow(ModeReadout m) {
+        return String.format(Locale.ROOT, "%d,%d,%d,%s%n", m.step(), m.captured(), m.modes(), m.highQuality());
     }
 
     /** The saved frames' mode coverage by step (2D data with modes), empty for runs that have none. */
@@ -348,28 +375,71 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Writes a checkpoint into a temporary folder, renames it into place, then points checkpoints/latest at
-     * it; older checkpoints beyond the last few are removed.
+     * Writes a checkpoint into a temporary folder, fsyncs it, renames it into place, then points checkpoints/latest
+     * at it; older checkpoints beyond the last few are removed only after that. If anything fails (a full disk), the
+     * temporary folder is removed and the checkpoints before it stay as they were.
      */
     public synchronized Path writeCheckpoint(long step, CheckpointContent content) {
         Path root = dir.resolve(CHECKPOINTS);
         Path target = root.resolve(String.format(Locale.ROOT, "step-%09d", step));
         Path tmp = root.resolve(".tmp-" + target.getFileName());
+        Path latestTmp = root.resolve(".latest.tmp");
         try {
             deleteTree(tmp);
             Files.createDirectories(tmp);
             content.write(tmp);
+            CheckpointIo.syncFolder(tmp);
             deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            Path latestTmp = root.resolve(".latest.tmp");
-            Files.writeString(latestTmp, target.getFileName().toString() + "\n", StandardCharsets.UTF_8);
+            CheckpointIo.writeSynced(latestTmp, (target.getFileName().toString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             Files.move(latestTmp, root.resolve("latest"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+            CheckpointIo.syncFolder(root);
             pruneCheckpoints(root);
         } catch (IOException e) {
-            throw new UserError(target + ": cannot write the checkpoint (" + e.getMessage() + ")");
+            try {
+                deleteTree(tmp);
+                Files.deleteIfExists(latestTmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new RunWriteException(target, e);
         }
         return target;
+    }
+
+    /**
+     * The checkpoints to resume from, best first: the one checkpoints/latest names, then the others newest first
+     * (a damaged latest falls back to the one before it). Leftover temporary folders of an interrupted write are
+     * not checkpoints.
+     */
+    public List<Path> checkpoints() {
+        Path root = dir.resolve(CHECKPOINTS);
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(p -> p.getFileName().toString().matches("step-\\d+") && Files.isDirectory(p))
+                    .sorted(Comparator.reverseOrder()).forEach(all::add);
+        } catch (IOException e) {
+            return all;
+        }
+        Optional<Path> named = latestNamed(root);
+        if (named.isPresent() && all.remove(named.get())) {
+            all.add(0, named.get());
+        }
+        return all;
+    }
+
+    /** Removes what an interrupted checkpoint or file write left behind (temporary folders and files). */
+    public synchronized void removeLeftovers() {
+        Path root = dir.resolve(CHECKPOINTS);
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".")).toList()) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            throw new RunWriteException(root, e);
+        }
     }
 
     /** Replaces the folder {@code name} (e.g. best/) atomically with what {@code content} writes. */
@@ -388,7 +458,7 @@ public final class RunDirectory implements AutoCloseable {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
         } catch (IOException e) {
-            throw new UserError(target + ": cannot write (" + e.getMessage() + ")");
+            throw new RunWriteException(target, e);
         }
         return target;
     }
@@ -404,23 +474,23 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public Optional<Path> latestCheckpoint() {
-        Path root = dir.resolve(CHECKPOINTS);
-        Path latest = root.resolve("latest");
+        List<Path> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private static Optional<Path> latestNamed(Path root) {
         try {
+            Path latest = root.resolve("latest");
             if (Files.isRegularFile(latest)) {
-                Path p = root.resolve(Files.readString(latest, StandardCharsets.UTF_8).trim());
-                if (Files.isDirectory(p)) {
+                Path p = root.resolve(Files.readString(latest, StandardCharsets.UTF_8).trim()).normalize();
+                if (p.getParent() != null && p.getParent().equals(root.normalize()) && Files.isDirectory(p)) {
                     return Optional.of(p);
                 }
             }
-        } catch (IOException e) {
-            // fall back to listing
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            // a damaged pointer: the listing decides
         }
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().matches("step-\\d+")).max(Comparator.naturalOrder());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 
     public void writeFixedNoise(byte[] data) {
@@ -479,7 +549,12 @@ public final class RunDirectory implements AutoCloseable {
             Files.write(tmp, data);
             Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UserError(dir.resolve(name) + ": cannot write (" + e.getMessage() + ")");
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw new RunWriteException(dir.resolve(name), e);
         }
     }
 

@@ -10,9 +10,12 @@ import ganstudio.config.UserError;
 import ganstudio.data.ClassifierData;
 import ganstudio.metrics.ClassificationReport;
 import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.runs.CheckpointIo;
 import ganstudio.runs.RunDirectory;
+import ganstudio.runs.RunWriteException;
 import ganstudio.train.classify.ClassifierModel;
 import ganstudio.train.classify.ClassifierTrainer;
+import ganstudio.train.classify.EpochTally;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains one image classifier on its own thread and keeps its run directory: a metrics row every log.every
@@ -39,12 +43,17 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
         return new ClassifierSession(config.validate(""), runsRoot, null, preset);
     }
 
-    /** Continues a classifier run from its latest checkpoint, optionally to a new epoch count. */
-    public static ClassifierSession resume(Path runDir, Integer epochs) {
-        RunConfig c = resumable(runDir);
-        if (epochs != null) {
-            c = c.withValue("cls.epochs", epochs);
-        }
+    /** Continues a classifier run from its latest readable checkpoint with its own settings. */
+    public static ClassifierSession resume(Path runDir) {
+        return resume(runDir, ResumeRequest.asBefore());
+    }
+
+    /**
+     * Continues a classifier run, to a new epoch count or on another device if asked; a new epoch count keeps the
+     * learning-rate schedule on the run's first length unless the request stretches it.
+     */
+    public static ClassifierSession resume(Path runDir, ResumeRequest request) {
+        RunConfig c = request.apply(resumable(runDir), "cls.epochs", "sched.epochs");
         return new ClassifierSession(c, runDir.getParent(), runDir, presetOf(runDir));
     }
 
@@ -71,9 +80,15 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data, trainer));
             } else {
                 run = RunDirectory.open(resumeDir);
-                loadCheckpoint(trainer, run.latestCheckpoint().orElseThrow());
+                ClassifierTrainer t = trainer;
+                Resumed resumed = loadNewestGood(run, folder -> loadCheckpoint(t, folder));
+                if (trainer.tally().best() < 0 && !resumed.summaryDamaged()) {
+                    trainer.tally().onValidation(bestSoFar(run)); // a checkpoint from before the tally was saved
+                }
+                // Everything was read and checked above; only now does the folder change.
+                run.removeLeftovers();
                 run.truncateClassifierMetricsAfter(trainer.getStep());
-                run.appendEvent(trainer.getStep(), "resumed from batch " + trainer.getStep());
+                recordResume(run, resumed, trainer.getStep(), "batch");
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null, null);
@@ -84,7 +99,7 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
                         trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
             }
             loop(trainer, run);
-        } catch (UserError e) {
+        } catch (UserError | RunWriteException e) {
             finish(run, trainer, "failed", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,11 +128,7 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
         long total = (long) epochs * trainer.batchesPerEpoch();
         int logEvery = config.getInt("log.every");
         int patience = config.getInt("reg.earlyStopping");
-        double best = bestSoFar(run);
-        int sinceBest = 0;
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
+        EpochTally tally = trainer.tally();
         long epochStart = System.nanoTime();
         while (trainer.getStep() < total) {
             SessionControl.Turn turn = control.awaitTurn();
@@ -137,50 +148,49 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
                 trainer.setBaseLearningRate(edit.value());
                 event(run, trainer.getStep(), "opt.lr = " + edit.value());
             }
-            ClassifierTrainer.BatchResult r = trainer.trainBatch();
-            lossSum += r.loss() * r.count();
-            correct += r.correct();
-            seen += r.count();
+            trainer.trainBatch();
             long step = trainer.getStep();
             if (trainer.atEpochEnd()) {
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
                 ClassificationReport val = trainer.evaluate(trainer.getData().validation(),
                         trainer.getData().validationIsTest() ? "test" : "validation");
                 trainer.onValidation(val.loss());
-                ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, lossSum / seen,
-                        (double) correct / seen, val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
-                        seen / seconds, trainer.wallSeconds());
+                ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(),
+                        tally.accuracy(), val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
+                        tally.seen() / seconds, trainer.wallSeconds());
                 emit(run, m);
                 for (ClassifierListener l : listeners) {
                     l.onReport(val);
                 }
+                tally.nextEpoch();
+                boolean better = tally.onValidation(val.top1());
                 checkpoint(trainer, run);
-                if (val.top1() > best) {
-                    best = val.top1();
-                    sinceBest = 0;
+                if (better) {
                     saveBest(trainer, run, val);
-                } else if (patience > 0 && ++sinceBest >= patience) {
+                } else if (patience > 0 && tally.sinceBest() >= patience) {
                     event(run, step, "early stopping: no better validation accuracy for " + patience + " epochs");
                     finishWithTest(run, trainer, "finished", "");
                     return;
                 }
-                lossSum = 0;
-                correct = 0;
-                seen = 0;
                 epochStart = System.nanoTime();
             } else if (step % logEvery == 0 || step == 1) {
                 double seconds = (System.nanoTime() - epochStart) / 1e9;
-                emit(run, new ClassifierMetrics(trainer.epoch(), step, lossSum / seen, (double) correct / seen,
-                        Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, seen / seconds,
+                emit(run, new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(), tally.accuracy(),
+                        Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, tally.seen() / seconds,
                         trainer.wallSeconds()));
             }
         }
         finishWithTest(run, trainer, "finished", "");
     }
 
+    /** The best validation top-1 that summary.json records (for a checkpoint written before the tally was). */
     private static double bestSoFar(RunDirectory run) {
         JsonObject s = run.readSummary();
-        return s.has("bestValidation") ? s.getAsJsonObject("bestValidation").get("top1").getAsDouble() : -1;
+        try {
+            return s.getAsJsonObject("bestValidation").get("top1").getAsDouble();
+        } catch (RuntimeException e) {
+            return -1; // none yet, or not a number: the next epoch sets it
+        }
     }
 
     private void emit(RunDirectory run, ClassifierMetrics m) {
@@ -196,6 +206,9 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
      */
     private void finishWithTest(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
         try {
+            // The checkpoint holds the last weights, so a resumed run goes on from where it stopped; the test
+            // report may then judge the best ones.
+            checkpoint(trainer, run);
             Path best = run.getPath().resolve("best").resolve(ClassifierModel.PARAMS);
             boolean useBest = config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(best);
             if (useBest) {
@@ -203,7 +216,6 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
                     trainer.loadModel(in);
                 }
             }
-            checkpoint(trainer, run);
             ClassificationReport test = trainer.evaluate(trainer.getData().test(), "test");
             testReport = test;
             for (ClassifierListener l : listeners) {
@@ -211,6 +223,8 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             }
             String weights = useBest ? "best validation" : "last";
             recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, why, test, weights));
+        } catch (DivergenceException | RunWriteException e) {
+            finish(run, trainer, "failed", e.getMessage());
         } catch (IOException | RuntimeException e) {
             finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
         }
@@ -263,24 +277,16 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
         run.writeSummary(s);
     }
 
+    /** Writes a checkpoint, after checking that the weights are finite (a checkpoint never holds NaNs). */
     private static void checkpoint(ClassifierTrainer trainer, RunDirectory run) {
-        run.writeCheckpoint(trainer.getStep(), folder -> {
-            try (DataOutputStream m = out(folder.resolve(ClassifierModel.PARAMS));
-                    DataOutputStream s = out(folder.resolve("state.bin"))) {
-                trainer.saveModel(m);
-                trainer.saveState(s);
-            }
-        });
+        trainer.checkWeightsFinite();
+        run.writeCheckpoint(trainer.getStep(), folder -> CheckpointIo.write(folder,
+                Map.of(ClassifierModel.PARAMS, trainer::saveModel), trainer::saveState));
     }
 
-    private static void loadCheckpoint(ClassifierTrainer trainer, Path folder) {
-        try (DataInputStream m = in(folder.resolve(ClassifierModel.PARAMS));
-                DataInputStream s = in(folder.resolve("state.bin"))) {
-            trainer.loadModel(m);
-            trainer.loadState(s);
-        } catch (IOException e) {
-            throw new UserError(folder + ": unreadable checkpoint (" + e.getMessage() + ")");
-        }
+    private static void loadCheckpoint(ClassifierTrainer trainer, Path folder) throws IOException {
+        CheckpointIo.Contents c = CheckpointIo.read(folder, List.of(ClassifierModel.PARAMS));
+        trainer.loadCheckpoint(c);
     }
 
     private JsonObject runInfo(Device device, ClassifierData data, ClassifierTrainer trainer) {

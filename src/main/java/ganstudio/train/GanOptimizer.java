@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 
+import ganstudio.runs.CheckpointIo;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -85,15 +87,13 @@ public abstract class GanOptimizer extends Optimizer {
     public void load(DataInputStream in, NDManager manager) throws IOException {
         states.clear();
         steps.clear();
-        int count = in.readInt();
+        int count = CheckpointIo.readCount(in, 12);
         for (int i = 0; i < count; i++) {
             String id = in.readUTF();
             steps.put(id, in.readInt());
-            NDArray[] s = new NDArray[in.readInt()];
+            NDArray[] s = new NDArray[CheckpointIo.readCount(in, 4)];
             for (int j = 0; j < s.length; j++) {
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                s[j] = manager.decode(bytes);
+                s[j] = manager.decode(CheckpointIo.readBlock(in));
             }
             states.put(id, s);
         }

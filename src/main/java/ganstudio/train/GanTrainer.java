@@ -28,6 +28,7 @@ import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
 import ganstudio.nn.ThreadGradientCollector;
+import ganstudio.runs.CheckpointIo;
 import ganstudio.tricks.BetaSampler;
 import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
@@ -48,6 +49,8 @@ import java.util.SplittableRandom;
 public final class GanTrainer implements AutoCloseable {
 
     private static final int PLANE_SIDE = 512;
+    public static final String GENERATOR_FILE = "generator.params";
+    public static final String CRITIC_FILE = "critic.params";
 
     private final RunConfig config;
     private final TrainingData data;
@@ -78,7 +81,8 @@ public final class GanTrainer implements AutoCloseable {
     private final float mixupAlpha;
     private final DiffAugment diffAugment;
     private final ParameterEma ema;
-    private final SplittableRandom tricksRandom;
+    private final long seed;
+    private NDArray unreadLosses;
     private long step;
     private long criticIterations;
     private double elapsedBefore;
@@ -94,7 +98,9 @@ public final class GanTrainer implements AutoCloseable {
         if (threads > 0) {
             JniUtils.setNumThreads(threads);
         }
-        engine.setRandomSeed((int) (config.getLong("seed") & 0x7fffffff));
+        this.seed = config.getLong("seed");
+        // Seeds the initial weights and the fixed noise bank; each iteration reseeds for itself (RandomStreams).
+        engine.setRandomSeed((int) (seed & 0x7fffffff));
         this.manager = NDManager.newBaseManager(device);
         this.ps = new ParameterStore(manager, false);
         this.spec = NetworkSpec.from(config, data.channels(), data.imageSize());
@@ -115,22 +121,26 @@ public final class GanTrainer implements AutoCloseable {
         this.optG = Optimizers.create(config, "optG");
         this.optD = Optimizers.create(config, "optD");
         this.live = new LiveSettings(config);
-        this.totalSteps = config.getInt("steps");
+        this.totalSteps = scheduleLength(config);
         this.lrDecay = config.getString("lrDecay");
         this.lrFactor = lrSchedule(config, totalSteps);
         this.realTarget = 1f - (float) config.getDouble("tricks.smoothReal");
         this.floodD = (float) config.getDouble("tricks.floodD");
         this.instanceNoise = (float) config.getDouble("tricks.instanceNoise");
         this.mixupAlpha = (float) config.getDouble("tricks.mixupD");
-        DiffAugment augment = new DiffAugment(config.getString("tricks.diffAugment"), config.getLong("seed") * 13 + 1);
+        DiffAugment augment = new DiffAugment(config.getString("tricks.diffAugment"), seed);
         this.diffAugment = augment.isActive() ? augment : null;
         float emaDecay = (float) config.getDouble("tricks.emaG");
         this.ema = emaDecay > 0 ? new ParameterEma(emaDecay, parametersOf(gParams)) : null;
-        this.tricksRandom = new SplittableRandom(config.getLong("seed") * 17 + 3);
-        long seed = config.getLong("seed");
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
+    }
+
+    /** G iterations the schedules span: scheduleSteps when set (a resumed run that was lengthened), else steps. */
+    static int scheduleLength(RunConfig c) {
+        int pinned = c.getInt("scheduleSteps");
+        return pinned > 0 ? pinned : c.getInt("steps");
     }
 
     /** The factor on both learning rates at each G iteration: lrDecay after an optional linear warmup. */
@@ -210,10 +220,15 @@ public final class GanTrainer implements AutoCloseable {
         for (int i = 0; i < critics; i++) {
             last = criticIteration(noiseStd, i == critics - 1, details);
         }
+        checkUnreadLosses();
         checkFinite("critic", last.loss);
 
         double gradNormG = Double.NaN;
         float lossG;
+        RandomStreams.seedEngine(seed, RandomStreams.GENERATOR, step);
+        if (diffAugment != null) {
+            diffAugment.reseed(RandomStreams.seed(seed, RandomStreams.GENERATOR_TRICKS, step));
+        }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray loss;
@@ -285,6 +300,12 @@ public final class GanTrainer implements AutoCloseable {
     private CriticResult criticIteration(float noiseStd, boolean measure, boolean details) {
         float lambda = live.lambda();
         CriticResult result = null;
+        RandomStreams.seedEngine(seed, RandomStreams.CRITIC, criticIterations);
+        SplittableRandom tricksRandom = new SplittableRandom(
+                RandomStreams.seed(seed, RandomStreams.CRITIC_TRICKS, criticIterations));
+        if (diffAugment != null) {
+            diffAugment.reseed(tricksRandom.nextLong());
+        }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray real = criticInput(source.next(batchSize), noiseStd);
@@ -306,7 +327,7 @@ public final class GanTrainer implements AutoCloseable {
                     dFake = both.get(new NDIndex("{}:", batchSize));
                 }
                 if (mixupAlpha > 0) {
-                    NDArray mix = mixupLambda(real);
+                    NDArray mix = mixupLambda(real, tricksRandom);
                     NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
                     NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
                     loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
@@ -323,7 +344,9 @@ public final class GanTrainer implements AutoCloseable {
                 }
                 gc.backward(total);
             }
-            if (measure) {
+            if (!measure) {
+                keepUnreadLoss(loss);
+            } else {
                 NDList stats = new NDList(loss, dReal.mean(), dFake.mean(), penalty == null ? loss.zerosLike() : penalty);
                 float[] v = NDArrays.stack(stats).toFloatArray();
                 result = new CriticResult(v[0], v[1], v[2], v[3], details ? gradientNorm(dParams) : Double.NaN);
@@ -363,7 +386,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** One λ ~ Beta(α, α) per sample, shaped to broadcast over the sample's axes. */
-    private NDArray mixupLambda(NDArray like) {
+    private NDArray mixupLambda(NDArray like, SplittableRandom tricksRandom) {
         float[] l = new float[batchSize];
         for (int i = 0; i < batchSize; i++) {
             l[i] = (float) BetaSampler.beta(tricksRandom, mixupAlpha, mixupAlpha);
@@ -428,10 +451,45 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    private static void checkFinite(String which, float loss) {
+    private void checkFinite(String which, float loss) {
         if (!Float.isFinite(loss)) {
-            throw new DivergenceException("the " + which + " loss became " + loss
-                    + "; lower the learning rates (optG.lr / optD.lr) or use wgan-gp");
+            throw new DivergenceException("the " + which + " loss became " + loss + " at step " + (step + 1)
+                    + " (critic iteration " + criticIterations + "); " + advice());
+        }
+    }
+
+    /** What to try after a divergence, for this run's objective (no "use wgan-gp" to a WGAN-GP run). */
+    private String advice() {
+        switch (objective) {
+            case WGAN_GP:
+                return "lower the learning rates (optG.lr / optD.lr) or objective.lambda";
+            case WGAN:
+                return "lower the learning rates (optG.lr / optD.lr) or objective.clip, or use wgan-gp";
+            default:
+                return "lower the learning rates (optG.lr / optD.lr), or use wgan-gp";
+        }
+    }
+
+    /** Sums the losses of critic iterations that were not read back, so that a NaN in any of them is caught. */
+    private void keepUnreadLoss(NDArray loss) {
+        NDArray sum = unreadLosses == null ? loss.add(0f) : unreadLosses.add(loss);
+        NDScope.unregister(sum);
+        if (unreadLosses != null) {
+            unreadLosses.close();
+        }
+        unreadLosses = sum;
+    }
+
+    /** One read per step of the unread critic losses' sum (NaN and infinity survive a sum). */
+    private void checkUnreadLosses() {
+        if (unreadLosses != null) {
+            float sum = unreadLosses.getFloat();
+            unreadLosses.close();
+            unreadLosses = null;
+            if (!Float.isFinite(sum)) {
+                throw new DivergenceException("a critic loss became " + sum + " in step " + (step + 1) + "; "
+                        + advice());
+            }
         }
     }
 
@@ -485,6 +543,7 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private float[] rawSample(int n) {
+        RandomStreams.seedEngine(seed, RandomStreams.EVALUATION, step);
         List<float[]> parts = new ArrayList<>();
         int total = 0;
         for (int done = 0; done < n; done += 1024) {
@@ -531,10 +590,16 @@ public final class GanTrainer implements AutoCloseable {
         loaded.close();
     }
 
-    /** Writes networks, optimizer moments and counters. */
-    public void saveCheckpoint(DataOutputStream g, DataOutputStream d, DataOutputStream state) throws IOException {
-        generator.saveParameters(g);
-        critic.saveParameters(d);
+    public void saveGenerator(DataOutputStream out) throws IOException {
+        generator.saveParameters(out);
+    }
+
+    public void saveCritic(DataOutputStream out) throws IOException {
+        critic.saveParameters(out);
+    }
+
+    /** Counters, data position, optimizer moments, live settings and the EMA: the state.bin payload. */
+    public void saveState(DataOutputStream state) throws IOException {
         state.writeLong(step);
         state.writeLong(criticIterations);
         state.writeLong(source.position());
@@ -547,10 +612,16 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    public void loadCheckpoint(DataInputStream g, DataInputStream d, DataInputStream state) throws IOException {
+    /**
+     * Loads a verified checkpoint. The parameter files must be exactly as long as this config's networks write
+     * (another architecture, or a file cut short, is refused before anything is read from it).
+     */
+    public void loadCheckpoint(CheckpointIo.Contents c) throws IOException {
+        checkLength(c, GENERATOR_FILE, this::saveGenerator);
+        checkLength(c, CRITIC_FILE, this::saveCritic);
         try {
-            generator.loadParameters(manager, g);
-            critic.loadParameters(manager, d);
+            generator.loadParameters(manager, c.file(GENERATOR_FILE));
+            critic.loadParameters(manager, c.file(CRITIC_FILE));
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("checkpoint does not match the networks of config.json: " + e.getMessage(), e);
         }
@@ -561,18 +632,69 @@ public final class GanTrainer implements AutoCloseable {
         dParams.addAll(trainable(critic));
         setRequiresGradient(gParams, true);
         setRequiresGradient(dParams, true);
-        step = state.readLong();
-        criticIterations = state.readLong();
-        source.seek(state.readLong());
-        elapsedBefore = state.readDouble();
-        optG.load(state, manager);
-        optD.load(state, manager);
-        live.read(state);
-        if (ema != null) {
-            ema.load(state, manager);
+        DataInputStream state = c.state();
+        try {
+            step = state.readLong();
+            criticIterations = state.readLong();
+            long position = state.readLong();
+            if (step < 0 || criticIterations < step || position < 0) {
+                throw new IOException("counters out of range (step " + step + ", critic iterations "
+                        + criticIterations + ", data position " + position + ")");
+            }
+            source.seek(position);
+            elapsedBefore = state.readDouble();
+            optG.load(state, manager);
+            optD.load(state, manager);
+            live.read(state);
+            if (ema != null) {
+                ema.load(state, manager);
+            }
+        } catch (java.io.EOFException e) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
         }
-        // A new random stream from here: PyTorch's generator state is not reachable through DJL.
-        Engine.getInstance().setRandomSeed((int) ((config.getLong("seed") * 7919 + step) & 0x7fffffff));
+        if (state.available() != 0) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + state.available()
+                    + " bytes more than this run's state (a checkpoint of another config?)");
+        }
+    }
+
+    private static void checkLength(CheckpointIo.Contents c, String name, CheckpointIo.Part writer)
+            throws IOException {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(expected)) {
+            writer.write(out);
+        }
+        int actual = c.files().get(name).length;
+        if (actual != expected.size()) {
+            throw new IOException(c.folder().resolve(name) + ": " + actual + " bytes, this run's network writes "
+                    + expected.size() + " (cut short, or a checkpoint of another architecture)");
+        }
+    }
+
+    /**
+     * Refuses to go on with weights that are NaN or infinite, so that no checkpoint ever holds them (one reduction
+     * per network; run before each checkpoint).
+     *
+     * @throws DivergenceException naming the network
+     */
+    public void checkWeightsFinite() {
+        checkWeights(gParams, "generator");
+        checkWeights(dParams, "critic");
+    }
+
+    private void checkWeights(List<Pair<String, Parameter>> params, String which) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList sums = new NDList(params.size());
+            for (Pair<String, Parameter> p : params) {
+                sums.add(p.getValue().getArray().sum());
+            }
+            float total = NDArrays.stack(sums).sum().getFloat();
+            if (!Float.isFinite(total)) {
+                throw new DivergenceException("the " + which + "'s weights became " + total + " at step " + step
+                        + " (no checkpoint was written from them); " + advice());
+            }
+        }
     }
 
     /** Number of arrays alive on this trainer's manager (a leak shows as growth across steps). */
@@ -582,6 +704,9 @@ public final class GanTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (unreadLosses != null) {
+            unreadLosses.close();
+        }
         source.close();
         manager.close();
     }

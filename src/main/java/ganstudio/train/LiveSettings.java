@@ -115,6 +115,10 @@ final class LiveSettings {
         lambda = in.readFloat();
         int nCritic = in.readInt();
         boolean burst = in.readBoolean();
+        if (nCritic < 1 || !(lrG >= 0) || !(lrD >= 0) || !(clip > 0) || !(lambda >= 0)) {
+            throw new IOException("live settings out of range (n_critic " + nCritic + ", lr " + lrG + "/" + lrD
+                    + ", clip " + clip + ", λ " + lambda + ")");
+        }
         schedule = new CriticSchedule(nCritic, burst, schedule.burstCritic(), schedule.burstFirst(),
                 schedule.burstEvery());
     }

@@ -8,13 +8,15 @@ import ganstudio.data.Mixture2D;
 
 import java.util.Random;
 
-/** Fresh samples of a 2D mixture for every batch, from a seeded generator (so runs repeat exactly). */
+/**
+ * Fresh samples of a 2D mixture for every batch, each batch from its own stream seeded by (seed, batch index), so a
+ * run resumed at any batch draws what the uninterrupted run drew.
+ */
 public final class MixtureSource implements BatchSource {
 
     private final Mixture2D mixture;
     private final NDManager manager;
     private final long seed;
-    private Random random;
     private long batches;
     private float[] buffer = new float[0];
 
@@ -22,7 +24,6 @@ public final class MixtureSource implements BatchSource {
         this.mixture = mixture;
         this.manager = manager;
         this.seed = seed;
-        this.random = new Random(seed);
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class MixtureSource implements BatchSource {
         if (buffer.length != batchSize * 2) {
             buffer = new float[batchSize * 2];
         }
-        mixture.sample(random, buffer, batchSize);
+        mixture.sample(new Random(RandomStreams.seed(seed, RandomStreams.MIXTURE, batches)), buffer, batchSize);
         batches++;
         return manager.create(buffer, new Shape(batchSize, 2));
     }
@@ -42,8 +43,6 @@ public final class MixtureSource implements BatchSource {
 
     @Override
     public void seek(long position) {
-        // A fresh stream per resume point: exact continuation would need Random's hidden state.
-        random = new Random(seed * 1_000_003L + position);
         batches = position;
     }
 }

@@ -16,6 +16,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -49,10 +50,86 @@ public abstract class SessionBase<L extends SessionListener> {
     /** The config of a run to resume, after checking it has a checkpoint. */
     protected static RunConfig resumable(Path runDir) {
         RunDirectory run = RunDirectory.open(runDir);
-        if (run.latestCheckpoint().isEmpty()) {
+        if (run.checkpoints().isEmpty()) {
             throw new UserError(runDir + ": has no checkpoint to resume from");
         }
         return run.readConfig();
+    }
+
+    /** Reads one checkpoint folder into a trainer; an IOException or UserError says what is wrong with it. */
+    protected interface CheckpointLoader {
+        void load(Path folder) throws IOException;
+    }
+
+    /**
+     * What a resume found before it changed anything: the checkpoint it loaded, the damaged ones it passed over,
+     * and whether summary.json must be written anew.
+     */
+    protected record Resumed(Path checkpoint, List<String> notes, boolean summaryDamaged) {}
+
+    /**
+     * Loads the newest checkpoint that reads back whole (a damaged latest one, e.g. files left empty by a power
+     * loss, falls back to the one before it) and checks summary.json, all before the run folder is changed.
+     *
+     * @throws UserError when no checkpoint can be read, naming each and what is wrong
+     */
+    protected static Resumed loadNewestGood(RunDirectory run, CheckpointLoader loader) {
+        List<Path> all = run.checkpoints();
+        if (all.isEmpty()) {
+            throw new UserError(run.getPath() + ": has no checkpoint to resume from");
+        }
+        List<String> problems = new ArrayList<>();
+        Path used = null;
+        for (Path folder : all) {
+            try {
+                loader.load(folder);
+                used = folder;
+                break;
+            } catch (IOException | UserError e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (used == null) {
+            throw new UserError(run.getPath() + ": no checkpoint can be read (" + String.join("; ", problems)
+                    + "); the run stays readable, but it cannot be resumed");
+        }
+        List<String> notes = new ArrayList<>();
+        for (String p : problems) {
+            notes.add("skipped a damaged checkpoint: " + p + "; resumed from " + used.getFileName());
+        }
+        boolean summaryDamaged = false;
+        try {
+            run.readSummary();
+        } catch (UserError e) {
+            notes.add(e.getMessage() + "; summary.json was written anew");
+            summaryDamaged = true;
+        }
+        return new Resumed(used, notes, summaryDamaged);
+    }
+
+    /**
+     * Records a resume in the run folder once everything has been checked: a rebuilt summary if the old one was
+     * damaged, config.json with what the resume changed (length, schedule span, device), and an event for each.
+     */
+    protected void recordResume(RunDirectory run, Resumed resumed, long step, String unit) {
+        if (resumed.summaryDamaged()) {
+            run.writeSummary(new JsonObject());
+        }
+        RunConfig before = run.readConfig();
+        List<String> changes = new ArrayList<>();
+        for (String key : List.of("steps", "scheduleSteps", "cls.epochs", "sched.epochs", "device")) {
+            if (!String.valueOf(before.get(key)).equals(String.valueOf(config.get(key)))) {
+                changes.add(key + " " + before.get(key) + " -> " + config.get(key));
+            }
+        }
+        if (!changes.isEmpty()) {
+            run.rewriteConfig(config);
+        }
+        for (String note : resumed.notes()) {
+            event(run, step, note);
+        }
+        event(run, step, "resumed from " + unit + " " + step + (changes.isEmpty() ? "" : " (" + String.join("; ",
+                changes) + ")"));
     }
 
     /** The preset a run was made from, as its config.json records it. */

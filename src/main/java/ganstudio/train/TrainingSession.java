@@ -9,13 +9,15 @@ import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
 import ganstudio.media.Frame;
 import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.CheckpointIo;
 import ganstudio.runs.RunDirectory;
+import ganstudio.runs.RunWriteException;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@link TrainingListener}s.
  */
 public final class TrainingSession extends SessionBase<TrainingListener> {
+
+    private final FrameWrites frameWrites = new FrameWrites();
 
     /** The run whose fixed noise bank this one uses (a paired experiment's twin), or null. */
     private final Path twinOf;
@@ -50,12 +54,18 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
         return new TrainingSession(config.validate(""), runsRoot, null, preset, sourceRun);
     }
 
-    /** Continues a run from its latest checkpoint. */
-    public static TrainingSession resume(Path runDir, Integer steps) {
-        RunConfig c = resumable(runDir);
-        if (steps != null) {
-            c = c.withValue("steps", steps);
-        }
+    /** Continues a run from its latest readable checkpoint with its own settings. */
+    public static TrainingSession resume(Path runDir) {
+        return resume(runDir, ResumeRequest.asBefore());
+    }
+
+    /**
+     * Continues a run from its latest readable checkpoint, to a new length or on another device if asked. A new
+     * length keeps the schedules (learning-rate decay, instance-noise annealing) on the run's first length, so
+     * the steps already trained would repeat exactly, unless the request stretches them.
+     */
+    public static TrainingSession resume(Path runDir, ResumeRequest request) {
+        RunConfig c = request.apply(resumable(runDir), "steps", "scheduleSteps");
         return new TrainingSession(c, runDir.getParent(), runDir, presetOf(runDir), null);
     }
 
@@ -90,9 +100,13 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             } else {
                 run = RunDirectory.open(resumeDir);
                 trainer.readFixedNoise(run.readFixedNoise());
-                loadCheckpoint(trainer, run.latestCheckpoint().orElseThrow());
+                GanTrainer t = trainer;
+                Resumed resumed = loadNewestGood(run, folder -> loadCheckpoint(t, folder));
+                // Everything was read and checked above; only now does the folder change.
+                run.removeLeftovers();
                 run.truncateMetricsAfter(trainer.getStep());
-                run.appendEvent(trainer.getStep(), "resumed from step " + trainer.getStep());
+                run.truncateModesAfter(trainer.getStep());
+                recordResume(run, resumed, trainer.getStep(), "step");
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null);
@@ -102,9 +116,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                         config.getInt("steps"));
             }
             loop(trainer, run, writer);
-        } catch (DivergenceException e) {
-            finish(run, trainer, "failed", e.getMessage());
-        } catch (UserError e) {
+        } catch (UserError | RunWriteException e) {
             finish(run, trainer, "failed", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,8 +184,21 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             if (next % checkpointEvery == 0 || control.takeCheckpointRequest()) {
                 checkpointWithEvent(trainer, run);
             }
+            checkFrameWrites(run, trainer.getStep());
         }
         finishAndEvaluate(run, trainer, "finished", "");
+    }
+
+    /** Shows frame-write failures as events; every frame failing ends the run (the disk is full or gone). */
+    private void checkFrameWrites(RunDirectory run, long step) {
+        String notice = frameWrites.takeNotice();
+        if (notice != null) {
+            event(run, step, notice);
+        }
+        if (frameWrites.allFailed()) {
+            throw new RunWriteException("every frame write failed (" + frameWrites.failures() + " so far), last: "
+                    + frameWrites.lastError());
+        }
     }
 
     /** A logged row: into metrics.csv and to the listeners. */
@@ -195,7 +220,14 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             l.onFrame(frame);
         }
         if (save) {
-            writer.execute(() -> run.writeFrame(frame));
+            writer.execute(() -> {
+                try {
+                    run.writeFrame(frame);
+                    frameWrites.written();
+                } catch (RuntimeException e) {
+                    frameWrites.failed(e.getMessage());
+                }
+            });
         }
     }
 
@@ -270,28 +302,24 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
         if (eval != null) {
             s.add("eval", eval);
         }
+        if (frameWrites.failures() > 0) {
+            s.addProperty("frameWriteFailures", frameWrites.failures());
+        }
         run.writeSummary(s);
     }
 
+    /** Writes a checkpoint, after checking that the weights are finite (a checkpoint never holds NaNs). */
     private static void checkpoint(GanTrainer trainer, RunDirectory run) {
-        run.writeCheckpoint(trainer.getStep(), folder -> {
-            try (DataOutputStream g = out(folder.resolve("generator.params"));
-                    DataOutputStream d = out(folder.resolve("critic.params"));
-                    DataOutputStream s = out(folder.resolve("state.bin"))) {
-                trainer.saveCheckpoint(g, d, s);
-            }
-        });
+        trainer.checkWeightsFinite();
+        Map<String, CheckpointIo.Part> files = new LinkedHashMap<>();
+        files.put(GanTrainer.GENERATOR_FILE, trainer::saveGenerator);
+        files.put(GanTrainer.CRITIC_FILE, trainer::saveCritic);
+        run.writeCheckpoint(trainer.getStep(), folder -> CheckpointIo.write(folder, files, trainer::saveState));
     }
 
-    /** Loads a checkpoint folder into a trainer built from the same config. */
-    public static void loadCheckpoint(GanTrainer trainer, Path folder) {
-        try (DataInputStream g = in(folder.resolve("generator.params"));
-                DataInputStream d = in(folder.resolve("critic.params"));
-                DataInputStream s = in(folder.resolve("state.bin"))) {
-            trainer.loadCheckpoint(g, d, s);
-        } catch (IOException e) {
-            throw new UserError(folder + ": unreadable checkpoint (" + e.getMessage() + ")");
-        }
+    /** Loads a checkpoint folder into a trainer built from the same config (after verifying every file). */
+    public static void loadCheckpoint(GanTrainer trainer, Path folder) throws IOException {
+        trainer.loadCheckpoint(CheckpointIo.read(folder, List.of(GanTrainer.GENERATOR_FILE, GanTrainer.CRITIC_FILE)));
     }
 
     private JsonObject runInfo(Device device, TrainingData data) {

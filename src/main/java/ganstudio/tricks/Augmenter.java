@@ -26,7 +26,7 @@ public final class Augmenter {
     private final double erasing;
     private final Mixup mixup;
     private final Ricap ricap;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     private Augmenter(RunConfig c, PcaColour pca, long seed) {
         crop = c.getInt("aug.crop");
@@ -61,6 +61,11 @@ public final class Augmenter {
             pca = PcaColour.fit(c.getDouble("aug.pca"), trainPixels, Math.min(count, 2000), h, w);
         }
         return new Augmenter(c, pca, c.getLong("seed") * 31 + 7);
+    }
+
+    /** Starts the draws anew, so a batch's augmentation depends on its own seed alone (exact resume). */
+    public void reseed(long seed) {
+        random = new SplittableRandom(seed);
     }
 
     /** The names of the tricks that are on, for logs. */

@@ -19,7 +19,7 @@ public final class DiffAugment {
     private final boolean color;
     private final boolean translation;
     private final boolean cutout;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     public DiffAugment(String policy, long seed) {
         List<String> parts = new ArrayList<>();
@@ -29,6 +29,11 @@ public final class DiffAugment {
         color = parts.contains("color");
         translation = parts.contains("translation");
         cutout = parts.contains("cutout");
+        random = new SplittableRandom(seed);
+    }
+
+    /** Starts the Java-side draws (shifts, cutout) anew, so an iteration's draws depend on its seed alone. */
+    public void reseed(long seed) {
         random = new SplittableRandom(seed);
     }
 

@@ -13,6 +13,12 @@ public interface LrSchedule {
     /** Told the validation loss after each epoch; only plateau schedules use it. */
     default void onValidation(double loss) {}
 
+    /** Writes what the schedule learned while training (a plateau's rate and count); most learn nothing. */
+    default void save(java.io.DataOutput out) throws java.io.IOException {}
+
+    /** Reads what {@link #save} wrote. */
+    default void load(java.io.DataInput in) throws java.io.IOException {}
+
     static LrSchedule constant(double lr0) {
         return x -> lr0;
     }
@@ -51,6 +57,16 @@ public interface LrSchedule {
             @Override
             public void onValidation(double loss) {
                 after.onValidation(loss);
+            }
+
+            @Override
+            public void save(java.io.DataOutput out) throws java.io.IOException {
+                after.save(out);
+            }
+
+            @Override
+            public void load(java.io.DataInput in) throws java.io.IOException {
+                after.load(in);
             }
         };
     }

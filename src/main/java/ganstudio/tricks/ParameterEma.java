@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
+import ganstudio.runs.CheckpointIo;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -89,14 +91,12 @@ public final class ParameterEma {
     }
 
     public void load(DataInputStream in, NDManager manager) throws IOException {
-        int n = in.readInt();
+        int n = CheckpointIo.readCount(in, 4);
         if (n != average.size()) {
             throw new IOException("the checkpoint's EMA has " + n + " arrays, the generator " + average.size());
         }
         for (int i = 0; i < n; i++) {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            NDArray loaded = manager.decode(bytes);
+            NDArray loaded = manager.decode(CheckpointIo.readBlock(in));
             copyInto(average.get(i), loaded);
             loaded.close();
         }

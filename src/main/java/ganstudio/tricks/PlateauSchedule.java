@@ -24,6 +24,20 @@ public final class PlateauSchedule implements LrSchedule {
     }
 
     @Override
+    public void save(java.io.DataOutput out) throws java.io.IOException {
+        out.writeDouble(rate);
+        out.writeDouble(best);
+        out.writeInt(badEpochs);
+    }
+
+    @Override
+    public void load(java.io.DataInput in) throws java.io.IOException {
+        rate = in.readDouble();
+        best = in.readDouble();
+        badEpochs = in.readInt();
+    }
+
+    @Override
     public void onValidation(double loss) {
         if (loss < best) {
             best = loss;

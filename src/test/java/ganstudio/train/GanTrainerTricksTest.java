@@ -11,10 +11,6 @@ import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
 import ganstudio.metrics.StepMetrics;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +34,13 @@ class GanTrainerTricksTest {
             assertEquals(2e-4 * (1 + Math.cos(Math.PI * 5 / 20)) / 2, m.lrG(), 1e-9);
             assertTrue(Double.isFinite(m.lossD()) && Double.isFinite(m.lossG()));
             float[] before = t.sample(8);
-            ByteArrayOutputStream g = new ByteArrayOutputStream();
-            ByteArrayOutputStream d = new ByteArrayOutputStream();
-            ByteArrayOutputStream s = new ByteArrayOutputStream();
-            t.saveCheckpoint(new DataOutputStream(g), new DataOutputStream(d), new DataOutputStream(s));
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ckpt");
+            java.util.Map<String, ganstudio.runs.CheckpointIo.Part> files = new java.util.LinkedHashMap<>();
+            files.put(GanTrainer.GENERATOR_FILE, t::saveGenerator);
+            files.put(GanTrainer.CRITIC_FILE, t::saveCritic);
+            ganstudio.runs.CheckpointIo.write(folder, files, t::saveState);
             try (GanTrainer u = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
-                u.loadCheckpoint(new DataInputStream(new ByteArrayInputStream(g.toByteArray())),
-                        new DataInputStream(new ByteArrayInputStream(d.toByteArray())),
-                        new DataInputStream(new ByteArrayInputStream(s.toByteArray())));
+                TrainingSession.loadCheckpoint(u, folder);
                 assertEquals(6, u.getStep());
                 assertEquals(before.length, u.sample(8).length);
                 assertTrue(Double.isFinite(u.step(false).lossG()));

@@ -71,7 +71,7 @@ class TrainingSessionTest {
         assertEquals(200, summary.get("criticIterations").getAsInt());
         byte[] noise = Files.readAllBytes(dir.resolve(RunDirectory.FIXED_NOISE));
 
-        TrainingSession resumed = TrainingSession.resume(dir, 60);
+        TrainingSession resumed = TrainingSession.resume(dir, new ResumeRequest(60, false, null));
         assertEquals("finished", resumed.runHere());
         List<Long> after = run.readMetrics().stream().map(StepMetrics::step).collect(Collectors.toList());
         assertEquals(List.of(1L, 10L, 20L, 30L, 40L, 50L, 60L), after);
@@ -80,7 +80,8 @@ class TrainingSessionTest {
         assertEquals(List.of(0L, 20L, 40L, 60L), run.frameSteps());
         assertEquals(List.of(0L, 20L, 40L, 60L), List.copyOf(run.readModes().keySet()));
         assertTrue(java.util.Arrays.equals(noise, Files.readAllBytes(dir.resolve(RunDirectory.FIXED_NOISE))));
-        assertTrue(run.readEvents().contains(new RunDirectory.Event(40, "resumed from step 40")), run.readEvents().toString());
+        assertTrue(run.readEvents().contains(new RunDirectory.Event(40,
+                "resumed from step 40 (steps 40 -> 60; scheduleSteps 0 -> 40)")), run.readEvents().toString());
     }
 
     @Test

@@ -22,6 +22,8 @@ import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.train.DivergenceException;
 import ganstudio.train.GanOptimizer;
 import ganstudio.train.Optimizers;
+import ganstudio.train.RandomStreams;
+import ganstudio.runs.CheckpointIo;
 import ganstudio.tricks.Adversary;
 import ganstudio.tricks.Augmenter;
 import ganstudio.tricks.GradientTricks;
@@ -71,9 +73,10 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final int batchSize;
     private final int classes;
     private final int batchesPerEpoch;
-    private final SplittableRandom random;
+    private final long seed;
+    private final EpochTally tally = new EpochTally();
     private int[] order;
-    private int cursor;
+    private long orderEpoch = -1;
     private long step;
     private double baseLr;
     private double lastLr;
@@ -91,7 +94,9 @@ public final class ClassifierTrainer implements AutoCloseable {
         if (config.getInt("threads") > 0) {
             JniUtils.setNumThreads(config.getInt("threads"));
         }
-        engine.setRandomSeed((int) (config.getLong("seed") & 0x7fffffff));
+        this.seed = config.getLong("seed");
+        // Seeds the initial weights; each batch reseeds for itself (RandomStreams).
+        engine.setRandomSeed((int) (seed & 0x7fffffff));
         this.manager = NDManager.newBaseManager(device);
         this.batchSize = config.getInt("batchSize");
         this.classes = data.classes();
@@ -105,7 +110,7 @@ public final class ClassifierTrainer implements AutoCloseable {
         this.params = model.trainable();
         this.batchesPerEpoch = train.count() / batchSize;
         this.baseLr = config.getDouble("opt.lr");
-        long total = (long) batchesPerEpoch * config.getInt("cls.epochs");
+        long total = (long) batchesPerEpoch * scheduleEpochs(config);
         this.schedule = LrSchedule.fromConfig(config, baseLr, batchesPerEpoch, total);
         this.optimizer = Optimizers.forClassifier(config, (float) schedule.rate(1));
         this.augmenter = Augmenter.fromConfig(config, train.channels(), train.pixels(), train.count(), train.height(),
@@ -120,7 +125,6 @@ public final class ClassifierTrainer implements AutoCloseable {
         this.distillT = (float) config.getDouble("cls.distillT");
         this.distillWeight = (float) config.getDouble("cls.distillWeight");
         this.advWeight = (float) config.getDouble("adv.weight");
-        this.random = new SplittableRandom(config.getLong("seed"));
         String teacherPath = config.getString("cls.teacher");
         if (teacherPath.isBlank()) {
             teacher = null;
@@ -136,7 +140,12 @@ public final class ClassifierTrainer implements AutoCloseable {
                         + train.height() + " and " + classes);
             }
         }
-        reshuffle();
+    }
+
+    /** Epochs the learning-rate schedule spans: sched.epochs when set (a lengthened resumed run), else cls.epochs. */
+    static int scheduleEpochs(RunConfig c) {
+        int pinned = c.getInt("sched.epochs");
+        return pinned > 0 ? pinned : c.getInt("cls.epochs");
     }
 
     /** A teacher given as a path, or as a folder name under models/. */
@@ -222,9 +231,13 @@ public final class ClassifierTrainer implements AutoCloseable {
      * @throws DivergenceException when the loss is NaN or infinite
      */
     public BatchResult trainBatch() {
-        if (cursor + batchSize > order.length) {
-            reshuffle();
+        long epoch = step / batchesPerEpoch;
+        if (epoch != orderEpoch) {
+            shuffle(epoch);
         }
+        int cursor = (int) (step % batchesPerEpoch) * batchSize;
+        RandomStreams.seedEngine(seed, RandomStreams.CLASSIFIER, step);
+        augmenter.reseed(RandomStreams.seed(seed, RandomStreams.AUGMENT, step));
         ImageSet train = data.train();
         int len = train.imageSize();
         float[] pixels = new float[batchSize * len];
@@ -234,7 +247,6 @@ public final class ClassifierTrainer implements AutoCloseable {
             train.copyImage(index, pixels, i * len);
             labels[i] = train.label(index);
         }
-        cursor += batchSize;
         ImageBatch batch = new ImageBatch(batchSize, train.channels(), train.height(), train.width(), classes, pixels,
                 ImageBatch.oneHot(labels, classes));
         augmenter.apply(batch);
@@ -280,6 +292,7 @@ public final class ClassifierTrainer implements AutoCloseable {
         }
         update(lr);
         step++;
+        tally.add(lossValue, correct, batchSize);
         return new BatchResult(lossValue, correct, batchSize);
     }
 
@@ -334,21 +347,21 @@ public final class ClassifierTrainer implements AutoCloseable {
         }
     }
 
-    private void reshuffle() {
+    /** The epoch's order: a permutation from its own seed, so any epoch can be rebuilt on resume. */
+    private void shuffle(long epoch) {
         int n = data.train().count();
-        if (order == null) {
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
+        order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
+        SplittableRandom random = new SplittableRandom(RandomStreams.seed(seed, RandomStreams.SHUFFLE, epoch));
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
-        cursor = 0;
+        orderEpoch = epoch;
     }
 
     /** Loss, top-1, top-5 and the confusion matrix on a labelled set, in inference mode. */
@@ -415,22 +428,78 @@ public final class ClassifierTrainer implements AutoCloseable {
         params.addAll(model.trainable());
     }
 
-    /** Weights, optimizer state and counters. */
+    /**
+     * Loads a verified checkpoint: the model file must be exactly as long as this config's network writes, and the
+     * state must be read to its last byte.
+     */
+    public void loadCheckpoint(CheckpointIo.Contents c) throws IOException {
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(expected)) {
+            model.save(out);
+        }
+        int actual = c.files().get(ClassifierModel.PARAMS).length;
+        if (actual != expected.size()) {
+            throw new IOException(c.folder().resolve(ClassifierModel.PARAMS) + ": " + actual + " bytes, this run's "
+                    + "network writes " + expected.size() + " (cut short, or a checkpoint of another architecture)");
+        }
+        loadModel(c.file(ClassifierModel.PARAMS));
+        DataInputStream state = c.state();
+        try {
+            loadState(state, c.version());
+        } catch (java.io.EOFException e) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
+        }
+        if (step < 0 || state.available() != 0) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": does not fit this run's state "
+                    + "(a checkpoint of another config?)");
+        }
+    }
+
+    /**
+     * Refuses to go on with NaN or infinite weights, so that no checkpoint holds them.
+     *
+     * @throws DivergenceException when a weight is not finite
+     */
+    public void checkWeightsFinite() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ai.djl.ndarray.NDList sums = new ai.djl.ndarray.NDList(params.size());
+            for (Pair<String, Parameter> p : params) {
+                sums.add(p.getValue().getArray().sum());
+            }
+            float total = ai.djl.ndarray.NDArrays.stack(sums).sum().getFloat();
+            if (!Float.isFinite(total)) {
+                throw new DivergenceException("the classifier's weights became " + total + " at batch " + step
+                        + "; no checkpoint was written from them. Lower opt.lr or turn on reg.clipNorm");
+            }
+        }
+    }
+
+    /** The running sums of the epoch so far and the early-stopping state, kept in checkpoints. */
+    public EpochTally tally() {
+        return tally;
+    }
+
+    /** Optimizer state, counters, the schedule's state and the epoch's tally (format version 2). */
     public void saveState(DataOutputStream out) throws IOException {
         out.writeLong(step);
         out.writeDouble(wallSeconds());
         out.writeDouble(baseLr);
         optimizer.save(out);
+        schedule.save(out);
+        tally.save(out);
     }
 
-    public void loadState(DataInputStream in) throws IOException {
+    /** Reads what {@link #saveState} wrote; version 1 (before exact resume) had no schedule state or tally. */
+    public void loadState(DataInputStream in, int version) throws IOException {
         step = in.readLong();
         elapsedBefore = in.readDouble();
         baseLr = in.readDouble();
         optimizer.load(in, manager);
-        // Continue from a fresh shuffle: PyTorch's and the shuffle's random state are not saved.
-        random.split();
-        reshuffle();
+        if (version >= 2) {
+            schedule.load(in);
+            tally.load(in);
+        }
     }
 
     @Override

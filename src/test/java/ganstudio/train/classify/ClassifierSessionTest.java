@@ -57,7 +57,7 @@ class ClassifierSessionTest {
         assertEquals(s.getTestReport().top1(), test.get("top1").getAsDouble(), 1e-6);
 
         // Resume to 3 epochs continues at batch 12 and keeps the two epoch rows before it.
-        ClassifierSession resumed = ClassifierSession.resume(s.getRunDir(), 3);
+        ClassifierSession resumed = ClassifierSession.resume(s.getRunDir(), new ganstudio.train.ResumeRequest(3, false, null));
         assertEquals("finished", resumed.runHere(), resumed.getReason());
         List<ClassifierMetrics> after = run.readClassifierMetrics().stream().filter(ClassifierMetrics::hasValidation)
                 .toList();
