@@ -230,7 +230,7 @@ public final class Cli {
         if (session.getRunDir() != null) {
             err.println("the run so far stays readable in " + session.getRunDir());
         }
-        return session.getRunDir() == null ? BAD_INPUT : FAILED;
+        return session.failedOnInput() ? BAD_INPUT : FAILED;
     }
 
     /** train --twin-of RUN_DIR: the twin's config from the matching preset, its changes printed before it starts. */

@@ -79,16 +79,17 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             if (resumeDir == null) {
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data, trainer));
             } else {
-                run = RunDirectory.open(resumeDir);
+                // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
+                RunDirectory opened = RunDirectory.open(resumeDir);
                 ClassifierTrainer t = trainer;
-                Resumed resumed = loadNewestGood(run, folder -> loadCheckpoint(t, folder));
+                Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
                 if (trainer.tally().best() < 0 && !resumed.summaryDamaged()) {
-                    trainer.tally().onValidation(bestSoFar(run)); // a checkpoint from before the tally was saved
+                    trainer.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
                 }
-                // Everything was read and checked above; only now does the folder change.
-                run.removeLeftovers();
-                run.truncateClassifierMetricsAfter(trainer.getStep());
-                recordResume(run, resumed, trainer.getStep(), "batch");
+                opened.removeLeftovers();
+                opened.truncateClassifierMetricsAfter(trainer.getStep());
+                recordResume(opened, resumed, trainer.getStep(), "batch");
+                run = opened;
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null, null);
@@ -99,7 +100,10 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
                         trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
             }
             loop(trainer, run);
-        } catch (UserError | RunWriteException e) {
+        } catch (UserError e) {
+            badInput = "starting".equals(status);
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (RunWriteException e) {
             finish(run, trainer, "failed", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.runs.RunDirectory;
+import ganstudio.runs.RunWriteException;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -38,6 +39,8 @@ public abstract class SessionBase<L extends SessionListener> {
     protected volatile Path runDir;
     protected volatile String status = "created";
     protected volatile String reason = "";
+    /** Failed before training began, on the user's input (bad data, config, checkpoint): exit 2, not 1. */
+    protected volatile boolean badInput;
     private Thread thread;
 
     protected SessionBase(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
@@ -164,6 +167,11 @@ public abstract class SessionBase<L extends SessionListener> {
         return reason;
     }
 
+    /** Whether the run failed on its input before training began (the CLI's exit 2), not while training. */
+    public boolean failedOnInput() {
+        return "failed".equals(status) && badInput;
+    }
+
     public synchronized void start() {
         thread = new Thread(this::run, threadName() + "-" + config.getString("name"));
         thread.setDaemon(true);
@@ -230,9 +238,17 @@ public abstract class SessionBase<L extends SessionListener> {
         reason = why;
         try {
             if (run != null) {
-                writeSummary.run();
-                if (!why.isEmpty()) {
-                    run.appendEvent(step, st + ": " + why);
+                try {
+                    writeSummary.run();
+                    if (!why.isEmpty()) {
+                        run.appendEvent(step, st + ": " + why);
+                    }
+                } catch (RunWriteException e) {
+                    // The end must still be told (the CLI's exit code, the studio's banner) when the disk that
+                    // failed during training fails again here; the checkpoints before it stay resumable.
+                    status = "failed";
+                    reason = why.isEmpty() || why.equals(e.getMessage()) ? e.getMessage()
+                            : why + " (and " + e.getMessage() + ")";
                 }
             }
             for (L l : listeners) {

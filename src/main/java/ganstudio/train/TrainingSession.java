@@ -98,15 +98,16 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                     run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
                 }
             } else {
-                run = RunDirectory.open(resumeDir);
-                trainer.readFixedNoise(run.readFixedNoise());
+                // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
+                RunDirectory opened = RunDirectory.open(resumeDir);
+                trainer.readFixedNoise(opened.readFixedNoise());
                 GanTrainer t = trainer;
-                Resumed resumed = loadNewestGood(run, folder -> loadCheckpoint(t, folder));
-                // Everything was read and checked above; only now does the folder change.
-                run.removeLeftovers();
-                run.truncateMetricsAfter(trainer.getStep());
-                run.truncateModesAfter(trainer.getStep());
-                recordResume(run, resumed, trainer.getStep(), "step");
+                Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
+                opened.removeLeftovers();
+                opened.truncateMetricsAfter(trainer.getStep());
+                opened.truncateModesAfter(trainer.getStep());
+                recordResume(opened, resumed, trainer.getStep(), "step");
+                run = opened;
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null);
@@ -116,7 +117,10 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                         config.getInt("steps"));
             }
             loop(trainer, run, writer);
-        } catch (UserError | RunWriteException e) {
+        } catch (UserError e) {
+            badInput = "starting".equals(status);
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (RunWriteException e) {
             finish(run, trainer, "failed", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
