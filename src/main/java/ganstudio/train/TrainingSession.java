@@ -313,7 +313,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
     }
 
     /** Writes a checkpoint, after checking that the weights are finite (a checkpoint never holds NaNs). */
-    private static void checkpoint(GanTrainer trainer, RunDirectory run) {
+    static void checkpoint(GanTrainer trainer, RunDirectory run) {
         trainer.checkWeightsFinite();
         Map<String, CheckpointIo.Part> files = new LinkedHashMap<>();
         files.put(GanTrainer.GENERATOR_FILE, trainer::saveGenerator);
