@@ -1,5 +1,6 @@
 package ganstudio.cli;
 
+import ganstudio.config.FolderNames;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.metrics.ClassificationReport;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * rewritten after every run, so an interrupted ablation keeps what it measured.
  */
 final class AblateCommand {
+
+    /** More seeds than anyone runs per variant; a typo of a few digits is caught instead of queued. */
+    static final int MAX_SEEDS = 1000;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -75,13 +79,14 @@ final class AblateCommand {
                 tricks.add(TrickCatalog.get(n.trim()));
             }
         }
-        int seeds = o.has("--seeds") ? Cli.parsePositive("--seeds", o.get("--seeds")) : 1;
+        int seeds = o.has("--seeds") ? (int) Cli.wholeNumber("--seeds", o.get("--seeds"), 1, MAX_SEEDS) : 1;
         double budgetMinutes = o.has("--budget") ? positiveDouble("--budget", o.get("--budget")) : 0;
         int runs = (tricks.size() + 1) * seeds;
         double perRun = budgetMinutes > 0 ? budgetMinutes * 60 / runs : 0;
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        // The same folder-name rule as every run directory: a name like x/../../y stays one folder inside --out.
         Path dir = Paths.get(o.has("--out") ? o.get("--out") : "runs")
-                .resolve("ablation-" + base.getString("name") + "-" + stamp);
+                .resolve("ablation-" + FolderNames.of(base.getString("name"), "name") + "-" + stamp);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
