@@ -84,9 +84,7 @@ final class AblateCommand {
         int runs = (tricks.size() + 1) * seeds;
         double perRun = budgetMinutes > 0 ? budgetMinutes * 60 / runs : 0;
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        // The same folder-name rule as every run directory: a name like x/../../y stays one folder inside --out.
-        Path dir = Paths.get(o.has("--out") ? o.get("--out") : "runs")
-                .resolve("ablation-" + FolderNames.of(base.getString("name"), "name") + "-" + stamp);
+        Path dir = folder(Paths.get(o.has("--out") ? o.get("--out") : "runs"), base.getString("name"), stamp);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -144,6 +142,14 @@ final class AblateCommand {
         }
         out.println("table: " + dir.resolve("ablation.md"));
         return failed ? Cli.FAILED : Cli.OK;
+    }
+
+    /**
+     * The ablation's folder inside --out, named by the same rule as every run directory ({@link FolderNames}): a
+     * name like x/../../y stays one folder inside --out.
+     */
+    static Path folder(Path out, String name, String stamp) {
+        return out.resolve("ablation-" + FolderNames.of(name, "name") + "-" + stamp);
     }
 
     private static double epochsOf(ClassifierSession s) {
