@@ -1,5 +1,6 @@
 package ganstudio.cli;
 
+import ganstudio.config.FolderNames;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.metrics.ClassificationReport;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * rewritten after every run, so an interrupted ablation keeps what it measured.
  */
 final class AblateCommand {
+
+    /** More seeds than anyone runs per variant; a typo of a few digits is caught instead of queued. */
+    static final int MAX_SEEDS = 1000;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -75,13 +79,12 @@ final class AblateCommand {
                 tricks.add(TrickCatalog.get(n.trim()));
             }
         }
-        int seeds = o.has("--seeds") ? Cli.parsePositive("--seeds", o.get("--seeds")) : 1;
+        int seeds = o.has("--seeds") ? (int) Cli.wholeNumber("--seeds", o.get("--seeds"), 1, MAX_SEEDS) : 1;
         double budgetMinutes = o.has("--budget") ? positiveDouble("--budget", o.get("--budget")) : 0;
         int runs = (tricks.size() + 1) * seeds;
         double perRun = budgetMinutes > 0 ? budgetMinutes * 60 / runs : 0;
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path dir = Paths.get(o.has("--out") ? o.get("--out") : "runs")
-                .resolve("ablation-" + base.getString("name") + "-" + stamp);
+        Path dir = folder(Paths.get(o.has("--out") ? o.get("--out") : "runs"), base.getString("name"), stamp);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -139,6 +142,14 @@ final class AblateCommand {
         }
         out.println("table: " + dir.resolve("ablation.md"));
         return failed ? Cli.FAILED : Cli.OK;
+    }
+
+    /**
+     * The ablation's folder inside --out, named by the same rule as every run directory ({@link FolderNames}): a
+     * name like x/../../y stays one folder inside --out.
+     */
+    static Path folder(Path out, String name, String stamp) {
+        return out.resolve("ablation-" + FolderNames.of(name, "name") + "-" + stamp);
     }
 
     private static double epochsOf(ClassifierSession s) {

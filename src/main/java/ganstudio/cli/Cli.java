@@ -108,7 +108,7 @@ public final class Cli {
                     out.println(USAGE);
                     return OK;
                 default:
-                    err.println("error: unknown command '" + args[0] + "'\n\n" + USAGE);
+                    err.println("error: unknown command '" + args[0] + "'; `help` lists the commands");
                     return BAD_INPUT;
             }
         } catch (UserError e) {
@@ -118,7 +118,11 @@ public final class Cli {
     }
 
     private int presets(List<String> args) {
-        if (args.contains("--keys")) {
+        Options o = Options.parse(args, List.of(), List.of("--keys"));
+        if (!o.positional().isEmpty()) {
+            throw new UserError("presets takes no arguments but --keys; got " + o.positional().get(0));
+        }
+        if (o.has("--keys")) {
             for (ConfigKey k : ConfigSchema.keys()) {
                 out.printf("%-22s %-8s default %-10s %s%s%n", k.getName(), k.getType().name().toLowerCase(),
                         k.getDefaultValue(), k.describeRange(), k.isLiveEditable() ? " (live)" : "");
@@ -164,8 +168,9 @@ public final class Cli {
                         + " run; give " + lengthFlag + " N");
             }
             ResumeRequest request = new ResumeRequest(
-                    o.has(lengthFlag) ? parsePositive(lengthFlag, o.get(lengthFlag)) : null, o.has("--reschedule"),
-                    o.has("--device") ? o.get("--device") : null);
+                    o.has(lengthFlag) ? wholeNumber(lengthFlag, o.get(lengthFlag), classifier ? "cls.epochs" : "steps")
+                            : null, o.has("--reschedule"),
+                    o.has("--device") ? device(o.get("--device")) : null);
             if (classifier) {
                 requireNoRecording(record);
                 return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, request));
@@ -244,7 +249,7 @@ public final class Cli {
         TwinConfig.Twin twin = TwinConfig.derive(config, preset, objective, Presets.locate());
         RunConfig c = twin.config();
         if (o.has("--steps")) {
-            c = c.with("steps", String.valueOf(parsePositive("--steps", o.get("--steps"))));
+            c = c.withValue("steps", wholeNumber("--steps", o.get("--steps"), "steps"));
         }
         out.println("twin of " + source + " (settings from preset " + twin.preset() + "): "
                 + (twin.changes().isEmpty() ? "no changes" : twin.changes().stream().map(Object::toString)
@@ -257,6 +262,17 @@ public final class Cli {
 
     /** The preset of --preset with --set, --seed, --steps, --epochs and --device applied, validated. */
     static RunConfig configFromOptions(Options o) {
+        // The options' own words are checked before the preset is read: "--steps abc", not "steps = abc".
+        String seed = o.has("--seed") ? o.get("--seed") : null;
+        if (seed != null) {
+            long min = (long) ConfigSchema.require("seed").getMin();
+            long max = (long) ConfigSchema.require("seed").getMax();
+            seed = String.valueOf(wholeNumber("--seed", seed, min, max));
+        }
+        String steps = o.has("--steps") ? String.valueOf(wholeNumber("--steps", o.get("--steps"), "steps")) : null;
+        String epochs = o.has("--epochs") ? String.valueOf(wholeNumber("--epochs", o.get("--epochs"), "cls.epochs"))
+                : null;
+        String device = o.has("--device") ? device(o.get("--device")) : null;
         RunConfig c = Presets.locate().load(o.get("--preset"));
         for (String kv : o.all("--set")) {
             int eq = kv.indexOf('=');
@@ -265,17 +281,17 @@ public final class Cli {
             }
             c = c.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
-        if (o.has("--seed")) {
-            c = c.with("seed", o.get("--seed"));
+        if (seed != null) {
+            c = c.with("seed", seed);
         }
-        if (o.has("--steps")) {
-            c = c.with("steps", o.get("--steps"));
+        if (steps != null) {
+            c = c.with("steps", steps);
         }
-        if (o.has("--epochs")) {
-            c = c.with("cls.epochs", o.get("--epochs"));
+        if (epochs != null) {
+            c = c.with("cls.epochs", epochs);
         }
-        if (o.has("--device")) {
-            c = c.with("device", o.get("--device"));
+        if (device != null) {
+            c = c.with("device", device);
         }
         return c.validate("");
     }
@@ -292,15 +308,35 @@ public final class Cli {
         }
     }
 
-    static int parsePositive(String flag, String text) {
+    /**
+     * A whole-number option in the range of the config key it sets, e.g. "--steps abc: expected a whole number
+     * from 1 to 100000000".
+     */
+    static int wholeNumber(String flag, String text, String key) {
+        ConfigKey k = ConfigSchema.require(key);
+        return (int) wholeNumber(flag, text, (long) k.getMin(), (long) Math.min(k.getMax(), Integer.MAX_VALUE));
+    }
+
+    /** Every command's whole-number options: one line naming the option and the range, exit code 2. */
+    static long wholeNumber(String flag, String text, long min, long max) {
         try {
-            int v = Integer.parseInt(text);
-            if (v > 0) {
+            long v = Long.parseLong(text.trim());
+            if (v >= min && v <= max) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UserError(flag + " " + text + ": expected a positive integer");
+        throw new UserError(flag + " " + text + ": expected a whole number from " + min + " to " + max);
+    }
+
+    private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile("auto|cpu|gpu(:\\d{1,2})?");
+
+    /** --device auto|cpu|gpu|gpu:N, checked as typed. */
+    static String device(String text) {
+        if (!DEVICE.matcher(text).matches()) {
+            throw new UserError("--device " + text + ": expected auto, cpu, gpu or gpu:N");
+        }
+        return text;
     }
 }

@@ -33,15 +33,19 @@ final class EvalCommand {
         if (o.positional().size() != 1) {
             throw new UserError("eval needs one run directory, e.g. eval runs/ring8-wgan-gp-20260101-120000");
         }
+        Integer samplesOption = o.has("--samples") ? Cli.wholeNumber("--samples", o.get("--samples"), "eval.samples")
+                : null;
+        String deviceOption = o.has("--device") ? Cli.device(o.get("--device")) : null;
         Path dir = Paths.get(o.positional().get(0));
         RunDirectory run = RunDirectory.open(dir);
         RunConfig c = run.readConfig();
-        if (o.has("--device")) {
-            c = c.with("device", o.get("--device"));
+        if (deviceOption != null) {
+            c = c.with("device", deviceOption);
         }
         Path checkpoint = run.latestCheckpoint()
                 .orElseThrow(() -> new UserError(dir + ": has no checkpoint to evaluate"));
-        int samples = o.has("--samples") ? Integer.parseInt(o.get("--samples")) : c.getInt("eval.samples");
+        JsonObject summary = run.readSummary(); // a broken summary.json fails now, not after the evaluation
+        int samples = samplesOption != null ? samplesOption : c.getInt("eval.samples");
         Device device = Devices.resolve(c.getString("device"));
         TrainingData data = TrainingData.load(c);
         JsonObject result;
@@ -54,7 +58,6 @@ final class EvalCommand {
 
             result = Evaluation.evaluate(trainer, c, samples);
         }
-        JsonObject summary = run.readSummary();
         summary.add("eval", result);
         run.writeSummary(summary);
         out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));

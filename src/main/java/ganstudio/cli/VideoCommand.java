@@ -2,6 +2,7 @@ package ganstudio.cli;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.media.ImageFiles;
 import ganstudio.media.video.Caption;
 import ganstudio.media.video.FrameEncoder;
 import ganstudio.media.video.FramePacing;
@@ -22,8 +23,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
-import javax.imageio.ImageIO;
 
 /**
  * `video RUN_DIR --out FILE.mp4|.gif [--fps N] [--video-every N|sqrt] [--video-size WxH]
@@ -69,10 +68,7 @@ final class VideoCommand {
 
         VideoFrame frame(long step) throws IOException {
             Path png = run.framePath(step);
-            BufferedImage img = ImageIO.read(png.toFile());
-            if (img == null) {
-                throw new UserError(png + ": not a readable PNG");
-            }
+            BufferedImage img = ImageFiles.readFrame(png);
             int w = img.getWidth();
             int h = img.getHeight();
             int[] argb = img.getRGB(0, 0, w, h, null, 0, w);

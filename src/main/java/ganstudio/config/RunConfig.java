@@ -3,8 +3,6 @@ package ganstudio.config;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
 import java.util.Collections;
@@ -46,13 +44,7 @@ public final class RunConfig {
      * @throws UserError for malformed JSON, unknown keys and values out of range
      */
     public static RunConfig fromJson(String json, String source) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new UserError(source + ": not valid JSON (" + why + ")");
-        }
+        JsonElement root = Json.parse(json, source);
         if (!root.isJsonObject()) {
             throw new UserError(source + ": expected a JSON object at the top level");
         }
@@ -109,6 +101,11 @@ public final class RunConfig {
      */
     public RunConfig validate(String source) {
         String prefix = source == null || source.isEmpty() ? "" : source + ": ";
+        try {
+            FolderNames.of(getString("name"), "name"); // the run's folder is named after it
+        } catch (UserError e) {
+            throw new UserError(prefix + e.getMessage());
+        }
         if (!DEVICE.matcher(getString("device")).matches()) {
             throw new UserError(prefix + "device = " + getString("device")
                     + " is not allowed: expected auto, cpu, gpu or gpu:N");

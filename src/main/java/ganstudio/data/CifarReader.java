@@ -80,6 +80,7 @@ public final class CifarReader {
             throw new UserError(source + ": " + records + " CIFAR-10 records are too many to load into memory");
         }
         int count = (int) records;
+        DataFiles.requireHeap(files.get(0), (long) count * PIXELS * Float.BYTES, count + " CIFAR-10 images");
         float[] pixels = new float[count * PIXELS];
         int[] labels = new int[count];
         int record = 0;

@@ -132,6 +132,7 @@ public final class IdxReader {
     }
 
     private static ImageBlock readImages(Path path) {
+        boolean gzip = DataFiles.isGzip(path);
         try (InputStream in = DataFiles.open(path)) {
             byte[] header = new byte[IMAGE_HEADER];
             int got = DataFiles.readUpTo(in, header, IMAGE_HEADER, path);
@@ -147,18 +148,46 @@ public final class IdxReader {
             int cols = positiveDim(path, readInt(header, 12), "column count");
             long size = (long) count * rows * cols;
             String shape = count + " images of " + rows + "x" + cols;
-            if (size > Integer.MAX_VALUE - 8) {
+            // Every size is checked against what the file holds before anything of that size is allocated: a
+            // 16-byte file may declare 1 x 46340 x 46340 (8.6 GB of floats).
+            if (!gzip) {
+                checkRawLength(path, IMAGE_HEADER, size, shape);
+            }
+            if (rows > DataFiles.MAX_SIDE || cols > DataFiles.MAX_SIDE) {
+                throw new UserError(path.getFileName() + ": the header says " + shape + "; image sides over "
+                        + DataFiles.MAX_SIDE + " pixels are not read (is the header corrupt?)");
+            }
+            if (size > DataFiles.MAX_ARRAY) {
                 throw new UserError(path.getFileName() + ": header says " + shape
                         + ", too many pixels to load into memory (is the header corrupt?)");
             }
-            float[] pixels = new float[(int) size];
-            long read = readScaled(in, pixels, path);
-            if (read < size) {
-                throw new UserError(path.getFileName() + ": truncated: expected " + (IMAGE_HEADER + size)
-                        + " bytes (" + IMAGE_HEADER + "-byte header + " + shape + ") but found " + (IMAGE_HEADER + read)
-                        + decompressedNote(path));
+            float[] pixels;
+            if (gzip) {
+                // Only what really decompresses is kept, chunk by chunk, until the declared size is reached.
+                DataFiles.Chunks bytes = DataFiles.readChunks(in, size, path);
+                if (bytes.length() < size) {
+                    throw new UserError(path.getFileName() + ": truncated: expected " + (IMAGE_HEADER + size)
+                            + " bytes (" + IMAGE_HEADER + "-byte header + " + shape + ") but found "
+                            + (IMAGE_HEADER + bytes.length()) + decompressedNote(path));
+                }
+                checkNothingMore(in, path, IMAGE_HEADER + size, shape);
+                DataFiles.requireHeap(path, size * Float.BYTES, shape);
+                pixels = new float[(int) size];
+                bytes.forEach((chunk, len, at) -> {
+                    for (int i = 0; i < len; i++) {
+                        pixels[(int) at + i] = ImageSet.unit(chunk[i]);
+                    }
+                });
+            } else {
+                DataFiles.requireHeap(path, size * Float.BYTES, shape);
+                pixels = new float[(int) size];
+                long read = readScaled(in, pixels, path);
+                if (read < size) { // the file shrank while being read
+                    throw new UserError(path.getFileName() + ": truncated: expected " + (IMAGE_HEADER + size)
+                            + " bytes (" + IMAGE_HEADER + "-byte header + " + shape + ") but found "
+                            + (IMAGE_HEADER + read));
+                }
             }
-            checkNoTrailing(in, path, IMAGE_HEADER + size, shape);
             return new ImageBlock(count, rows, cols, pixels);
         } catch (IOException e) {
             throw DataFiles.ioError(path, e);
@@ -166,6 +195,7 @@ public final class IdxReader {
     }
 
     private static int[] readLabels(Path path) {
+        boolean gzip = DataFiles.isGzip(path);
         try (InputStream in = DataFiles.open(path)) {
             byte[] header = new byte[LABEL_HEADER];
             int got = DataFiles.readUpTo(in, header, LABEL_HEADER, path);
@@ -177,25 +207,62 @@ public final class IdxReader {
                         + LABEL_HEADER + "-byte IDX label header" + decompressedNote(path));
             }
             int count = positiveDim(path, readInt(header, 4), "label count");
-            if (count > Integer.MAX_VALUE - 8) {
+            String what = count + " labels";
+            if (!gzip) {
+                checkRawLength(path, LABEL_HEADER, count, what);
+            }
+            if (count > DataFiles.MAX_ARRAY) {
                 throw new UserError(path.getFileName() + ": header says " + count + " labels, too many to load"
                         + " (is the header corrupt?)");
             }
-            byte[] raw = new byte[count];
-            int read = DataFiles.readUpTo(in, raw, count, path);
-            if (read < count) {
+            DataFiles.Chunks raw = DataFiles.readChunks(in, count, path);
+            if (raw.length() < count) {
                 throw new UserError(path.getFileName() + ": truncated: expected " + ((long) LABEL_HEADER + count)
-                        + " bytes (" + LABEL_HEADER + "-byte header + " + count + " labels) but found "
-                        + (LABEL_HEADER + read) + decompressedNote(path));
+                        + " bytes (" + LABEL_HEADER + "-byte header + " + what + ") but found "
+                        + (LABEL_HEADER + raw.length()) + decompressedNote(path));
             }
-            checkNoTrailing(in, path, (long) LABEL_HEADER + count, count + " labels");
+            if (gzip) {
+                checkNothingMore(in, path, (long) LABEL_HEADER + count, what);
+            }
             int[] labels = new int[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = raw[i] & 0xFF;
-            }
+            raw.forEach((chunk, len, at) -> {
+                for (int i = 0; i < len; i++) {
+                    labels[(int) at + i] = chunk[i] & 0xFF;
+                }
+            });
             return labels;
         } catch (IOException e) {
             throw DataFiles.ioError(path, e);
+        }
+    }
+
+    /** An uncompressed file's length must be the header plus exactly what it declares. */
+    private static void checkRawLength(Path path, int header, long declared, String shape) {
+        long have = DataFiles.size(path) - header;
+        if (have < declared) {
+            throw new UserError(path.getFileName() + ": truncated: expected " + (header + declared) + " bytes ("
+                    + header + "-byte header + " + shape + ") but found " + (header + have));
+        }
+        if (have > declared) {
+            throw new UserError(path.getFileName() + ": " + (header + have) + " bytes but the header (" + shape
+                    + ") accounts for " + (header + declared) + " (the file is corrupt or the header is wrong)");
+        }
+    }
+
+    /**
+     * After the declared bytes of a gzip file, the decompressed data must end (and the gzip stream with it). What
+     * follows is not decompressed to count it: one byte more is enough to know the header is wrong.
+     */
+    private static void checkNothingMore(InputStream in, Path path, long expected, String shape) {
+        int next;
+        try {
+            next = in.read();
+        } catch (IOException e) {
+            throw DataFiles.ioError(path, e);
+        }
+        if (next >= 0) {
+            throw new UserError(path.getFileName() + ": more than the " + expected + " bytes the header (" + shape
+                    + ") accounts for after decompression (the file is corrupt or the header is wrong)");
         }
     }
 
@@ -237,15 +304,6 @@ public final class IdxReader {
                     + " (must be positive; the file is corrupt)");
         }
         return value;
-    }
-
-    private static void checkNoTrailing(InputStream in, Path path, long expected, String shape) {
-        long extra = DataFiles.remaining(in, path);
-        if (extra > 0) {
-            throw new UserError(path.getFileName() + ": " + (expected + extra) + " bytes but the header (" + shape
-                    + ") accounts for " + expected + decompressedNote(path)
-                    + " (the file is corrupt or the header is wrong)");
-        }
     }
 
     private static void checkLabelRange(Path labels, int[] values, int classes) {

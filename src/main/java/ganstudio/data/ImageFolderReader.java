@@ -1,6 +1,7 @@
 package ganstudio.data;
 
 import ganstudio.config.UserError;
+import ganstudio.media.ImageFiles;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * Loads a folder of PNG/JPEG images, either flat (unlabeled) or one sub-folder per class (the torchvision
@@ -131,15 +131,8 @@ public final class ImageFolderReader {
     }
 
     private static void load(Path file, int size, int channels, float[] dst, int offset) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new UserError(file + ": not a readable image (" + e.getMessage() + ")", e);
-        }
-        if (image == null) {
-            throw new UserError(file + ": not a readable image (no PNG or JPEG decoder accepts it)");
-        }
+        BufferedImage image = ImageFiles.read(file, DataFiles.MAX_SIDE, "image sides over " + DataFiles.MAX_SIDE
+                + " pixels are not read (shrink it first: the networks see at most 64x64)");
         int h = image.getHeight();
         int w = image.getWidth();
         float[] planes = toPlanes(image, channels);

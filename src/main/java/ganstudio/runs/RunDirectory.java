@@ -3,9 +3,9 @@ package ganstudio.runs;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
+import ganstudio.config.FolderNames;
+import ganstudio.config.Json;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.Frame;
@@ -72,7 +72,7 @@ public final class RunDirectory implements AutoCloseable {
     /** Creates a new run directory <parent>/<name>-<timestamp> with config.json and empty logs. */
     public static RunDirectory create(Path parent, RunConfig config, JsonObject runInfo) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        String base = config.getString("name").replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp;
+        String base = FolderNames.of(config.getString("name"), "name") + "-" + stamp;
         Path dir = parent.resolve(base);
         for (int i = 2; Files.exists(dir); i++) {
             dir = parent.resolve(base + "-" + i);
@@ -128,7 +128,13 @@ public final class RunDirectory implements AutoCloseable {
 
     public JsonObject readRunInfo() {
         JsonObject root = readJson(CONFIG);
-        return root.has(RunConfig.RUN_INFO_KEY) ? root.getAsJsonObject(RunConfig.RUN_INFO_KEY) : new JsonObject();
+        if (!root.has(RunConfig.RUN_INFO_KEY)) {
+            return new JsonObject();
+        }
+        if (!root.get(RunConfig.RUN_INFO_KEY).isJsonObject()) {
+            throw new UserError(dir.resolve(CONFIG) + ": \"" + RunConfig.RUN_INFO_KEY + "\" must be a JSON object");
+        }
+        return root.getAsJsonObject(RunConfig.RUN_INFO_KEY);
     }
 
     /** Appends one metrics row and flushes it, so a reader sees every row as soon as it is logged. */
@@ -514,15 +520,11 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     private JsonObject readJson(String name) {
-        try {
-            JsonElement e = JsonParser.parseString(readText(name));
-            if (!e.isJsonObject()) {
-                throw new UserError(dir.resolve(name) + ": expected a JSON object");
-            }
-            return e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new UserError(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
+        JsonElement e = Json.parse(readText(name), dir.resolve(name).toString());
+        if (!e.isJsonObject()) {
+            throw new UserError(dir.resolve(name) + ": expected a JSON object");
         }
+        return e.getAsJsonObject();
     }
 
     private String readText(String name) {

@@ -2,8 +2,8 @@ package ganstudio.ui;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
+import ganstudio.config.Json;
 import ganstudio.config.Presets;
 
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class PresetsByTask {
     static String taskOf(Presets presets, String name) {
         Path file = presets.getDir().resolve(name + ".json");
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(file));
+            JsonElement root = Json.parse(Files.readString(file), file.toString());
             if (root.isJsonObject()) {
                 JsonObject o = root.getAsJsonObject();
                 if (o.has("task") && o.get("task").isJsonPrimitive()) {

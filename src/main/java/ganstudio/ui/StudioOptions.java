@@ -70,7 +70,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--demo" -> demo = value(args, ++i, a);
                 case "--screenshot" -> shot = Paths.get(value(args, ++i, a));
                 case "--after" -> after = number(a, value(args, ++i, a));
-                case "--steps" -> steps = (int) number(a, value(args, ++i, a));
+                case "--steps" -> steps = whole(a, value(args, ++i, a), 1, 100_000_000);
                 case "--out" -> runs = Paths.get(value(args, ++i, a));
                 case "--open" -> open = Paths.get(value(args, ++i, a));
                 case "--theme" -> {
@@ -93,8 +93,8 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                     if (wh.length != 2) {
                         throw new UserError("studio: --size " + v + ": expected WIDTHxHEIGHT, e.g. 1400x900");
                     }
-                    width = (int) number(a, wh[0]);
-                    height = (int) number(a, wh[1]);
+                    width = whole(a, wh[0], 1, 16384);
+                    height = whole(a, wh[1], 1, 16384);
                 }
                 case "--record" -> {
                     record = value(args, ++i, a);
@@ -112,7 +112,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--pair" -> pair = value(args, ++i, a);
                 case "--twin-objective" -> twinObjective = value(args, ++i, a);
                 case "--twin-of" -> twinOf = Paths.get(value(args, ++i, a));
-                case "--follow" -> follow = (int) number(a, value(args, ++i, a));
+                case "--follow" -> follow = whole(a, value(args, ++i, a), 0, Integer.MAX_VALUE);
                 case "--zoom" -> {
                     zoom = number(a, value(args, ++i, a));
                     if (zoom > 32) {
@@ -145,6 +145,19 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
             throw new UserError("studio: " + flag + " needs a value; usage: " + USAGE);
         }
         return args.get(i);
+    }
+
+    /** The range of --steps is the steps key's; a window is at most 16384 pixels a side. */
+    private static int whole(String flag, String text, int min, int max) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserError("studio: " + flag + " " + text + ": expected a whole number from " + min + " to " + max);
     }
 
     private static double number(String flag, String text) {

@@ -209,4 +209,59 @@ class IdxReaderTest {
         UserError e = assertThrows(UserError.class, () -> IdxReader.readDirectory(dir, true));
         assertTrue(e.getMessage().contains("no train-labels-idx1-ubyte"), e.getMessage());
     }
+
+    @Test
+    void gzipWithTrailingGarbageIsRejected() throws IOException {
+        byte[] gz = gzip(idxImages(IdxReader.IMAGE_MAGIC, 3, 2, 2, PIXELS));
+        Path images = write("g-images-idx3-ubyte.gz", Arrays.copyOf(gz, gz.length + 4));
+        UserError e = assertThrows(UserError.class, () -> IdxReader.read(images, null));
+        assertEquals(images + ": 4 bytes after the end of the gzip stream (the file is corrupt, or several files"
+                + " were joined)", e.getMessage());
+    }
+
+    @Test
+    void twoJoinedGzipStreamsAreRejectedNotDecompressedOn() throws IOException {
+        byte[] first = gzip(idxImages(IdxReader.IMAGE_MAGIC, 3, 2, 2, PIXELS));
+        byte[] second = gzip(new byte[1000]);
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Path images = write("j-images-idx3-ubyte.gz", both);
+        UserError e = assertThrows(UserError.class, () -> IdxReader.read(images, null));
+        assertEquals(images + ": " + second.length + " bytes after the end of the gzip stream (the file is corrupt,"
+                + " or several files were joined)", e.getMessage());
+    }
+
+    @Test
+    void gzipChecksumIsVerified() throws IOException {
+        byte[] gz = gzip(idxImages(IdxReader.IMAGE_MAGIC, 3, 2, 2, PIXELS));
+        gz[gz.length - 5] ^= 1;
+        Path images = write("c-images-idx3-ubyte.gz", gz);
+        UserError e = assertThrows(UserError.class, () -> IdxReader.read(images, null));
+        assertTrue(e.getMessage().startsWith(images + ": corrupt gzip data (checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void gzipHeaderWithFileNameAndCommentIsRead() throws IOException {
+        byte[] gz = gzip(idxImages(IdxReader.IMAGE_MAGIC, 3, 2, 2, PIXELS));
+        // FNAME | FCOMMENT: two zero-terminated strings after the 10-byte header, as gzip(1) writes them.
+        byte[] named = new byte[gz.length + 8];
+        System.arraycopy(gz, 0, named, 0, 10);
+        named[3] = (byte) (8 | 16);
+        System.arraycopy(new byte[] {'a', '.', 'b', 0, 'h', 'i', '!', 0}, 0, named, 10, 8);
+        System.arraycopy(gz, 10, named, 18, gz.length - 10);
+        assertExactPixels(IdxReader.read(write("n-images-idx3-ubyte.gz", named), null));
+    }
+
+    @Test
+    void hugeHeaderInATinyFileAllocatesNothing() throws IOException {
+        Path raw = write("h-images-idx3-ubyte", idxImages(IdxReader.IMAGE_MAGIC, 1, 46340, 46340, new byte[0]));
+        UserError e = assertThrows(UserError.class, () -> IdxReader.read(raw, null));
+        assertEquals("h-images-idx3-ubyte: truncated: expected 2147395616 bytes (16-byte header + 1 images of"
+                + " 46340x46340) but found 16", e.getMessage());
+        Path gz = write("h2-images-idx3-ubyte.gz", gzip(idxImages(IdxReader.IMAGE_MAGIC, 20000, 300, 300,
+                new byte[0])));
+        e = assertThrows(UserError.class, () -> IdxReader.read(gz, null));
+        assertEquals("h2-images-idx3-ubyte.gz: truncated: expected 1800000016 bytes (16-byte header + 20000 images of"
+                + " 300x300) but found 16 after decompression", e.getMessage());
+    }
 }
