@@ -651,6 +651,8 @@ public final class GanTrainer implements AutoCloseable {
             }
         } catch (java.io.EOFException e) {
             throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
+        } catch (IOException e) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + e.getMessage(), e);
         }
         if (state.available() != 0) {
             throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + state.available()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.RunConfig;
+import ganstudio.runs.RunDirectory;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -561,6 +562,80 @@ class MalformedInputCorpusTest {
                 d -> args(d, "studio", "--size", "10"));
         containing("studio: unknown flag", "studio: unknown option '--dmeo'", d -> args(d, "studio", "--dmeo", "x"));
         exact("unknown command", "unknown command 'trian'; `help` lists the commands", d -> args(d, "trian"));
+
+        // Checkpoints of a real (two-step) run, damaged as a power loss, a full disk or a hand edit leaves them.
+        String cannot = "{dir}/run: no checkpoint can be read (";
+        String tail = "); the run stays readable, but it cannot be resumed";
+        exact("resume: state.bin empty", cannot + "{dir}/run/checkpoints/step-000000002/state.bin: empty (cut short by"
+                + " a crash or a full disk?)" + tail,
+                d -> {
+                    write(trainedRun(d).resolve("checkpoints/step-000000002/state.bin"), "");
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        exact("resume: state.bin of a newer version", cannot + "{dir}/run/checkpoints/step-000000002/state.bin: format"
+                + " version 99, this GAN Studio reads 1 to 2 (a newer version wrote it?)" + tail,
+                d -> {
+                    Path state = trainedRun(d).resolve("checkpoints/step-000000002/state.bin");
+                    byte[] b = Files.readAllBytes(state);
+                    ByteBuffer.wrap(b).putInt(4, 99);
+                    Files.write(state, b);
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        exact("resume: generator.params with one byte changed", cannot + "{dir}/run/checkpoints/step-000000002/"
+                + "generator.params: checksum does not match what the checkpoint wrote (damaged)" + tail,
+                d -> {
+                    Path params = trainedRun(d).resolve("checkpoints/step-000000002/generator.params");
+                    byte[] b = Files.readAllBytes(params);
+                    b[b.length - 3] ^= 0x10;
+                    Files.write(params, b);
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        containing("resume: critic.params missing", cannot + "{dir}/run/checkpoints/step-000000002/critic.params: missing,"
+                + " the checkpoint wrote ",
+                d -> {
+                    Files.delete(trainedRun(d).resolve("checkpoints/step-000000002/critic.params"));
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        exact("resume: old-format state.bin with a 2 GB length", cannot + "{dir}/run/checkpoints/step-000000002/"
+                + "state.bin: a count of 2147483647 where 4 bytes remain (damaged)" + tail,
+                d -> {
+                    // Version 1 (no header): step, critic iterations, data position, seconds, then the optimizer.
+                    ByteBuffer b = ByteBuffer.allocate(40).putLong(2).putLong(2).putLong(128).putDouble(0.1)
+                            .putInt(Integer.MAX_VALUE).putInt(0);
+                    Files.write(trainedRun(d).resolve("checkpoints/step-000000002/state.bin"), b.array());
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        exact("resume: negative step in an old-format state.bin", cannot + "{dir}/run/checkpoints/step-000000002/"
+                + "state.bin: counters out of range (step -7, critic iterations 2, data position 128)" + tail,
+                d -> {
+                    ByteBuffer b = ByteBuffer.allocate(36).putLong(-7).putLong(2).putLong(128).putDouble(0.1)
+                            .putInt(0);
+                    Files.write(trainedRun(d).resolve("checkpoints/step-000000002/state.bin"), b.array());
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
+        containing("eval: state.bin cut short", "unreadable checkpoint: {dir}/run/checkpoints/step-000000002/state.bin",
+                d -> {
+                    Path state = trainedRun(d).resolve("checkpoints/step-000000002/state.bin");
+                    byte[] b = Files.readAllBytes(state);
+                    Files.write(state, java.util.Arrays.copyOf(b, b.length / 2));
+                    return args(d, "eval", "{dir}/run");
+                });
+    }
+
+    /** A real run of two steps (tiny networks), moved to dir/run: the checkpoint cases damage its files. */
+    static Path trainedRun(Path dir) throws IOException {
+        Path out = dir.resolve("train-tmp");
+        int code = new Cli(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run(new String[] {"train", "--preset",
+                    "ring8-gan", "--steps", "2", "--set", "model.gWidth=8", "--set", "model.dWidth=8", "--set",
+                    "eval.samples=100", "--set", "threads=1", "--out", out.toString()});
+        if (code != 0) {
+            throw new IOException("the two-step run for a checkpoint case failed (exit " + code + ")");
+        }
+        Path run = dir.resolve("run");
+        Files.move(RunDirectory.list(out).get(0), run);
+        Files.delete(out);
+        return run;
     }
 
     // ---------------------------------------------------------------- the test

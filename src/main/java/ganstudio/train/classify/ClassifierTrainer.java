@@ -448,6 +448,8 @@ public final class ClassifierTrainer implements AutoCloseable {
             loadState(state, c.version());
         } catch (java.io.EOFException e) {
             throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
+        } catch (IOException e) {
+            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + e.getMessage(), e);
         }
         if (step < 0 || state.available() != 0) {
             throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": does not fit this run's state "
