@@ -504,8 +504,13 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     public byte[] readFixedNoise() {
+        Path file = dir.resolve(FIXED_NOISE);
         try {
-            return Files.readAllBytes(dir.resolve(FIXED_NOISE));
+            // The largest bank the config allows is far below this; a bigger file is not one.
+            if (Files.size(file) > 256L << 20) {
+                throw new UserError(file + ": " + Files.size(file) + " bytes, larger than any noise bank");
+            }
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UserError(dir.resolve(FIXED_NOISE) + ": cannot read (" + e.getMessage() + ")");
         }

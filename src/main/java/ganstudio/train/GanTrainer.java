@@ -580,10 +580,23 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** Replaces the fixed noise bank with a saved one, so a resumed or paired run sees the same z. */
-    public void readFixedNoise(byte[] encoded) {
-        NDArray loaded = manager.decode(encoded);
+    public void readFixedNoise(byte[] encoded, java.nio.file.Path file) {
+        // The encoding's length follows from the shape, so a file of another length is refused before its header
+        // can ask for an allocation.
+        int expected = fixedNoise.encode().length;
+        if (encoded.length != expected) {
+            throw new UserError(file + ": " + encoded.length + " bytes, this run's noise bank "
+                    + fixedNoise.getShape() + " takes " + expected + " (damaged, or model.zDim or log.noiseBank "
+                    + "differ)");
+        }
+        NDArray loaded;
+        try {
+            loaded = manager.decode(encoded);
+        } catch (RuntimeException e) {
+            throw new UserError(file + ": not a noise bank (" + e.getMessage() + ")");
+        }
         if (!loaded.getShape().equals(fixedNoise.getShape())) {
-            throw new UserError("fixed noise of shape " + loaded.getShape() + " does not fit this run's "
+            throw new UserError(file + ": fixed noise of shape " + loaded.getShape() + " does not fit this run's "
                     + fixedNoise.getShape() + " (model.zDim or log.noiseBank differ)");
         }
         fixedNoise.muli(0).addi(loaded);

@@ -90,7 +90,8 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             trainer = new GanTrainer(config, data, device);
             if (resumeDir == null) {
                 if (twinOf != null) {
-                    trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise());
+                    trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(),
+                            twinOf.resolve(RunDirectory.FIXED_NOISE));
                 }
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data));
                 run.writeFixedNoise(trainer.fixedNoiseBytes());
@@ -100,7 +101,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             } else {
                 // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
                 RunDirectory opened = RunDirectory.open(resumeDir);
-                trainer.readFixedNoise(opened.readFixedNoise());
+                trainer.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
                 GanTrainer t = trainer;
                 Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
                 opened.removeLeftovers();

@@ -613,6 +613,12 @@ class MalformedInputCorpusTest {
                     Files.write(trainedRun(d).resolve("checkpoints/step-000000002/state.bin"), b.array());
                     return args(d, "train", "--resume", "{dir}/run");
                 });
+        containing("resume: fixed-noise.bin cut short", "{dir}/run/fixed-noise.bin: 10 bytes, this run's noise bank",
+                d -> {
+                    Path noise = trainedRun(d).resolve("fixed-noise.bin");
+                    Files.write(noise, java.util.Arrays.copyOf(Files.readAllBytes(noise), 10));
+                    return args(d, "train", "--resume", "{dir}/run");
+                });
         containing("eval: state.bin cut short", "unreadable checkpoint: {dir}/run/checkpoints/step-000000002/state.bin",
                 d -> {
                     Path state = trainedRun(d).resolve("checkpoints/step-000000002/state.bin");
