@@ -60,7 +60,8 @@ public final class Cli {
             "        A video from a run's saved frames (samples/*.png) and metrics; two runs side by side.",
             "  ablate --preset NAME|FILE [--tricks a,b,...] [--seeds N] [--budget MINUTES] [--epochs N] [--out DIR]",
             "        Train a classifier preset alone and with each trick added; write a Markdown and CSV table.",
-            "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json.",
+            "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json",
+            "                    (not while the run is being trained: then it is printed only).",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
             "  bench [--workloads a,b] [--iters N] [--warmup N] [--threads N] [--device cpu|gpu] [--soak N]",
             "                    Time fixed workloads (" + String.join(", ", BenchOptions.WORKLOADS) + ")",
@@ -92,7 +93,7 @@ public final class Cli {
                 case "ablate":
                     return new AblateCommand(out, err).run(rest);
                 case "eval":
-                    return new EvalCommand(out).run(rest);
+                    return new EvalCommand(out, err).run(rest);
                 case "video":
                     return new VideoCommand(out).run(rest);
                 case "presets":

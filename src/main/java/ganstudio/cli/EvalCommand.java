@@ -19,13 +19,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-/** `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON and stores it in summary.json. */
+/**
+ * `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON and stores it in summary.json, unless the
+ * run is being trained (its trainer owns summary.json then): the result is printed only, and stderr says why.
+ */
 final class EvalCommand {
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    EvalCommand(PrintStream out) {
+    EvalCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     int run(List<String> args) {
@@ -58,9 +63,16 @@ final class EvalCommand {
 
             result = Evaluation.evaluate(trainer, c, samples);
         }
-        summary.add("eval", result);
-        run.writeSummary(summary);
         out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));
+        // Storing it writes summary.json, which the trainer of a run being trained rewrites: only with the lock.
+        try (RunDirectory writable = RunDirectory.openForWriting(dir, "eval")) {
+            JsonObject current = writable.readSummary(); // read again: a trainer may have ended meanwhile
+            current.add("eval", result);
+            writable.writeSummary(current);
+        } catch (RunDirectory.BeingWritten e) {
+            err.println("not stored in " + RunDirectory.SUMMARY + ": " + dir + " is " + e.who()
+                    + "; run eval again once it has stopped to store the result");
+        }
         return Cli.OK;
     }
 }

@@ -18,6 +18,7 @@ import ganstudio.metrics.StepMetrics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,7 +49,11 @@ import java.util.stream.Stream;
  * fixed-noise.bin
  * checkpoints/step-000001000/{generator.params, critic.params, state.bin}, checkpoints/latest
  * summary.json  status (running, finished, stopped, failed), reason, final metrics, evaluation
+ * train.lock    while a process writes the run: its pid, host and start (see {@link RunLock})
  * </pre>
+ *
+ * <p>One writer at a time: {@link #create} and {@link #openForWriting} hold the run's lock until {@link #close()};
+ * {@link #open} is for readers, any number of them, also while the run is being trained.
  */
 public final class RunDirectory implements AutoCloseable {
 
@@ -62,44 +67,140 @@ public final class RunDirectory implements AutoCloseable {
     public static final String CHECKPOINTS = "checkpoints";
     private static final int KEEP_CHECKPOINTS = 3;
 
+    /** The lock file of a run being written: pid, host, start time; empty (or absent) when none is. */
+    public static final String LOCK = RunLock.FILE;
+
     private final Path dir;
     private BufferedWriter metrics;
+    private RunLock lock; // held while this process writes the run (create, openForWriting); null for readers
 
     private RunDirectory(Path dir) {
         this.dir = dir;
     }
 
-    /** Creates a new run directory <parent>/<name>-<timestamp> with config.json and empty logs. */
+    /**
+     * Creates a new run directory <parent>/<name>-<timestamp> (-2, -3... when taken) with config.json and empty
+     * logs, and holds its lock until {@link #close()}. The folder is made with one atomic create that fails when
+     * the name exists, so two runs started in the same second never share a folder.
+     */
     public static RunDirectory create(Path parent, RunConfig config, JsonObject runInfo) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         String base = FolderNames.of(config.getString("name"), "name") + "-" + stamp;
-        Path dir = parent.resolve(base);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = parent.resolve(base + "-" + i);
-        }
+        Path dir = newFolder(parent, base);
+        RunDirectory run = new RunDirectory(dir);
+        run.lock = RunLock.acquire(dir, "train"); // a new folder: nobody else can hold it yet
         try {
             Files.createDirectories(dir.resolve(SAMPLES));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
+            JsonObject json = config.toJsonObject();
+            json.add(RunConfig.RUN_INFO_KEY, runInfo);
+            run.writeJsonAtomically(CONFIG, json);
+            boolean classifier = "classifier".equals(config.getString("task"));
+            run.writeText(METRICS, String.join(",", classifier ? ClassifierMetrics.COLUMNS : StepMetrics.COLUMNS)
+                    + "\n");
+            run.writeText(EVENTS, "step,event\n");
         } catch (IOException e) {
+            run.close();
             throw new UserError(dir + ": cannot create the run directory (" + e.getMessage() + "); set --out to a "
                     + "writable folder");
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
-        RunDirectory run = new RunDirectory(dir);
-        JsonObject json = config.toJsonObject();
-        json.add(RunConfig.RUN_INFO_KEY, runInfo);
-        run.writeJsonAtomically(CONFIG, json);
-        boolean classifier = "classifier".equals(config.getString("task"));
-        run.writeText(METRICS, String.join(",", classifier ? ClassifierMetrics.COLUMNS : StepMetrics.COLUMNS) + "\n");
-        run.writeText(EVENTS, "step,event\n");
         return run;
     }
 
-    /** Opens an existing run for reading, resuming or evaluation. */
+    /** A second writer refused: the run is being written (trained) by another process or session. */
+    public static final class BeingWritten extends UserError {
+        private static final long serialVersionUID = 1L;
+        private final String who;
+
+        BeingWritten(Path dir, String who) {
+            super(dir + ": is " + who + "; stop it first, or open it read-only in the studio");
+            this.who = who;
+        }
+
+        /** "being trained by pid 1234 on host h (since 2026-01-01T12:00+01:00)". */
+        public String who() {
+            return who;
+        }
+    }
+
+    /** parent/base, or base-2, base-3... when taken: created atomically, so no two callers get the same one. */
+    static Path newFolder(Path parent, String base) {
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UserError(parent + ": cannot create the runs folder (" + e.getMessage() + "); set --out to a "
+                    + "writable folder");
+        }
+        for (int i = 1; ; i++) {
+            Path dir = parent.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                // taken (perhaps a moment ago by another run): try the next suffix
+            } catch (IOException e) {
+                throw new UserError(dir + ": cannot create the run directory (" + e.getMessage() + "); set --out to "
+                        + "a writable folder");
+            }
+        }
+    }
+
+    /**
+     * Opens an existing run for reading: the studio, eval of a checkpoint and video read runs while they are being
+     * trained. Anything that writes into a run uses {@link #openForWriting(Path)}.
+     */
     public static RunDirectory open(Path dir) {
         if (!Files.isRegularFile(dir.resolve(CONFIG))) {
             throw new UserError(dir + ": not a run directory (no " + CONFIG + ")");
         }
         return new RunDirectory(dir);
+    }
+
+    /**
+     * Opens an existing run to train it further (a resume), holding its lock until {@link #close()}. A run that
+     * another process, or another session of this one, is writing is refused with a {@link UserError} that names
+     * the writer's pid, host and start. A stale lock (its writer was killed) is taken over: an event in
+     * events.csv and a line on stderr say so.
+     */
+    public static RunDirectory openForWriting(Path dir) {
+        return openForWriting(dir, "train");
+    }
+
+    /** {@link #openForWriting(Path)} for a given purpose ("train", "eval"), which the refusal of others names. */
+    public static RunDirectory openForWriting(Path dir, String purpose) {
+        RunDirectory run = open(dir);
+        run.lock = RunLock.acquire(dir, purpose);
+        RunLock.Owner stale = run.lock.previous();
+        if (stale != null) {
+            String text = "took over the stale lock of pid " + stale.pid() + " on host " + stale.host() + " (since "
+                    + stale.since() + "): that process is gone (killed or crashed)";
+            System.err.println("warning: " + dir + ": " + text);
+            try {
+                run.appendEvent(run.latestCheckpointStep(), text);
+            } catch (UserError e) {
+                run.close();
+                throw e;
+            }
+        }
+        return run;
+    }
+
+    /**
+     * Who is writing a run now, e.g. "being trained by pid 1234 on host h (since 2026-01-01T12:00+01:00)"; empty
+     * when nobody is. A check for readers: it takes nothing, and the answer may change the next moment.
+     */
+    public static Optional<String> writer(Path dir) {
+        return RunLock.writer(dir).map(RunLock.Owner::describe);
+    }
+
+    /** Refuses (with the message a second writer gets) when a run is being written; a cheap early check. */
+    public static void requireNoWriter(Path dir) {
+        Optional<String> who = writer(dir);
+        if (who.isPresent()) {
+            throw new BeingWritten(dir, who.get());
+        }
     }
 
     public static boolean isRun(Path dir) {
@@ -479,6 +580,17 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    private long latestCheckpointStep() {
+        return latestCheckpoint().map(p -> {
+            String n = p.getFileName().toString();
+            try {
+                return Long.parseLong(n.substring(n.indexOf('-') + 1));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+    }
+
     public Optional<Path> latestCheckpoint() {
         List<Path> all = checkpoints();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
@@ -587,9 +699,18 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Closes the metrics file and, for a run opened for writing, releases its lock. */
     @Override
     public void close() {
         closeMetrics();
+        RunLock l;
+        synchronized (this) {
+            l = lock;
+            lock = null;
+        }
+        if (l != null) {
+            l.close();
+        }
     }
 
     /** Run directories under a folder, newest first. */

@@ -50,9 +50,13 @@ public abstract class SessionBase<L extends SessionListener> {
         this.preset = preset;
     }
 
-    /** The config of a run to resume, after checking it has a checkpoint. */
+    /**
+     * The config of a run to resume, after checking it has a checkpoint and that nobody is training it (so a
+     * refusal comes before data and networks are loaded; run() takes the lock itself).
+     */
     protected static RunConfig resumable(Path runDir) {
         RunDirectory run = RunDirectory.open(runDir);
+        RunDirectory.requireNoWriter(runDir);
         if (run.checkpoints().isEmpty()) {
             throw new UserError(runDir + ": has no checkpoint to resume from");
         }

@@ -100,15 +100,21 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                 }
             } else {
                 // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
-                RunDirectory opened = RunDirectory.open(resumeDir);
-                trainer.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
-                GanTrainer t = trainer;
-                Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
-                opened.removeLeftovers();
-                opened.truncateMetricsAfter(trainer.getStep());
-                opened.truncateModesAfter(trainer.getStep());
-                recordResume(opened, resumed, trainer.getStep(), "step");
-                run = opened;
+                RunDirectory opened = RunDirectory.openForWriting(resumeDir); // refused while another writer holds it
+                try {
+                    trainer.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
+                    GanTrainer t = trainer;
+                    Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
+                    opened.removeLeftovers();
+                    opened.truncateMetricsAfter(trainer.getStep());
+                    opened.truncateModesAfter(trainer.getStep());
+                    recordResume(opened, resumed, trainer.getStep(), "step");
+                    run = opened;
+                } finally {
+                    if (run != opened) {
+                        opened.close(); // a resume that failed releases the run it locked
+                    }
+                }
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null);
