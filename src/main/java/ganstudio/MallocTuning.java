@@ -63,6 +63,16 @@ final class MallocTuning {
     }
 
     /**
+     * The restarted process's command: command with {@code -Dganstudio.launcher.pid=PID} after the java binary
+     * (where JVM options go), so the restarted process ends when this one does (see {@link LauncherWatch}).
+     */
+    static List<String> withLauncherPid(List<String> command, long pid) {
+        List<String> c = new ArrayList<>(command);
+        c.add(1, "-D" + LauncherWatch.PROPERTY + "=" + pid);
+        return c;
+    }
+
+    /**
      * Runs command with {@link #SETTINGS} added to the environment, sharing this process's terminal, and
      * returns its exit code; empty when it could not be started (the caller then carries on in-process). A
      * signal that ends this process (Ctrl-C, SIGTERM from a scheduler or {@code timeout}) is passed on, and

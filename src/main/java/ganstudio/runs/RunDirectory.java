@@ -72,7 +72,7 @@ public final class RunDirectory implements AutoCloseable {
 
     private final Path dir;
     private BufferedWriter metrics;
-    private RunLock lock; // held while this process writes the run (create, openForWriting); null for readers
+    private volatile RunLock lock; // held while this process writes the run (create, openForWriting); null for readers
 
     private RunDirectory(Path dir) {
         this.dir = dir;
@@ -632,8 +632,13 @@ public final class RunDirectory implements AutoCloseable {
         return Files.exists(dir.resolve(SUMMARY)) ? readJson(SUMMARY) : new JsonObject();
     }
 
+    /** Writes summary.json; one with a final status (not "running") marks the run's lock as ended. */
     public void writeSummary(JsonObject summary) {
         writeJsonAtomically(SUMMARY, summary);
+        RunLock l = lock;
+        if (l != null && summary.has("status") && !"running".equals(summary.get("status").getAsString())) {
+            l.markEnded();
+        }
     }
 
     private JsonObject readJson(String name) {

@@ -41,15 +41,16 @@ final class RunLock implements AutoCloseable {
     static final String FILE = "train.lock";
 
     /** Who holds (or held) a run's lock. */
-    record Owner(long pid, String host, String since, String purpose) {
+    record Owner(long pid, String host, String since, String purpose, boolean ended) {
 
         static Owner current(String purpose) {
             return new Owner(ProcessHandle.current().pid(), thisHost(),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), purpose);
+                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), purpose, false);
         }
 
         String toText() {
-            return "pid=" + pid + "\nhost=" + host + "\nsince=" + since + "\npurpose=" + purpose + "\n";
+            return "pid=" + pid + "\nhost=" + host + "\nsince=" + since + "\npurpose=" + purpose + "\n"
+                    + (ended ? "ended=true\n" : "");
         }
 
         /** The owner a lock file names; empty for an empty file (no writer) or one that is not ours. */
@@ -63,7 +64,8 @@ final class RunLock implements AutoCloseable {
             }
             try {
                 return Optional.of(new Owner(Long.parseLong(kv.get("pid")), kv.getOrDefault("host", "?"),
-                        kv.getOrDefault("since", "?"), kv.getOrDefault("purpose", "train")));
+                        kv.getOrDefault("since", "?"), kv.getOrDefault("purpose", "train"),
+                        "true".equals(kv.get("ended"))));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -179,7 +181,7 @@ final class RunLock implements AutoCloseable {
                 return Optional.empty();
             }
             Optional<Owner> named = Owner.parse(read(ch));
-            return Optional.of(named.orElse(new Owner(-1, "?", "?", "train")));
+            return Optional.of(named.orElse(new Owner(-1, "?", "?", "train", false)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | OverlappingFileLockException e) {
@@ -187,9 +189,36 @@ final class RunLock implements AutoCloseable {
         }
     }
 
-    /** The owner whose stale lock this one took over (it was killed or crashed), or null. */
+    /**
+     * The owner whose stale lock this one took over: it was killed or crashed while writing. Null when there was
+     * none, or when it had written its run's end (a final summary) and only exited before releasing the lock, as a
+     * process stopped by Ctrl-C may: its run is complete on disk.
+     */
     Owner previous() {
-        return previous;
+        return previous == null || previous.ended() ? null : previous;
+    }
+
+    /**
+     * Notes in the file that the run's end is on disk (its final summary): if the process exits before {@link
+     * #close()}, the next writer takes the lock over without calling it stale.
+     */
+    void markEnded() {
+        synchronized (RunLock.class) {
+            Owner o = HELD.get(key);
+            if (closed || o == null || o.ended()) {
+                return;
+            }
+            Owner ended = new Owner(o.pid(), o.host(), o.since(), o.purpose(), true);
+            try {
+                byte[] text = ended.toText().getBytes(StandardCharsets.UTF_8);
+                channel.write(ByteBuffer.wrap(text), 0);
+                channel.truncate(text.length);
+                channel.force(true);
+                HELD.put(key, ended);
+            } catch (IOException e) {
+                // then a later writer calls the lock stale: a warning too many, not a second writer
+            }
+        }
     }
 
     /** Empties the file and releases the lock. */

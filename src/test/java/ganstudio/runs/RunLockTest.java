@@ -223,11 +223,50 @@ class RunLockTest {
                 + RunLock.thisHost() + " (since "), events.get(0).text());
     }
 
+    @Test
+    void aWriterKilledAfterItsFinalSummaryLeavesNoStaleLock(@TempDir Path root) throws Exception {
+        Path dir;
+        try (RunDirectory run = RunDirectory.create(root, config(), new JsonObject())) {
+            dir = run.getPath();
+        }
+        // "running" is not an end: killed then, the lock is stale
+        Process running = startHolder(dir, "running");
+        running.destroyForcibly();
+        assertTrue(running.waitFor(30, TimeUnit.SECONDS));
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            RunDirectory.openForWriting(dir).close();
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(1, RunDirectory.open(dir).readEvents().size());
+        // a final summary, then the process ends before it releases the lock (Ctrl-C's exit): no stale lock
+        Process stopped = startHolder(dir, "stopped");
+        assertTrue(RunDirectory.writer(dir).orElse("").startsWith("being trained by pid " + stopped.pid() + " "));
+        stopped.destroyForcibly();
+        assertTrue(stopped.waitFor(30, TimeUnit.SECONDS));
+        assertEquals("pid=" + stopped.pid(), Files.readString(dir.resolve(RunDirectory.LOCK)).lines().findFirst()
+                .orElse(""));
+        assertTrue(Files.readString(dir.resolve(RunDirectory.LOCK)).endsWith("\nended=true\n"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            RunDirectory.openForWriting(dir).close();
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, RunDirectory.open(dir).readEvents().size(), "no second takeover event");
+    }
+
     /** A second JVM that holds the run's lock (see {@link LockHolder}); returns once it holds it. */
-    private static Process startHolder(Path dir) throws Exception {
+    private static Process startHolder(Path dir, String... summaryStatus) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", cp, LockHolder.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", cp, LockHolder.class.getName(), dir.toString()));
+        command.addAll(List.of(summaryStatus));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String first = CompletableFuture.supplyAsync(() -> {
             try {
