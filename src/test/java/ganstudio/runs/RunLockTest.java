@@ -1,7 +1,6 @@
 package ganstudio.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,21 +9,16 @@ import com.google.gson.JsonObject;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -260,26 +254,7 @@ class RunLockTest {
         assertEquals(1, RunDirectory.open(dir).readEvents().size(), "no second takeover event");
     }
 
-    /** A second JVM that holds the run's lock (see {@link LockHolder}); returns once it holds it. */
     private static Process startHolder(Path dir, String... summaryStatus) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", cp, LockHolder.class.getName(), dir.toString()));
-        command.addAll(List.of(summaryStatus));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return lines.readLine();
-            } catch (IOException e) {
-                return e.toString();
-            }
-        }).get(60, TimeUnit.SECONDS);
-        if (!"locked".equals(first)) {
-            p.destroyForcibly();
-        }
-        assertEquals("locked", first);
-        assertFalse(!p.isAlive());
-        return p;
+        return LockHolder.start(dir, summaryStatus);
     }
 }
