@@ -62,7 +62,7 @@ class LauncherWatchTest {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         System.getProperties().stringPropertyNames().stream()
-                .filter(k -> k.startsWith("ai.djl.") || k.startsWith("ganstudio."))
+                .filter(k -> k.startsWith("ai.djl.") || k.equals("ganstudio.models")) // not ganstudio.relaunch
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
