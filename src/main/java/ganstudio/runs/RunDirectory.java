@@ -179,7 +179,7 @@ public final class RunDirectory implements AutoCloseable {
             System.err.println("warning: " + dir + ": " + text);
             try {
                 run.appendEvent(run.latestCheckpointStep(), text);
-            } catch (UserError e) {
+            } catch (RuntimeException e) {
                 run.close();
                 throw e;
             }
