@@ -32,8 +32,8 @@ class ResumeLockTest {
         assertEquals("finished", first.runHere(), first.getReason());
         Path dir = first.getRunDir();
         assertEquals(Optional.empty(), RunDirectory.writer(dir), "released at the end");
-        check(dir, () -> TrainingSession.resume(dir, 8));
-        TrainingSession resumed = TrainingSession.resume(dir, 8);
+        check(dir, () -> TrainingSession.resume(dir, new ResumeRequest(8, false, null)));
+        TrainingSession resumed = TrainingSession.resume(dir, new ResumeRequest(8, false, null));
         assertEquals("finished", resumed.runHere(), resumed.getReason());
         assertEquals(8, RunDirectory.open(dir).readSummary().get("steps").getAsInt());
         assertEquals(Optional.empty(), RunDirectory.writer(dir));
@@ -51,8 +51,8 @@ class ResumeLockTest {
         ClassifierSession first = ClassifierSession.create(c, root.resolve("runs"), "test");
         assertEquals("finished", first.runHere(), first.getReason());
         Path dir = first.getRunDir();
-        check(dir, () -> ClassifierSession.resume(dir, 2));
-        ClassifierSession resumed = ClassifierSession.resume(dir, 2);
+        check(dir, () -> ClassifierSession.resume(dir, new ResumeRequest(2, false, null)));
+        ClassifierSession resumed = ClassifierSession.resume(dir, new ResumeRequest(2, false, null));
         assertEquals("finished", resumed.runHere(), resumed.getReason());
         assertEquals(Optional.empty(), RunDirectory.writer(dir));
     }
