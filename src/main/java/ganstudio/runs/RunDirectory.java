@@ -92,13 +92,14 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve(SAMPLES));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
-            JsonObject json = config.toJsonObject();
-            json.add(RunConfig.RUN_INFO_KEY, runInfo);
-            run.writeJsonAtomically(CONFIG, json);
             boolean classifier = "classifier".equals(config.getString("task"));
             run.writeText(METRICS, String.join(",", classifier ? ClassifierMetrics.COLUMNS : StepMetrics.COLUMNS)
                     + "\n");
             run.writeText(EVENTS, "step,event\n");
+            // config.json last: it makes the folder a run (isRun, list), so a reader that finds it finds the logs
+            JsonObject json = config.toJsonObject();
+            json.add(RunConfig.RUN_INFO_KEY, runInfo);
+            run.writeJsonAtomically(CONFIG, json);
         } catch (IOException e) {
             run.close();
             throw new UserError(dir + ": cannot create the run directory (" + e.getMessage() + "); set --out to a "
