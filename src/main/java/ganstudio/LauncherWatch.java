@@ -80,6 +80,8 @@ final class LauncherWatch {
             }, "launcher-gone-halt");
             halt.setDaemon(true);
             halt.start();
+            System.setProperty(ganstudio.cli.StopOnShutdown.EXIT_CAUSE, "stopped because its launcher (pid " + pid
+                    + ") ended");
             System.exit(EXIT_CODE);
         }, "launcher-watch");
         watch.setDaemon(true);

@@ -95,8 +95,8 @@ class LauncherWatchTest {
             double seconds = (System.nanoTime() - killedAt) / 1e9;
             JsonObject summary = RunDirectory.open(dir).readSummary();
             assertEquals("stopped", summary.get("status").getAsString(), summary.toString());
-            assertTrue(summary.get("reason").getAsString().startsWith("stopped by the user at step "),
-                    summary.toString());
+            assertTrue(summary.get("reason").getAsString().startsWith("stopped because its launcher (pid "
+                    + launcher.pid() + ") ended at step "), summary.toString());
             long steps = summary.get("steps").getAsLong();
             assertEquals(Optional.of(dir.resolve(RunDirectory.CHECKPOINTS).resolve(String.format("step-%09d", steps))),
                     RunDirectory.open(dir).latestCheckpoint(), "a checkpoint of the last step");

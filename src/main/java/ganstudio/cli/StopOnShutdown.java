@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
  * summary are written, and only then may the JVM exit. A GAN run skips its end-of-run evaluation then (it can
  * take longer than the wait) and says to run {@code eval} on the run.
  */
-final class StopOnShutdown {
+public final class StopOnShutdown {
+
+    /** Set by whoever calls System.exit for a reason of its own (the launcher's end), for the run's reason. */
+    public static final String EXIT_CAUSE = "ganstudio.exit.cause";
 
     private final Thread hook;
 
     StopOnShutdown(SessionBase<?> session, int waitSeconds) {
         hook = new Thread(() -> {
-            session.control().stopForExit();
+            String cause = System.getProperty(EXIT_CAUSE);
+            session.control().stopForExit(cause == null ? "stopped by Ctrl-C or SIGTERM" : cause);
             try {
                 session.awaitEnd(waitSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -143,7 +143,7 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
         while (trainer.getStep() < total) {
             SessionControl.Turn turn = control.awaitTurn();
             if (turn == SessionControl.Turn.STOP) {
-                finishWithTest(run, trainer, "stopped", "stopped by the user at batch " + trainer.getStep());
+                finishWithTest(run, trainer, "stopped", control.stopCause() + " at batch " + trainer.getStep());
                 return;
             }
             if (turn != SessionControl.Turn.ITERATION) {

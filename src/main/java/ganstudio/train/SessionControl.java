@@ -74,6 +74,8 @@ public final class SessionControl {
         }
     }
 
+    private String stopCause = "stopped by the user";
+
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
@@ -86,10 +88,25 @@ public final class SessionControl {
      * evaluation, which can outlast the exit's grace period on a busy CPU, and says how to run it later.
      */
     public void stopForExit() {
+        stopForExit("stopped by the user");
+    }
+
+    /**
+     * {@link #stopForExit()} with what asked for it, for the run's reason (Ctrl-C, SIGTERM, the launcher ending).
+     */
+    public void stopForExit(String cause) {
         synchronized (lock) {
+            stopCause = cause;
             evaluationSkipped = true;
             stopRequested = true;
             lock.notifyAll();
+        }
+    }
+
+    /** What asked the run to stop, for its reason: "stopped by the user" unless an exit said otherwise. */
+    public String stopCause() {
+        synchronized (lock) {
+            return stopCause;
         }
     }
 

@@ -162,7 +162,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
             boolean wasPaused = control.isPaused();
             SessionControl.Turn turn = control.awaitTurn();
             if (turn == SessionControl.Turn.STOP) {
-                finishAndEvaluate(run, trainer, "stopped", "stopped by the user at step " + trainer.getStep());
+                finishAndEvaluate(run, trainer, "stopped", control.stopCause() + " at step " + trainer.getStep());
                 return;
             }
             for (SessionControl.Edit edit : control.takeEdits()) {
