@@ -47,7 +47,7 @@ final class CloseDialog {
         headline.getStyleClass().add("close-headline");
         headline.setStyle("-fx-font-weight: bold;");
         lines.getStyleClass().add("close-runs");
-        bar.setPrefWidth(460);
+        bar.setMaxWidth(Double.MAX_VALUE);
         countdown.getStyleClass().add("close-countdown");
         note.getStyleClass().add("close-note");
         note.setWrapText(true);
@@ -55,8 +55,10 @@ final class CloseDialog {
         note.setManaged(false);
         VBox root = new VBox(10, headline, lines, bar, countdown, note);
         root.getStyleClass().add("close-dialog");
+        // A frame of its own: without a window manager (Xvfb) the dialog has no border to set it off.
+        root.setStyle("-fx-border-color: -fx-accent; -fx-border-width: 1;");
         root.setPadding(new Insets(16));
-        root.setPrefWidth(520);
+        root.setPrefWidth(600);
         Scene scene = new Scene(root);
         if (owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -90,12 +92,16 @@ final class CloseDialog {
         while (lines.getChildren().size() < text.size()) {
             Label l = new Label();
             l.getStyleClass().add("close-run");
+            l.setWrapText(true);
             lines.getChildren().add(l);
         }
         for (int i = 0; i < text.size(); i++) {
-            ((Label) lines.getChildren().get(i)).setText((shutdown.hasEnded(i) ? "\u2713 " : "\u2026 ") + text.get(i));
+            ((Label) lines.getChildren().get(i)).setText((shutdown.hasEnded(i) ? "\u2713 " : "\u2022 ") + text.get(i));
         }
-        bar.setProgress(shutdown.runs().isEmpty() ? 1 : (double) shutdown.endedCount() / shutdown.runs().size());
+        int ended = shutdown.endedCount();
+        // Moving while none has ended yet, so the dialog never looks stuck; then the share that has.
+        bar.setProgress(ended == 0 && !shutdown.runs().isEmpty() ? ProgressBar.INDETERMINATE_PROGRESS
+                : shutdown.runs().isEmpty() ? 1 : (double) ended / shutdown.runs().size());
         countdown.setText(shutdown.countdown());
     }
 

@@ -22,8 +22,18 @@ final class StudioShutdown {
     /** How long closing waits for the runs to end before the studio quits anyway. */
     static final long LIMIT_MILLIS = 15_000;
 
-    /** A session to stop, and how the dialog names it. */
-    record Run(String label, SessionBase<?> session) {}
+    /**
+     * A session to stop, how the dialog names it, and what it does while it stops.
+     *
+     * @param stopping e.g. "finishing its step, saving a checkpoint…"
+     */
+    record Run(String label, SessionBase<?> session, String stopping) {
+        static final String GAN = "finishing its step, saving a checkpoint\u2026";
+
+        Run(String label, SessionBase<?> session) {
+            this(label, session, GAN);
+        }
+    }
 
     private final List<Run> runs;
     private final long limitMillis;
@@ -135,7 +145,7 @@ final class StudioShutdown {
             } else if (timedOut) {
                 state = "still stopping; its last checkpoint stays";
             } else {
-                state = "stopping: finishing the step, saving a checkpoint\u2026";
+                state = "stopping: " + r.stopping();
             }
             out.add(r.label() + ": " + state);
         }

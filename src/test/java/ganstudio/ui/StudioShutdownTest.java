@@ -68,8 +68,8 @@ class StudioShutdownTest {
         assertTrue(a.stopSeen.await(30, TimeUnit.SECONDS) && b.stopSeen.await(30, TimeUnit.SECONDS),
                 "both sessions are stopping at the same time");
         assertEquals("Stopping 2 runs: saving checkpoints\u2026 (0 of 2 done)", s.headline());
-        assertEquals(List.of("GAN \u00b7 a: stopping: finishing the step, saving a checkpoint\u2026",
-                "Classifier \u00b7 b: stopping: finishing the step, saving a checkpoint\u2026"), s.lines());
+        assertEquals(List.of("GAN \u00b7 a: stopping: finishing its step, saving a checkpoint\u2026",
+                "Classifier \u00b7 b: stopping: finishing its step, saving a checkpoint\u2026"), s.lines());
 
         b.release.countDown(); // the second ends first: reported without waiting for the first
         assertEquals(1, ended.poll(30, TimeUnit.SECONDS));
