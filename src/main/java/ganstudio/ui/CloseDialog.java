@@ -108,6 +108,7 @@ final class CloseDialog {
     private void finished(boolean allEnded) {
         refresh.stop();
         show();
+        bar.setProgress(shutdown.runs().isEmpty() ? 1 : (double) shutdown.endedCount() / shutdown.runs().size());
         if (allEnded) {
             close();
             return;

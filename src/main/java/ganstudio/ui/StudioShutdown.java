@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  */
 final class StudioShutdown {
 
-    /** How long closing waits for the runs to end before the studio quits anyway. */
-    static final long LIMIT_MILLIS = 15_000;
+    /** How long closing waits for the runs to end before the studio quits anyway (-Dganstudio.closeLimitMillis). */
+    static final long LIMIT_MILLIS = Long.getLong("ganstudio.closeLimitMillis", 15_000);
 
     /**
      * A session to stop, how the dialog names it, and what it does while it stops.
