@@ -10,7 +10,6 @@ import ganstudio.train.ClassifierSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -353,15 +352,22 @@ final class ClassifierView {
         }
     }
 
-    /** Stops a running session and waits for its checkpoint and summary, so closing never loses a run. */
+    /** The run this view trains, if any, for closing the studio ({@link StudioShutdown} stops and waits). */
+    List<StudioShutdown.Run> trainingRuns() {
+        return isActive() ? List.of(new StudioShutdown.Run("Classifier \u00b7 " + MainWindow.runName(session), session,
+                // ClassifierSession evaluates the test set on every stop, even one for exit (asked of the lead).
+                "finishing its batch, saving a checkpoint, testing on the test set\u2026"))
+                : List.of();
+    }
+
+    /**
+     * The window is going away: a run still training (closing normally waited for it in {@link StudioShutdown}) is
+     * told to stop, skipping its end-of-run evaluation where the session can. Never waits: this runs on the FX
+     * thread.
+     */
     void shutdown() {
         if (isActive()) {
-            session.control().stop();
-            try {
-                feed.awaitFinished(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            session.control().stopForExit();
         }
     }
 

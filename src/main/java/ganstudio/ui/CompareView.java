@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -476,18 +475,29 @@ final class CompareView {
         sharing.setManaged(training >= 2);
     }
 
-    /** Stops the sessions this view started and waits for their checkpoints and summaries. */
-    void shutdown() {
-        stopLive(true);
+    /** The runs this view trains, for closing the studio ({@link StudioShutdown} stops and waits). */
+    List<StudioShutdown.Run> trainingRuns() {
+        List<StudioShutdown.Run> out = new ArrayList<>();
         for (ComparedRun r : runs) {
-            if (r.isLive()) {
-                try {
-                    r.feed().awaitFinished(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (r.isLive() && !r.feed().isFinished()) {
+                out.add(new StudioShutdown.Run("Compare " + r.letter() + " \u00b7 " + MainWindow.runName(r.session()),
+                        r.session()));
             }
         }
+        return out;
+    }
+
+    /** Closing the studio: a twin still waiting for its source to start never starts. */
+    void cancelPendingTwin() {
+        launcher.cancelPendingTwin();
+    }
+
+    /**
+     * The window is going away: runs still training (closing normally waited for them in {@link StudioShutdown})
+     * are told to stop without their end-of-run evaluation. Never waits: this runs on the FX thread.
+     */
+    void shutdown() {
+        stopLive(true);
         reader.shutdownNow();
     }
 

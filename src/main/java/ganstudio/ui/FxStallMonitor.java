@@ -65,6 +65,11 @@ final class FxStallMonitor extends AnimationTimer {
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
     }
 
+    /** Every gap since {@link #watch()} (the start-up included). */
+    StallRecorder whole() {
+        return session;
+    }
+
     /** Two lines: the whole session, and from the end of the start-up on. */
     String summary() {
         return session.summary() + "\n" + afterWarmUp() + ": " + steadySummary();

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -564,19 +563,24 @@ final class MainWindow {
         }
     }
 
+    /** The run this view trains, if any, for closing the studio ({@link StudioShutdown} stops and waits). */
+    List<StudioShutdown.Run> trainingRuns() {
+        return isActive() ? List.of(new StudioShutdown.Run("GAN \u00b7 " + runName(session), session)) : List.of();
+    }
+
+    static String runName(ganstudio.train.SessionBase<?> s) {
+        Path dir = s.getRunDir();
+        return dir != null ? dir.getFileName().toString() : s.getConfig().getString("name");
+    }
+
     /**
-     * Stops a running session and waits for its checkpoint and summary, so closing never loses a run. The
-     * end-of-run evaluation is skipped (its summary says how to run it): it can outlast the wait, and the JVM
-     * must not exit under a running native call.
+     * The window is going away: a run still training (closing normally waited for it in {@link StudioShutdown})
+     * is told to stop without its end-of-run evaluation, and a recording is finished off the FX thread (its
+     * file is completed before the JVM exits). Never waits: this runs on the FX thread.
      */
     void shutdown() {
         if (isActive()) {
             session.control().stopForExit();
-            try {
-                feed.awaitFinished(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         recordControl.shutdown();
     }

@@ -10,12 +10,16 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -35,6 +39,11 @@ public final class StudioApp extends Application {
     private final List<String> args;
     private FxStallMonitor stalls;
     private Path stallReport;
+    private Stage stage;
+    /** The question "N runs are training: stop them and quit?" while it is on screen. */
+    private Alert confirming;
+    /** The progress of stopping the runs, once closing has begun. */
+    private CloseDialog closing;
 
     /** Started by JavaFX's launcher, which hands over the command line. */
     public StudioApp() {
@@ -57,6 +66,12 @@ public final class StudioApp extends Application {
         scene = new Scene(outer, options.width(), options.height());
         applyTheme(options.theme() != null ? options.theme() : Theme.remembered());
         window.installShortcuts(scene);
+        this.stage = stage;
+        // The window's close button, like File > Quit, stops the runs first, never on the FX thread.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            requestClose(true);
+        });
         stage.setTitle("GAN Studio");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -88,7 +103,7 @@ public final class StudioApp extends Application {
 
     private MenuBar menuBar(Stage stage, StudioOptions options) {
         MenuItem quit = new MenuItem("Quit");
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> requestClose(true));
         Menu file = new Menu("File", null, quit);
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");
@@ -122,6 +137,71 @@ public final class StudioApp extends Application {
         return window;
     }
 
+    Alert confirming() {
+        return confirming;
+    }
+
+    CloseDialog closing() {
+        return closing;
+    }
+
+    /**
+     * Closes the studio. With runs training it asks first (unless {@code ask} is false, as for the demo), then
+     * tells every run to stop at once and waits for them on background threads behind a small progress dialog;
+     * the window closes when all have ended, or after {@link StudioShutdown#LIMIT_MILLIS} with a note that the
+     * unfinished run folders stay resumable. Returns at once: the FX thread never waits.
+     */
+    void requestClose(boolean ask) {
+        if (confirming != null || closing != null) {
+            (closing != null ? closing.stage() : confirming.getDialogPane().getScene().getWindow()).requestFocus();
+            return;
+        }
+        List<StudioShutdown.Run> runs = window.trainingRuns();
+        if (runs.isEmpty()) {
+            stage.close();
+        } else if (!ask) {
+            stopRunsAndClose(runs);
+        } else {
+            confirming = confirmation(runs);
+            confirming.show();
+        }
+    }
+
+    private Alert confirmation(List<StudioShutdown.Run> runs) {
+        ButtonType stopAndQuit = new ButtonType(runs.size() == 1 ? "Stop it and quit" : "Stop them and quit",
+                ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", stopAndQuit, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Quit GAN Studio");
+        alert.setHeaderText(StudioShutdown.question(runs));
+        StringBuilder text = new StringBuilder();
+        for (StudioShutdown.Run r : runs) {
+            text.append(r.label()).append('\n');
+        }
+        text.append("\nEach stops after its current step, saves a checkpoint and writes a summary that says "
+                + "stopped; GAN runs skip their end-of-run evaluation (eval RUN_DIR runs it later). The run folders "
+                + "stay resumable: train --resume RUN_DIR.");
+        alert.setContentText(text.toString());
+        alert.setOnHidden(e -> {
+            confirming = null;
+            if (alert.getResult() == stopAndQuit) {
+                List<StudioShutdown.Run> now = window.trainingRuns(); // one may have finished meanwhile
+                if (now.isEmpty()) {
+                    stage.close();
+                } else {
+                    stopRunsAndClose(now);
+                }
+            }
+        });
+        return alert;
+    }
+
+    private void stopRunsAndClose(List<StudioShutdown.Run> runs) {
+        window.prepareClose();
+        closing = new CloseDialog(stage, new StudioShutdown(runs, StudioShutdown.LIMIT_MILLIS), stage::close);
+        closing.open();
+    }
+
     Scene scene() {
         return scene;
     }
@@ -153,22 +233,37 @@ public final class StudioApp extends Application {
         if (!options.closesAfterDemo()) {
             return;
         }
+        if (options.closesWhenRunEnds()) {
+            // --after end: look once a second; the run's end reaches the window through its feed.
+            Timeline poll = new Timeline();
+            poll.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> {
+                if (window.trainingRuns().isEmpty()) {
+                    poll.stop();
+                    closeDemo(options);
+                }
+            }));
+            poll.setCycleCount(Timeline.INDEFINITE);
+            poll.play();
+            return;
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(options.afterSeconds()));
-        wait.setOnFinished(e -> {
-            // Two pulses later, so the last drained frame and chart redraw are laid out before the snapshot.
-            PauseTransition settle = new PauseTransition(Duration.millis(300));
-            settle.setOnFinished(e2 -> {
-                if (stallReport != null) {
-                    writeStallReport(); // first: encoding the screenshot is the demo's work, not the studio's
-                }
-                if (options.screenshot() != null) {
-                    writeSnapshot(options.screenshot());
-                }
-                stage.close();
-            });
-            settle.play();
-        });
+        wait.setOnFinished(e -> closeDemo(options));
         wait.play();
+    }
+
+    private void closeDemo(StudioOptions options) {
+        // Two pulses later, so the last drained frame and chart redraw are laid out before the snapshot.
+        PauseTransition settle = new PauseTransition(Duration.millis(300));
+        settle.setOnFinished(e2 -> {
+            if (stallReport != null) {
+                writeStallReport(); // first: encoding the screenshot is the demo's work, not the studio's
+            }
+            if (options.screenshot() != null) {
+                writeSnapshot(options.screenshot());
+            }
+            requestClose(false);
+        });
+        settle.play();
     }
 
     private void writeSnapshot(Path file) {
@@ -192,7 +287,7 @@ public final class StudioApp extends Application {
         ImageIO.write(img, "png", file.toFile());
     }
 
-    /** Once, before the session is stopped: waiting for its checkpoint blocks the FX thread, which is no stall. */
+    /** Once: the demo writes it before its screenshot (encoding that is the demo's work, not the studio's). */
     private void writeStallReport() {
         Path file = stallReport;
         stallReport = null;

@@ -173,6 +173,27 @@ final class StudioModes {
         }
     }
 
+    /** Every run training in any tab, for closing the studio. */
+    List<StudioShutdown.Run> trainingRuns() {
+        List<StudioShutdown.Run> out = new java.util.ArrayList<>(gan.trainingRuns());
+        out.addAll(classifier.trainingRuns());
+        out.addAll(compare.trainingRuns());
+        return out;
+    }
+
+    /** Closing the studio has begun: nothing new may start (a paired twin waiting for its source). */
+    void prepareClose() {
+        compare.cancelPendingTwin();
+    }
+
+    ClassifierView classifier() {
+        return classifier;
+    }
+
+    CompareView compare() {
+        return compare;
+    }
+
     void shutdown() {
         gan.shutdown();
         classifier.shutdown();

@@ -15,7 +15,7 @@ import java.util.List;
  * @param preset preset to show in the form at start (not started), or null
  * @param demoPreset preset to load and start, or null
  * @param screenshot PNG to write, or null
- * @param afterSeconds seconds between Start and the screenshot
+ * @param afterSeconds seconds between Start and the screenshot, or {@link #AFTER_RUN_ENDS} (--after end)
  * @param steps overrides the preset's steps in the demo, or null
  * @param runsRoot where runs are written and listed
  * @param open a run directory to show at start (read-only), or null
@@ -37,11 +37,14 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Integer follow, Double zoom,
         Path stallReport) {
 
-    public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS]]"
+    public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS|end]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
             + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
             + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--follow CELL] [--zoom FACTOR]"
             + " [--stall-report FILE]";
+
+    /** --after end: the demo closes the window once its run has ended (finished, stopped or failed). */
+    public static final double AFTER_RUN_ENDS = -1;
 
     public static StudioOptions parse(List<String> args) {
         String preset = null;
@@ -69,7 +72,10 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                 case "--preset" -> preset = value(args, ++i, a);
                 case "--demo" -> demo = value(args, ++i, a);
                 case "--screenshot" -> shot = Paths.get(value(args, ++i, a));
-                case "--after" -> after = number(a, value(args, ++i, a));
+                case "--after" -> {
+                    String v = value(args, ++i, a);
+                    after = v.equals("end") ? AFTER_RUN_ENDS : number(a, v);
+                }
                 case "--steps" -> steps = whole(a, value(args, ++i, a), 1, 100_000_000);
                 case "--out" -> runs = Paths.get(value(args, ++i, a));
                 case "--open" -> open = Paths.get(value(args, ++i, a));
@@ -135,9 +141,14 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         return demoPreset != null || pairPreset != null || twinOf != null || screenshot != null;
     }
 
-    /** A demo closes the window --after seconds to write its screenshot or its stall report. */
+    /** --after end: the demo closes the window when its run has ended, not after a number of seconds. */
+    public boolean closesWhenRunEnds() {
+        return afterSeconds == AFTER_RUN_ENDS;
+    }
+
+    /** A demo closes the window --after seconds (or --after end) to write its screenshot or its stall report. */
     public boolean closesAfterDemo() {
-        return screenshot != null || (stallReport != null && isAutomated());
+        return screenshot != null || ((stallReport != null || closesWhenRunEnds()) && isAutomated());
     }
 
     private static String value(List<String> args, int i, String flag) {

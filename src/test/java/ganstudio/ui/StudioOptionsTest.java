@@ -28,6 +28,20 @@ class StudioOptionsTest {
     }
 
     @Test
+    void afterEndClosesTheDemoWhenItsRunEndsInsteadOfAfterSeconds() {
+        StudioOptions end = StudioOptions.parse(List.of("--demo", "ring8-gan", "--steps", "10000", "--after", "end",
+                "--stall-report", "target/s.txt"));
+        assertTrue(end.closesWhenRunEnds());
+        assertTrue(end.closesAfterDemo());
+        assertTrue(StudioOptions.parse(List.of("--demo", "ring8-gan", "--after", "end")).closesAfterDemo(),
+                "--after end alone closes the demo once its run has ended");
+        StudioOptions seconds = StudioOptions.parse(List.of("--demo", "ring8-gan", "--after", "20"));
+        assertFalse(seconds.closesWhenRunEnds());
+        assertFalse(seconds.closesAfterDemo(), "seconds alone close nothing: there is no screenshot or report to write");
+        assertFalse(StudioOptions.parse(List.of("--after", "end")).closesAfterDemo(), "no demo, nothing to close");
+    }
+
+    @Test
     void rejectsUnknownOptionsInOneLine() {
         UserError e = assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--bogus")));
         assertTrue(e.getMessage().startsWith("studio: unknown option '--bogus'"));
