@@ -10,6 +10,7 @@ import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.Devices;
+import ganstudio.train.ClassifierSession;
 import ganstudio.train.Evaluation;
 import ganstudio.train.GanTrainer;
 import ganstudio.train.TrainingSession;
@@ -47,9 +48,15 @@ final class EvalCommand {
         if (deviceOption != null) {
             c = c.with("device", deviceOption);
         }
+        JsonObject summary = run.readSummary(); // a broken summary.json fails now, not after the evaluation
+        if ("classifier".equals(c.getString("task"))) {
+            JsonObject test = ClassifierSession.testReport(dir, deviceOption);
+            print(test);
+            store(dir, "test", test);
+            return Cli.OK;
+        }
         Path checkpoint = run.latestCheckpoint()
                 .orElseThrow(() -> new UserError(dir + ": has no checkpoint to evaluate"));
-        JsonObject summary = run.readSummary(); // a broken summary.json fails now, not after the evaluation
         int samples = samplesOption != null ? samplesOption : c.getInt("eval.samples");
         Device device = Devices.resolve(c.getString("device"));
         TrainingData data = TrainingData.load(c);
@@ -63,16 +70,24 @@ final class EvalCommand {
 
             result = Evaluation.evaluate(trainer, c, samples);
         }
+        print(result);
+        store(dir, "eval", result);
+        return Cli.OK;
+    }
+
+    private void print(JsonObject result) {
         out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));
-        // Storing it writes summary.json, which the trainer of a run being trained rewrites: only with the lock.
+    }
+
+    /** Stores a result in summary.json, which the trainer of a run being trained rewrites: only with the lock. */
+    private void store(Path dir, String key, JsonObject result) {
         try (RunDirectory writable = RunDirectory.openForWriting(dir, "eval")) {
             JsonObject current = writable.readSummary(); // read again: a trainer may have ended meanwhile
-            current.add("eval", result);
+            current.add(key, result);
             writable.writeSummary(current);
         } catch (RunDirectory.BeingWritten e) {
             err.println("not stored in " + RunDirectory.SUMMARY + ": " + dir + " is " + e.who()
                     + "; run eval again once it has stopped to store the result");
         }
-        return Cli.OK;
     }
 }

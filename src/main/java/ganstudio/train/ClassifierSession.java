@@ -219,14 +219,26 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             // The checkpoint holds the last weights, so a resumed run goes on from where it stopped; the test
             // report may then judge the best ones.
             checkpoint(trainer, run);
-            Path best = run.getPath().resolve("best").resolve(ClassifierModel.PARAMS);
-            boolean useBest = config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(best);
+            String skipped = why + (why.isEmpty() ? "" : "; ") + "test evaluation skipped, run `eval "
+                    + run.getPath() + "` for it";
+            if (control.isEvaluationSkipped()) {
+                // A process that is exiting (Ctrl-C, the studio closing) must not wait on 10,000 test images.
+                finish(run, trainer, st, skipped);
+                return;
+            }
+            boolean useBest = useBestWeights(config, run.getPath());
             if (useBest) {
-                try (DataInputStream in = in(best)) {
+                try (DataInputStream in = in(bestWeights(run.getPath()))) {
                     trainer.loadModel(in);
                 }
             }
-            ClassificationReport test = trainer.evaluate(trainer.getData().test(), "test");
+            ClassificationReport test;
+            try {
+                test = trainer.evaluate(trainer.getData().test(), "test", control::isEvaluationSkipped);
+            } catch (Evaluation.Cancelled e) {
+                finish(run, trainer, st, skipped); // Ctrl-C or the studio closing during the test evaluation
+                return;
+            }
             testReport = test;
             for (ClassifierListener l : listeners) {
                 l.onReport(test);
@@ -237,6 +249,47 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             finish(run, trainer, "failed", e.getMessage());
         } catch (IOException | RuntimeException e) {
             finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
+        }
+    }
+
+    private static Path bestWeights(Path runDir) {
+        return runDir.resolve("best").resolve(ClassifierModel.PARAMS);
+    }
+
+    /** The run is judged by its best validation weights when early stopping kept them, else by its last. */
+    private static boolean useBestWeights(RunConfig config, Path runDir) {
+        return config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(bestWeights(runDir));
+    }
+
+    /**
+     * `eval` of a classifier run: the test report of the weights training would judge it by (the best validation
+     * weights with early stopping, else the latest readable checkpoint), as summary.json's "test" holds it.
+     *
+     * @param device the device to evaluate on, or null for the run's own
+     */
+    public static JsonObject testReport(Path runDir, String device) {
+        RunDirectory run = RunDirectory.open(runDir);
+        RunConfig c = run.readConfig();
+        if (device != null) {
+            c = c.withValue("device", device);
+        }
+        if (run.checkpoints().isEmpty()) {
+            throw new UserError(runDir + ": has no checkpoint to evaluate");
+        }
+        ClassifierData data = ClassifierData.load(c);
+        try (ClassifierTrainer trainer = new ClassifierTrainer(c, data, Devices.resolve(c.getString("device")))) {
+            loadNewestGood(run, folder -> loadCheckpoint(trainer, folder));
+            boolean useBest = useBestWeights(c, runDir);
+            if (useBest) {
+                try (DataInputStream in = in(bestWeights(runDir))) {
+                    trainer.loadModel(in);
+                } catch (IOException e) {
+                    throw new UserError(bestWeights(runDir) + ": unreadable weights (" + e.getMessage() + ")");
+                }
+            }
+            JsonObject t = trainer.evaluate(data.test(), "test").toJson();
+            t.addProperty("weights", useBest ? "best validation" : "last");
+            return t;
         }
     }
 

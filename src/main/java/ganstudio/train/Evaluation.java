@@ -27,7 +27,7 @@ public final class Evaluation {
 
     /** Thrown when the evaluation was called off before it finished (the process is exiting). */
     public static final class Cancelled extends RuntimeException {
-        Cancelled() {
+        public Cancelled() {
             super("evaluation cancelled");
         }
     }

@@ -355,8 +355,8 @@ final class ClassifierView {
     /** The run this view trains, if any, for closing the studio ({@link StudioShutdown} stops and waits). */
     List<StudioShutdown.Run> trainingRuns() {
         return isActive() ? List.of(new StudioShutdown.Run("Classifier \u00b7 " + MainWindow.runName(session), session,
-                // ClassifierSession evaluates the test set on every stop, even one for exit (asked of the lead).
-                "finishing its batch, saving a checkpoint, testing on the test set\u2026"))
+                // A stop for exit skips the test set (eval RUN_DIR gives the report later).
+                "finishing its batch, saving a checkpoint\u2026"))
                 : List.of();
     }
 

@@ -366,16 +366,28 @@ public final class ClassifierTrainer implements AutoCloseable {
 
     /** Loss, top-1, top-5 and the confusion matrix on a labelled set, in inference mode. */
     public ClassificationReport evaluate(ImageSet set, String name) {
-        return evaluate(model, set, name, classes, manager);
+        return evaluate(model, set, name, classes, manager, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(ImageSet, String)}, checking between batches whether to give up (the process is exiting).
+     *
+     * @throws ganstudio.train.Evaluation.Cancelled when cancelled said so
+     */
+    public ClassificationReport evaluate(ImageSet set, String name, java.util.function.BooleanSupplier cancelled) {
+        return evaluate(model, set, name, classes, manager, cancelled);
     }
 
     static ClassificationReport evaluate(ClassifierModel model, ImageSet set, String name, int classes,
-            NDManager manager) {
+            NDManager manager, java.util.function.BooleanSupplier cancelled) {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
         long top5 = 0;
         int len = set.imageSize();
         for (int from = 0; from < set.count(); from += EVAL_BATCH) {
+            if (cancelled.getAsBoolean()) {
+                throw new ganstudio.train.Evaluation.Cancelled();
+            }
             int n = Math.min(EVAL_BATCH, set.count() - from);
             float[] px = new float[n * len];
             System.arraycopy(set.pixels(), from * len, px, 0, n * len);
