@@ -66,6 +66,9 @@ public final class Cli {
             "  bench [--workloads a,b] [--iters N] [--warmup N] [--threads N] [--device cpu|gpu] [--soak N]",
             "                    Time fixed workloads (" + String.join(", ", BenchOptions.WORKLOADS) + ")",
             "                    against the fp32 matmul ceiling; --soak N prints resident memory over N steps.",
+            "  bench --conv-check --preset NAME|FILE [--calls N] [--threads N]",
+            "                    Check every oneDNN convolution of one training step against a matrix product",
+            "                    (forward and gradients, N calls each); exit 1 if this CPU gets any wrong.",
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] [--record view|dashboard]\n"
                     + "         --screenshot FILE.png --after S]",
             "                    Open the desktop studio (also what no command does); needs a display.",
@@ -99,6 +102,9 @@ public final class Cli {
                 case "presets":
                     return presets(rest);
                 case "bench":
+                    if (rest.contains("--conv-check")) {
+                        return new ConvCheckCommand(out).run(rest);
+                    }
                     new Bench(out, BenchOptions.parse(rest)).run();
                     return OK;
                 case "studio":
