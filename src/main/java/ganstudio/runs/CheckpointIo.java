@@ -146,6 +146,44 @@ public final class CheckpointIo {
     }
 
     /**
+     * Refuses a part whose length differs from what writer (this run's network) writes: a file cut short, or a
+     * checkpoint of another architecture, before anything is read from it.
+     */
+    public static void requireLength(Contents c, String name, Part writer) throws IOException {
+        int expected = bytesOf(writer).length;
+        int actual = c.files().get(name).length;
+        if (actual != expected) {
+            throw new IOException(c.folder().resolve(name) + ": " + actual + " bytes, this run's network writes "
+                    + expected + " (cut short, or a checkpoint of another architecture)");
+        }
+    }
+
+    /** Reads a checkpoint's state payload. */
+    public interface StateReader {
+        void read(DataInputStream state, int version) throws IOException;
+    }
+
+    /**
+     * Runs reader over the state payload, naming state.bin in whatever goes wrong, and refuses a payload that is
+     * longer than what the reader took (the state of another config).
+     */
+    public static void readState(Contents c, StateReader reader) throws IOException {
+        Path file = c.folder().resolve(STATE);
+        DataInputStream state = c.state();
+        try {
+            reader.read(state, c.version());
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": cut short (damaged)", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        if (state.available() != 0) {
+            throw new IOException(file + ": " + state.available() + " bytes more than this run's state (a "
+                    + "checkpoint of another config?)");
+        }
+    }
+
+    /**
      * Reads a length-prefixed block of a checkpoint's state, refusing a length that is negative or larger than
      * what is left, so a damaged length never becomes an allocation.
      */

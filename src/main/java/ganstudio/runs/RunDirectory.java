@@ -303,8 +303,20 @@ public final class RunDirectory implements AutoCloseable {
         return rows;
     }
 
-    /** Drops metrics rows after a step (a resume repeats them from the checkpoint). */
-    public synchronized void truncateMetricsAfter(long step) {
+    /**
+     * Drops what was logged after a step, which a resume from that step's checkpoint logs again: metrics rows (of
+     * the run's kind) and the saved frames' mode rows.
+     */
+    public synchronized void truncateAfter(long step) {
+        if ("classifier".equals(readConfig().getString("task"))) {
+            truncateClassifierMetricsAfter(step);
+        } else {
+            truncateMetricsAfter(step);
+            truncateModesAfter(step);
+        }
+    }
+
+    private void truncateMetricsAfter(long step) {
         closeMetrics();
         StringBuilder sb = new StringBuilder(String.join(",", StepMetrics.COLUMNS)).append('\n');
         for (StepMetrics m : readMetrics()) {
@@ -315,8 +327,7 @@ public final class RunDirectory implements AutoCloseable {
         writeText(METRICS, sb.toString());
     }
 
-    /** Drops the saved frames' mode rows after a step (a resume scores those frames again). */
-    public synchronized void truncateModesAfter(long step) {
+    private void truncateModesAfter(long step) {
         Path file = dir.resolve(SAMPLES).resolve(MODES);
         if (!Files.isRegularFile(file)) {
             return;
@@ -330,8 +341,7 @@ public final class RunDirectory implements AutoCloseable {
         writeText(SAMPLES + "/" + MODES, sb.toString());
     }
 
-    /** Drops classifier rows after a batch count (a resume repeats them from the checkpoint). */
-    public synchronized void truncateClassifierMetricsAfter(long step) {
+    private void truncateClassifierMetricsAfter(long step) {
         closeMetrics();
         StringBuilder sb = new StringBuilder(String.join(",", ClassifierMetrics.COLUMNS)).append('\n');
         for (ClassifierMetrics m : readClassifierMetrics()) {

@@ -79,23 +79,14 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             if (resumeDir == null) {
                 run = RunDirectory.create(runsRoot, config, runInfo(device, data, trainer));
             } else {
-                // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
-                RunDirectory opened = RunDirectory.openForWriting(resumeDir); // refused while another writer holds it
-                try {
-                    ClassifierTrainer t = trainer;
+                ClassifierTrainer t = trainer;
+                run = resumeRun(opened -> {
                     Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
-                    if (trainer.tally().best() < 0 && !resumed.summaryDamaged()) {
-                        trainer.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
+                    if (t.tally().best() < 0 && !resumed.summaryDamaged()) {
+                        t.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
                     }
-                    opened.removeLeftovers();
-                    opened.truncateClassifierMetricsAfter(trainer.getStep());
-                    recordResume(opened, resumed, trainer.getStep(), "batch");
-                    run = opened;
-                } finally {
-                    if (run != opened) {
-                        opened.close(); // a resume that failed releases the run it locked
-                    }
-                }
+                    return resumed;
+                }, t::getStep, "batch");
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null, null);

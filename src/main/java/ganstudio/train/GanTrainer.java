@@ -34,7 +34,6 @@ import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
 import ganstudio.tricks.ParameterEma;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -630,8 +629,8 @@ public final class GanTrainer implements AutoCloseable {
      * (another architecture, or a file cut short, is refused before anything is read from it).
      */
     public void loadCheckpoint(CheckpointIo.Contents c) throws IOException {
-        checkLength(c, GENERATOR_FILE, this::saveGenerator);
-        checkLength(c, CRITIC_FILE, this::saveCritic);
+        CheckpointIo.requireLength(c, GENERATOR_FILE, this::saveGenerator);
+        CheckpointIo.requireLength(c, CRITIC_FILE, this::saveCritic);
         try {
             generator.loadParameters(manager, c.file(GENERATOR_FILE));
             critic.loadParameters(manager, c.file(CRITIC_FILE));
@@ -645,8 +644,8 @@ public final class GanTrainer implements AutoCloseable {
         dParams.addAll(trainable(critic));
         setRequiresGradient(gParams, true);
         setRequiresGradient(dParams, true);
-        DataInputStream state = c.state();
-        try {
+        CheckpointIo.readState(c, (state, version) -> {
+            // Versions 1 and 2 hold the same state; 2 added the header that CheckpointIo checks.
             step = state.readLong();
             criticIterations = state.readLong();
             long position = state.readLong();
@@ -662,28 +661,7 @@ public final class GanTrainer implements AutoCloseable {
             if (ema != null) {
                 ema.load(state, manager);
             }
-        } catch (java.io.EOFException e) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
-        } catch (IOException e) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + e.getMessage(), e);
-        }
-        if (state.available() != 0) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + state.available()
-                    + " bytes more than this run's state (a checkpoint of another config?)");
-        }
-    }
-
-    private static void checkLength(CheckpointIo.Contents c, String name, CheckpointIo.Part writer)
-            throws IOException {
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(expected)) {
-            writer.write(out);
-        }
-        int actual = c.files().get(name).length;
-        if (actual != expected.size()) {
-            throw new IOException(c.folder().resolve(name) + ": " + actual + " bytes, this run's network writes "
-                    + expected.size() + " (cut short, or a checkpoint of another architecture)");
-        }
+        });
     }
 
     /**
@@ -698,17 +676,10 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private void checkWeights(List<Pair<String, Parameter>> params, String which) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList sums = new NDList(params.size());
-            for (Pair<String, Parameter> p : params) {
-                sums.add(p.getValue().getArray().sum());
-            }
-            float total = NDArrays.stack(sums).sum().getFloat();
-            if (!Float.isFinite(total)) {
-                throw new DivergenceException("the " + which + "'s weights became " + total + " at step " + step
-                        + " (no checkpoint was written from them); " + advice());
-            }
+        float total = Weights.sum(params);
+        if (!Float.isFinite(total)) {
+            throw new DivergenceException("the " + which + "'s weights became " + total + " at step " + step
+                    + " (no checkpoint was written from them); " + advice());
         }
     }
 

@@ -114,11 +114,42 @@ public abstract class SessionBase<L extends SessionListener> {
         return new Resumed(used, notes, summaryDamaged);
     }
 
+    /** Reads what a resume needs from the opened run (fixed noise, checkpoint) without changing it. */
+    protected interface ResumeReader {
+        Resumed read(RunDirectory opened);
+    }
+
+    /**
+     * Opens the run to resume for writing (refused while another writer holds it) and lets reader load it. Only
+     * when everything has been read does the folder change: leftovers removed, what was logged after the
+     * checkpoint dropped, the resume recorded. A resume that fails releases the run and leaves it as it was.
+     *
+     * @param step the step (or batch) the reader resumed at
+     * @param unit "step" or "batch", for the event
+     */
+    protected RunDirectory resumeRun(ResumeReader reader, java.util.function.LongSupplier step, String unit) {
+        RunDirectory opened = RunDirectory.openForWriting(resumeDir);
+        boolean resumed = false;
+        try {
+            Resumed r = reader.read(opened);
+            long at = step.getAsLong();
+            opened.removeLeftovers();
+            opened.truncateAfter(at);
+            recordResume(opened, r, at, unit);
+            resumed = true;
+            return opened;
+        } finally {
+            if (!resumed) {
+                opened.close();
+            }
+        }
+    }
+
     /**
      * Records a resume in the run folder once everything has been checked: a rebuilt summary if the old one was
      * damaged, config.json with what the resume changed (length, schedule span, device), and an event for each.
      */
-    protected void recordResume(RunDirectory run, Resumed resumed, long step, String unit) {
+    private void recordResume(RunDirectory run, Resumed resumed, long step, String unit) {
         if (resumed.summaryDamaged()) {
             run.writeSummary(new JsonObject());
         }

@@ -99,22 +99,11 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                     run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
                 }
             } else {
-                // Nothing in the folder changes (not even a "failed" summary) until everything has been read.
-                RunDirectory opened = RunDirectory.openForWriting(resumeDir); // refused while another writer holds it
-                try {
-                    trainer.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
-                    GanTrainer t = trainer;
-                    Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
-                    opened.removeLeftovers();
-                    opened.truncateMetricsAfter(trainer.getStep());
-                    opened.truncateModesAfter(trainer.getStep());
-                    recordResume(opened, resumed, trainer.getStep(), "step");
-                    run = opened;
-                } finally {
-                    if (run != opened) {
-                        opened.close(); // a resume that failed releases the run it locked
-                    }
-                }
+                GanTrainer t = trainer;
+                run = resumeRun(opened -> {
+                    t.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
+                    return loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
+                }, t::getStep, "step");
             }
             runDir = run.getPath();
             writeSummary(run, trainer, "running", "", null);

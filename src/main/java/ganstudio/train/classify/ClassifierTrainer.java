@@ -23,6 +23,7 @@ import ganstudio.train.DivergenceException;
 import ganstudio.train.GanOptimizer;
 import ganstudio.train.Optimizers;
 import ganstudio.train.RandomStreams;
+import ganstudio.train.Weights;
 import ganstudio.runs.CheckpointIo;
 import ganstudio.tricks.Adversary;
 import ganstudio.tricks.Augmenter;
@@ -445,28 +446,9 @@ public final class ClassifierTrainer implements AutoCloseable {
      * state must be read to its last byte.
      */
     public void loadCheckpoint(CheckpointIo.Contents c) throws IOException {
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(expected)) {
-            model.save(out);
-        }
-        int actual = c.files().get(ClassifierModel.PARAMS).length;
-        if (actual != expected.size()) {
-            throw new IOException(c.folder().resolve(ClassifierModel.PARAMS) + ": " + actual + " bytes, this run's "
-                    + "network writes " + expected.size() + " (cut short, or a checkpoint of another architecture)");
-        }
+        CheckpointIo.requireLength(c, ClassifierModel.PARAMS, model::save);
         loadModel(c.file(ClassifierModel.PARAMS));
-        DataInputStream state = c.state();
-        try {
-            loadState(state, c.version());
-        } catch (java.io.EOFException e) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": cut short (damaged)", e);
-        } catch (IOException e) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": " + e.getMessage(), e);
-        }
-        if (step < 0 || state.available() != 0) {
-            throw new IOException(c.folder().resolve(CheckpointIo.STATE) + ": does not fit this run's state "
-                    + "(a checkpoint of another config?)");
-        }
+        CheckpointIo.readState(c, this::loadState);
     }
 
     /**
@@ -475,17 +457,10 @@ public final class ClassifierTrainer implements AutoCloseable {
      * @throws DivergenceException when a weight is not finite
      */
     public void checkWeightsFinite() {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            ai.djl.ndarray.NDList sums = new ai.djl.ndarray.NDList(params.size());
-            for (Pair<String, Parameter> p : params) {
-                sums.add(p.getValue().getArray().sum());
-            }
-            float total = ai.djl.ndarray.NDArrays.stack(sums).sum().getFloat();
-            if (!Float.isFinite(total)) {
-                throw new DivergenceException("the classifier's weights became " + total + " at batch " + step
-                        + "; no checkpoint was written from them. Lower opt.lr or turn on reg.clipNorm");
-            }
+        float total = Weights.sum(params);
+        if (!Float.isFinite(total)) {
+            throw new DivergenceException("the classifier's weights became " + total + " at batch " + step
+                    + "; no checkpoint was written from them. Lower opt.lr or turn on reg.clipNorm");
         }
     }
 
@@ -505,8 +480,11 @@ public final class ClassifierTrainer implements AutoCloseable {
     }
 
     /** Reads what {@link #saveState} wrote; version 1 (before exact resume) had no schedule state or tally. */
-    public void loadState(DataInputStream in, int version) throws IOException {
+    private void loadState(DataInputStream in, int version) throws IOException {
         step = in.readLong();
+        if (step < 0) {
+            throw new IOException("a negative batch count (" + step + ")");
+        }
         elapsedBefore = in.readDouble();
         baseLr = in.readDouble();
         optimizer.load(in, manager);
