@@ -20,7 +20,8 @@ import java.util.List;
  * `bench --conv-check --preset P [--calls N] [--threads N] [--set k=v]`: lists the convolutions one training step of
  * the preset runs and checks every one that goes through oneDNN against the patches-times-matrix path, N times
  * each (forward and both gradients). Exit 0 when all agree, 1 when a convolution gave a wrong or non-finite
- * answer on this machine (the image GAN NaNs of README's few-filter section were such a defect, on one CPU).
+ * answer on this machine (the image GAN NaNs of docs/MEASUREMENTS.md's few-filter section were such a defect, on
+ * one CPU).
  */
 final class ConvCheckCommand {
 
@@ -35,7 +36,8 @@ final class ConvCheckCommand {
         rest.remove("--conv-check");
         Options o = Options.parse(rest, List.of("--preset", "--calls", "--threads", "--set"), List.of());
         if (!o.has("--preset")) {
-            throw new UserError("bench --conv-check needs --preset NAME|FILE (the network whose convolutions to check)");
+            throw new UserError("bench --conv-check needs --preset NAME|FILE (the network whose convolutions to "
+                    + "check)");
         }
         int calls = (int) Cli.wholeNumber("--calls", o.has("--calls") ? o.get("--calls") : "200", 1, 1_000_000);
         int threads = (int) Cli.wholeNumber("--threads", o.has("--threads") ? o.get("--threads") : "0", 0, 1024);
