@@ -14,9 +14,6 @@ import ganstudio.train.ClassifierListener;
 import ganstudio.train.ClassifierSession;
 import ganstudio.train.classify.TinyIdx;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -53,12 +50,9 @@ class ClassifierEvalTest {
                 + "` for it", summary.get("reason").getAsString());
         assertFalse(summary.has("test"), summary.toString());
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8)).run(new String[] {"eval", dir.toString()});
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        JsonObject printed = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        CliRun eval = CliRun.of("eval", dir.toString());
+        assertEquals(0, eval.code(), eval.err());
+        JsonObject printed = JsonParser.parseString(eval.out()).getAsJsonObject();
         assertEquals(80, printed.get("images").getAsInt());
         assertEquals("last", printed.get("weights").getAsString());
         assertTrue(printed.get("top1").getAsDouble() > 0.5, printed.toString());

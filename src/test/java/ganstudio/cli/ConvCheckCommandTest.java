@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.train.classify.TinyIdx;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -19,14 +16,11 @@ class ConvCheckCommandTest {
     @Test
     void listsAndChecksTheConvolutionsOfAnImageGan(@TempDir Path tmp) throws Exception {
         TinyIdx.write(tmp, "train", 64, 4, 1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8)).run(new String[] {"bench", "--conv-check", "--preset", "fashion-dcgan",
-                    "--set", "data.kind=mnist", "--set", "data.path=" + tmp, "--set", "model.gWidth=16", "--set",
-                    "model.dWidth=16", "--set", "batchSize=8", "--calls", "2", "--threads", "1"});
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text + err.toString(StandardCharsets.UTF_8));
+        CliRun check = CliRun.of("bench", "--conv-check", "--preset", "fashion-dcgan", "--set", "data.kind=mnist",
+                "--set", "data.path=" + tmp, "--set", "model.gWidth=16", "--set", "model.dWidth=16", "--set",
+                "batchSize=8", "--calls", "2", "--threads", "1");
+        String text = check.out();
+        assertEquals(0, check.code(), text + check.err());
         // The critic's first layer (its batch norm sees real and generated batches apart: 8 each), checked twice.
         assertTrue(text.contains("1->16 k4 s2 p1 on (8, 1, 28, 28)\t2 calls\t0 wrong\t0 not finite"), text);
         assertTrue(text.contains("16->32 k4 s2 p1 on (8, 16, 14, 14)\t2 calls\t0 wrong\t0 not finite"), text);

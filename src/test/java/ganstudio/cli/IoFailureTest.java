@@ -8,10 +8,7 @@ import ganstudio.runs.CheckpointIo;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.GanTrainer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,13 +32,6 @@ class IoFailureTest {
 
     private Path mount;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int cli(String... args) {
-        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
-                StandardCharsets.UTF_8)).run(args);
-    }
 
     private void mountTmpfs(String size) throws Exception {
         mount = tmp.resolve("fs");
@@ -75,9 +65,9 @@ class IoFailureTest {
     @Test
     void aFullDiskFailsTheRunWithTheFileAndTheReasonAndKeepsTheLastCheckpoint() throws Exception {
         mountTmpfs("1m"); // a 512x512 frame is ~100 KB: the disk fills within a few dozen steps
-        int code = cli("train", "--preset", preset().toString(), "--out", mount.toString());
-        String e = err.toString(StandardCharsets.UTF_8);
-        assertEquals(Cli.FAILED, code, e);
+        CliRun train = CliRun.of("train", "--preset", preset().toString(), "--out", mount.toString());
+        String e = train.err();
+        assertEquals(Cli.FAILED, train.code(), e);
         assertTrue(e.startsWith("error: " + mount), e);
         assertTrue(e.contains("No space left on device"), e);
         assertFalse(e.contains("\tat "), e);
@@ -121,11 +111,11 @@ class IoFailureTest {
             }
         });
         remount.start();
-        int code = cli("train", "--preset", preset().toString(), "--out", mount.toString());
+        CliRun train = CliRun.of("train", "--preset", preset().toString(), "--out", mount.toString());
         remount.interrupt();
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = train.err();
         assertEquals("mount --bind exited 0, remount,ro 0", madeReadOnly.get(), e);
-        assertEquals(Cli.FAILED, code, e);
+        assertEquals(Cli.FAILED, train.code(), e);
         assertTrue(e.contains("Read-only file system"), e);
         assertTrue(e.startsWith("error: " + mount), e);
         Path run = RunDirectory.list(mount).get(0);
