@@ -12,7 +12,7 @@ final class FrameWrites {
     private int written;
     private int failed;
     private String lastError;
-    private boolean noticePending;
+    private String notice;
 
     synchronized void written() {
         written++;
@@ -22,17 +22,16 @@ final class FrameWrites {
         failed++;
         lastError = message;
         if (failed == 1 || failed % 100 == 0) {
-            noticePending = true;
+            // The counts of this failure, not of when the training thread gets to the notice.
+            notice = "frame write failed (" + failed + " of " + (written + failed) + " so far): " + message;
         }
     }
 
     /** An event line when one is due (first failure, then every 100th), else null. */
     synchronized String takeNotice() {
-        if (!noticePending) {
-            return null;
-        }
-        noticePending = false;
-        return "frame write failed (" + failed + " of " + (written + failed) + " so far): " + lastError;
+        String n = notice;
+        notice = null;
+        return n;
     }
 
     /** Whether every frame written so far failed, and enough did to call it. */
