@@ -82,11 +82,11 @@ public class Act extends AbstractBlock implements GradLayer {
                 // The mask is piecewise constant: no second-order term is lost by treating it as data.
                 return g.mul(x.gt(0).toType(g.getDataType(), false));
             case LEAKY_RELU:
-                return g.mul(x.gt(0).toType(g.getDataType(), false).mul(1 - slope).add(slope));
+                return g.mul(Scalars.mul(x.gt(0).toType(g.getDataType(), false), 1 - slope).add(slope));
             case GELU: {
                 // d/dx x·Φ(x) = Φ(x) + x·φ(x), kept as ops of x so the penalty sees its dependence on weights.
-                NDArray cdf = x.mul(INV_SQRT2).erf().add(1f).mul(0.5f);
-                NDArray pdf = x.square().mul(-0.5f).exp().mul(INV_SQRT_2PI);
+                NDArray cdf = Scalars.mul(Scalars.mul(x, INV_SQRT2).erf().add(1f), 0.5);
+                NDArray pdf = Scalars.mul(Scalars.mul(x.square(), -0.5).exp(), INV_SQRT_2PI);
                 return g.mul(cdf.add(x.mul(pdf)));
             }
             case TANH:

@@ -63,8 +63,8 @@ public class BatchRenorm extends AbstractBlock {
         // The moving averages are state, not part of the graph: update them in place, detached.
         NDArray newMean = batchMean.stopGradient().reshape(mu.getShape());
         NDArray newStd = batchStd.stopGradient().reshape(sigma.getShape());
-        mu.muli(1 - momentum).addi(newMean.mul(momentum));
-        sigma.muli(1 - momentum).addi(newStd.mul(momentum));
+        Scalars.muli(mu, 1 - momentum).addi(Scalars.mul(newMean, momentum));
+        Scalars.muli(sigma, 1 - momentum).addi(Scalars.mul(newStd, momentum));
         return new NDList(y);
     }
 

@@ -133,7 +133,7 @@ public final class ConvCheck {
             try (GradientCollector gc = new ThreadGradientCollector()) {
                 y = conv.apply(xi, wi, b, c.stride(), c.padding());
                 // A fixed, uneven output gradient, so that every input and weight position gets its own value.
-                NDArray g = s.arange((float) y.size()).reshape(y.getShape()).mod(7f).sub(3f);
+                NDArray g = s.arange((float) y.size()).reshape(y.getShape()).mod(Scalars.of(y, 7)).sub(3f);
                 gc.backward(y.mul(g).sum());
             }
             return new float[][] {y.toFloatArray(), xi.getGradient().toFloatArray(), wi.getGradient().toFloatArray()};

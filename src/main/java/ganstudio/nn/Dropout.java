@@ -26,7 +26,7 @@ public class Dropout extends AbstractBlock implements GradLayer {
             return new NDList(x);
         }
         NDArray keep = x.getManager().randomUniform(0, 1, x.getShape(), x.getDataType(), x.getDevice());
-        lastMask = keep.gte(rate).toType(x.getDataType(), false).mul(1 / (1 - rate));
+        lastMask = Scalars.mul(keep.gte(rate).toType(x.getDataType(), false), 1 / (1 - rate));
         return new NDList(x.mul(lastMask));
     }
 

@@ -39,7 +39,7 @@ public class GroupNorm extends AbstractBlock implements GradLayer {
         NDArray grouped = x.reshape(n, groups, -1);
         NDArray mean = grouped.mean(new int[] {2}, true);
         NDArray centered = grouped.sub(mean);
-        NDArray invStd = centered.square().mean(new int[] {2}, true).add(EPS).pow(-0.5);
+        NDArray invStd = Scalars.pow(centered.square().mean(new int[] {2}, true).add(EPS), -0.5);
         NDArray normalized = centered.mul(invStd);
         lastNormalized = normalized;
         lastInvStd = invStd;

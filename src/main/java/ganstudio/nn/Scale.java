@@ -22,12 +22,12 @@ public class Scale extends AbstractBlock implements GradLayer {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        return new NDList(inputs.singletonOrThrow().mul(factor));
+        return new NDList(Scalars.mul(inputs.singletonOrThrow(), factor));
     }
 
     @Override
     public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {
-        return gradOutput.mul(factor);
+        return Scalars.mul(gradOutput, factor);
     }
 
     @Override

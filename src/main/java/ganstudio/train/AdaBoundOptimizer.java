@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ganstudio.nn.Scalars;
 
 /**
  * AdaBound (Luo et al., 2019), as its authors' PyTorch code: Adam whose per-weight step size
@@ -37,7 +38,7 @@ public class AdaBoundOptimizer extends AdamFamilyOptimizer {
             double target = baseLr > 0 ? finalLr * learningRate / baseLr : finalLr;
             double lower = target * (1 - 1 / (gamma * t + 1));
             double upper = target * (1 + 1 / (gamma * t));
-            NDArray eta = s[1].sqrt().addi(eps).pow(-1).muli((float) stepSize).clip(lower, upper);
+            NDArray eta = Scalars.muli(Scalars.pow(s[1].sqrt().addi(eps), -1), stepSize).clip(lower, upper);
             weight.subi(eta.muli(s[0]));
         }
         JniUtils.zeroGrad((PtNDArray) weight);

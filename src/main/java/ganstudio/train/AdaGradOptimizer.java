@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ganstudio.nn.Scalars;
 
 /** AdaGrad as torch.optim.Adagrad (no lr decay, accumulator starting at 0): s += g²; w −= lr·g/(√s + ε). */
 public class AdaGradOptimizer extends GanOptimizer {
@@ -28,7 +29,7 @@ public class AdaGradOptimizer extends GanOptimizer {
             scope.suppressNotUsedWarning();
             NDArray g = decayed(grad, weight);
             s[0].addi(g.square());
-            weight.subi(g.div(s[0].sqrt().addi(eps)).muli(learningRate));
+            weight.subi(Scalars.muli(g.div(s[0].sqrt().addi(eps)), learningRate));
         }
         JniUtils.zeroGrad((PtNDArray) weight);
     }

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ganstudio.nn.Scalars;
 
 /**
  * A DJL optimizer whose state (moments, step counts) can be saved and restored, so that a resumed run
@@ -42,13 +43,13 @@ public abstract class GanOptimizer extends Optimizer {
 
     /** The gradient with coupled L2 weight decay added (g + wd·w), or the gradient itself without decay. */
     protected NDArray decayed(NDArray grad, NDArray weight) {
-        return weightDecay > 0 ? grad.add(weight.mul(weightDecay)) : grad;
+        return weightDecay > 0 ? grad.add(Scalars.mul(weight, weightDecay)) : grad;
     }
 
     /** Adam's moment estimates in place: m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g². */
     protected static void updateMoments(NDArray[] s, NDArray g, float beta1, float beta2) {
-        s[0].muli(beta1).addi(g.mul(1 - beta1));
-        s[1].muli(beta2).addi(g.square().muli(1 - beta2));
+        Scalars.muli(s[0], beta1).addi(Scalars.mul(g, 1 - beta1));
+        Scalars.muli(s[1], beta2).addi(Scalars.muli(g.square(), 1 - beta2));
     }
 
     /** Number of state arrays kept per parameter. */

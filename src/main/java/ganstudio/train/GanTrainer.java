@@ -39,6 +39,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import ganstudio.nn.Scalars;
 
 /**
  * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread
@@ -339,7 +340,7 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray total = loss;
                 if (objective == Objective.WGAN_GP && lambda > 0) {
                     penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
-                    total = loss.add(penalty.mul(lambda));
+                    total = loss.add(Scalars.mul(penalty, lambda));
                 }
                 gc.backward(total);
             }
@@ -430,7 +431,7 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray w = p.getValue().getArray();
                 // Replace the values in place so the parameter keeps its identity (and its gradient slot).
                 NDArray clipped = w.clip(-live.clip(), live.clip());
-                w.muli(0f).addi(clipped);
+                Scalars.muli(w, 0).addi(clipped);
             }
         }
     }
@@ -598,7 +599,7 @@ public final class GanTrainer implements AutoCloseable {
             throw new UserError(file + ": fixed noise of shape " + loaded.getShape() + " does not fit this run's "
                     + fixedNoise.getShape() + " (model.zDim or log.noiseBank differ)");
         }
-        fixedNoise.muli(0).addi(loaded);
+        Scalars.muli(fixedNoise, 0).addi(loaded);
         loaded.close();
     }
 

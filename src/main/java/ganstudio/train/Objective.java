@@ -1,6 +1,7 @@
 package ganstudio.train;
 
 import ai.djl.ndarray.NDArray;
+import ganstudio.nn.Scalars;
 
 /**
  * The GAN objectives as losses of the critic's raw outputs (logits for the standard GAN), each a mean
@@ -39,9 +40,9 @@ public enum Objective {
             case WGAN_GP:
                 return fake.mean().sub(real.mean());
             case LSGAN:
-                return real.sub(1f).square().mean().add(fake.square().mean()).mul(0.5f);
+                return Scalars.mul(real.sub(1f).square().mean().add(fake.square().mean()), 0.5);
             default:
-                return real.neg().add(1f).maximum(0f).mean().add(fake.add(1f).maximum(0f).mean());
+                return Scalars.atLeast(real.neg().add(1f), 0).mean().add(Scalars.atLeast(fake.add(1f), 0).mean());
         }
     }
 
@@ -58,7 +59,7 @@ public enum Objective {
             case NSGAN:
                 return softTargetLoss(real, realTarget).add(softplus(fake).mean());
             case LSGAN:
-                return real.sub(realTarget).square().mean().add(fake.square().mean()).mul(0.5f);
+                return Scalars.mul(real.sub(realTarget).square().mean().add(fake.square().mean()), 0.5);
             default:
                 throw new IllegalStateException(this + " has no targets to smooth");
         }
@@ -71,7 +72,7 @@ public enum Objective {
     public NDArray softTargetLoss(NDArray out, Object target) {
         NDArray t = target instanceof NDArray ? (NDArray) target : out.zerosLike().add((Float) target);
         if (this == LSGAN) {
-            return out.sub(t).square().mean().mul(0.5f);
+            return Scalars.mul(out.sub(t).square().mean(), 0.5);
         }
         return t.mul(softplus(out.neg())).add(t.neg().add(1f).mul(softplus(out))).mean();
     }
@@ -84,7 +85,7 @@ public enum Objective {
             case NSGAN:
                 return softplus(fake.neg()).mean();
             case LSGAN:
-                return fake.sub(1f).square().mean().mul(0.5f);
+                return Scalars.mul(fake.sub(1f).square().mean(), 0.5);
             default:
                 return fake.mean().neg();
         }
@@ -92,6 +93,6 @@ public enum Objective {
 
     /** log(1 + e^x) = max(x, 0) + log(1 + e^−|x|), finite for every finite x. */
     static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Scalars.atLeast(x, 0).add(x.abs().neg().exp().add(1f).log());
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ganstudio.nn.Scalars;
 
 /**
  * RAdam (Liu et al., 2020) as torch.optim.RAdam: Adam whose adaptive step is switched on only once the
@@ -40,10 +41,10 @@ public class RAdamOptimizer extends AdamFamilyOptimizer {
             double bc2 = 1 - Math.pow(beta2, t);
             double r = rectification(beta2, t);
             if (r == 0) {
-                weight.subi(s[0].mul((float) (learningRate / bc1)));
+                weight.subi(Scalars.mul(s[0], learningRate / bc1));
             } else {
                 NDArray denom = s[1].sqrt().addi(eps);
-                weight.subi(s[0].div(denom).muli((float) (learningRate / bc1 * r * Math.sqrt(bc2))));
+                weight.subi(Scalars.muli(s[0].div(denom), learningRate / bc1 * r * Math.sqrt(bc2)));
             }
         }
         JniUtils.zeroGrad((PtNDArray) weight);

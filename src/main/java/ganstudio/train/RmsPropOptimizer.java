@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ganstudio.nn.Scalars;
 
 /**
  * RMSProp as torch.optim.RMSprop defines it (the WGAN paper's optimizer): v = α·v + (1−α)·g²,
@@ -34,13 +35,13 @@ public class RmsPropOptimizer extends GanOptimizer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray g = decayed(grad, weight);
-            s[0].muli(alpha).addi(g.square().muli(1 - alpha));
+            Scalars.muli(s[0], alpha).addi(Scalars.muli(g.square(), 1 - alpha));
             NDArray step = g.div(s[0].sqrt().addi(eps));
             if (momentum > 0) {
-                s[1].muli(momentum).addi(step);
+                Scalars.muli(s[1], momentum).addi(step);
                 step = s[1];
             }
-            weight.subi(step.mul(learningRate));
+            weight.subi(Scalars.mul(step, learningRate));
         }
         JniUtils.zeroGrad((PtNDArray) weight);
     }

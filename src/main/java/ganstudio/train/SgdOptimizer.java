@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ganstudio.nn.Scalars;
 
 /**
  * SGD with optional momentum and Nesterov momentum, as torch.optim.SGD defines them (no dampening):
@@ -34,10 +35,10 @@ public class SgdOptimizer extends GanOptimizer {
             NDArray g = decayed(grad, weight);
             NDArray step = g;
             if (momentum > 0) {
-                s[0].muli(momentum).addi(g);
-                step = nesterov ? g.add(s[0].mul(momentum)) : s[0];
+                Scalars.muli(s[0], momentum).addi(g);
+                step = nesterov ? g.add(Scalars.mul(s[0], momentum)) : s[0];
             }
-            weight.subi(step.mul(learningRate));
+            weight.subi(Scalars.mul(step, learningRate));
         }
         JniUtils.zeroGrad((PtNDArray) weight);
     }

@@ -5,6 +5,7 @@ import ai.djl.training.GradientCollector;
 
 import ganstudio.config.RunConfig;
 import ganstudio.nn.ThreadGradientCollector;
+import ganstudio.nn.Scalars;
 
 /**
  * Adversarial examples for adversarial training, in the L∞ ball of radius ε around the clean batch, inside
@@ -56,8 +57,8 @@ public final class Adversary {
      * backward passes leave behind.
      */
     public NDArray perturb(NDArray x, InputLoss loss) {
-        NDArray lower = x.sub(eps).maximum(-1f);
-        NDArray upper = x.add(eps).minimum(1f);
+        NDArray lower = Scalars.atLeast(x.sub(eps), -1);
+        NDArray upper = Scalars.atMost(x.add(eps), 1);
         NDArray adv;
         if (kind == Kind.PGD) {
             NDArray noise = x.getManager().randomUniform(-eps, eps, x.getShape(), x.getDataType(), x.getDevice());
@@ -69,7 +70,7 @@ public final class Adversary {
         float alpha = kind == Kind.PGD ? stepSize : eps;
         for (int i = 0; i < n; i++) {
             NDArray g = inputGradient(adv, loss);
-            adv = adv.add(g.sign().mul(alpha)).maximum(lower).minimum(upper);
+            adv = adv.add(Scalars.mul(g.sign(), alpha)).maximum(lower).minimum(upper);
         }
         return adv.stopGradient();
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ganstudio.config.RunConfig;
 
 import java.util.List;
+import ganstudio.nn.Scalars;
 
 /**
  * What happens to gradients and weights between the backward pass and the optimizer: the L1 penalty's
@@ -48,11 +49,11 @@ public final class GradientTricks {
         for (int i = 0; i < grads.size(); i++) {
             NDArray g = grads.get(i);
             if (l1 > 0 && isWeight.get(i)) {
-                g.addi(weights.get(i).sign().mul(l1));
+                g.addi(Scalars.mul(weights.get(i).sign(), l1));
             }
             if (clipValue > 0) {
                 NDArray clipped = g.clip(-clipValue, clipValue);
-                g.muli(0).addi(clipped);
+                Scalars.muli(g, 0).addi(clipped);
             }
         }
         if (clipNorm <= 0) {
@@ -66,7 +67,7 @@ public final class GradientTricks {
         if (norm > clipNorm) {
             float scale = (float) (clipNorm / (norm + 1e-6));
             for (NDArray g : grads) {
-                g.muli(scale);
+                Scalars.muli(g, scale);
             }
         }
         return norm;
@@ -79,7 +80,7 @@ public final class GradientTricks {
         }
         float keep = (float) (1 - lr * decoupledDecay);
         for (NDArray w : weights) {
-            w.muli(keep);
+            Scalars.muli(w, keep);
         }
     }
 }

@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ganstudio.nn.Scalars;
 
 /**
  * Classification losses over logits [N, K] and soft targets [N, K] (rows sum to 1: one-hot, smoothed, or
@@ -19,15 +20,15 @@ public final class Losses {
     /** Focal loss (Lin et al., 2017): −Σ y·α·(1 − p)^γ·log p. γ = 0, α = 1 is cross-entropy. */
     public static NDArray focal(NDArray logits, NDArray targets, float gamma, float alpha) {
         NDArray logP = logits.logSoftmax(1);
-        NDArray weight = logP.exp().neg().add(1f).pow(gamma);
-        return targets.mul(weight).mul(logP).sum(new int[] {1}).mean().mul(-alpha);
+        NDArray weight = Scalars.pow(logP.exp().neg().add(1f), gamma);
+        return Scalars.mul(targets.mul(weight).mul(logP).sum(new int[] {1}).mean(), -alpha);
     }
 
     /** Smooth L1 (Huber, β = 1) between the softmax probabilities and the targets. */
     public static NDArray smoothL1(NDArray logits, NDArray targets) {
         NDArray d = logits.softmax(1).sub(targets).abs();
         NDArray small = d.lt(1f);
-        NDArray perValue = NDArrays.where(small, d.square().mul(0.5f), d.sub(0.5f));
+        NDArray perValue = NDArrays.where(small, Scalars.mul(d.square(), 0.5), d.sub(0.5f));
         return perValue.sum(new int[] {1}).mean();
     }
 
@@ -41,9 +42,9 @@ public final class Losses {
      * keeps its gradient on the scale of the hard loss.
      */
     public static NDArray distillation(NDArray studentLogits, NDArray teacherLogits, float temperature) {
-        NDArray logQ = teacherLogits.div(temperature).logSoftmax(1);
-        NDArray logS = studentLogits.div(temperature).logSoftmax(1);
-        return logQ.exp().mul(logQ.sub(logS)).sum(new int[] {1}).mean().mul(temperature * temperature);
+        NDArray logQ = Scalars.div(teacherLogits, temperature).logSoftmax(1);
+        NDArray logS = Scalars.div(studentLogits, temperature).logSoftmax(1);
+        return Scalars.mul(logQ.exp().mul(logQ.sub(logS)).sum(new int[] {1}).mean(), temperature * temperature);
     }
 
     /** Label smoothing: (1 − ε)·y + ε/K. */
@@ -52,6 +53,6 @@ public final class Losses {
             return targets;
         }
         long k = targets.getShape().get(1);
-        return targets.mul(1 - epsilon).add(epsilon / k);
+        return Scalars.mul(targets, 1 - epsilon).add(epsilon / k);
     }
 }

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import ganstudio.nn.Scalars;
 
 /**
  * An exponential moving average of a network's weights, θ̄ ← β·θ̄ + (1 − β)·θ, after every update. Sampling
@@ -53,7 +54,7 @@ public final class ParameterEma {
         float d = decayAt(updatesSoFar);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray a = average.get(i);
-            NDArray step = parameters.get(i).getArray().sub(a).mul(1 - d);
+            NDArray step = Scalars.mul(parameters.get(i).getArray().sub(a), 1 - d);
             a.addi(step);
             step.close();
         }
@@ -78,7 +79,7 @@ public final class ParameterEma {
 
     /** Replaces the values in place, so the parameter keeps its identity and gradient slot. */
     private static void copyInto(NDArray target, NDArray source) {
-        target.muli(0).addi(source);
+        Scalars.muli(target, 0).addi(source);
     }
 
     public void save(DataOutputStream out) throws IOException {

@@ -22,6 +22,7 @@ import ganstudio.train.AdamOptimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import ganstudio.nn.Scalars;
 
 /**
  * classifier-fashion: one training step of the fashion baseline CNN (ClassifierSpec.baseline(1, 28, 10), He
@@ -91,7 +92,7 @@ final class ClassifierWorkload implements Workload {
             scope.suppressNotUsedWarning();
             try (GradientCollector gc = new ThreadGradientCollector()) {
                 NDArray logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
-                NDArray ce = logits.logSoftmax(1).mul(oneHot).sum().div(-BATCH);
+                NDArray ce = Scalars.div(logits.logSoftmax(1).mul(oneHot).sum(), -BATCH);
                 gc.backward(ce);
                 loss = ce.getFloat();
             }

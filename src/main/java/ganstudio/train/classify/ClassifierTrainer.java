@@ -41,6 +41,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import ganstudio.nn.Scalars;
 
 /**
  * One image classifier being trained, with every trick of its config, owned by the thread that created it.
@@ -276,7 +277,7 @@ public final class ClassifierTrainer implements AutoCloseable {
                 total = loss(logits, targets, teacherLogits);
                 if (adv != null) {
                     NDArray advLoss = loss(model.logits(adv, true), targets, teacherLogits);
-                    total = total.mul(1 - advWeight).add(advLoss.mul(advWeight));
+                    total = Scalars.mul(total, 1 - advWeight).add(Scalars.mul(advLoss, advWeight));
                 }
                 total = Losses.flood(total, flooding);
                 gc.backward(total);
@@ -313,7 +314,8 @@ public final class ClassifierTrainer implements AutoCloseable {
         if (teacherLogits == null) {
             return hard;
         }
-        return hard.mul(1 - distillWeight).add(Losses.distillation(logits, teacherLogits, distillT).mul(distillWeight));
+        return Scalars.mul(hard, 1 - distillWeight)
+                .add(Scalars.mul(Losses.distillation(logits, teacherLogits, distillT), distillWeight));
     }
 
     /** Outside any NDScope: the optimizer creates its state arrays on first use, and they must outlive the step. */
