@@ -1,5 +1,7 @@
 package ganstudio;
 
+import ganstudio.config.AppProcess;
+
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class LauncherWatch {
 
     /** The launcher's pid, set on the restarted process's command line. */
-    static final String PROPERTY = "ganstudio.launcher.pid";
+    static final String PROPERTY = AppProcess.LAUNCHER_PID_PROPERTY;
 
     /** The exit code of a process whose launcher was killed (as for SIGTERM: 128 + 15). */
     static final int EXIT_CODE = 143;

@@ -1,8 +1,9 @@
 package ganstudio;
 
+import ganstudio.config.AppProcess;
+
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +26,13 @@ import java.util.concurrent.TimeUnit;
 final class MallocTuning {
 
     /** The variables set for the restarted process; the first one also marks it, so it restarts only once. */
-    static final Map<String, String> SETTINGS = settings();
+    static final Map<String, String> SETTINGS = AppProcess.MALLOC_SETTINGS;
 
     /** -Dganstudio.relaunch=false keeps the process as started (for a profiler or a debugger attached to it). */
     static final String OPT_OUT_PROPERTY = "ganstudio.relaunch";
 
     private MallocTuning() {}
 
-    private static Map<String, String> settings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("MALLOC_ARENA_MAX", "1");
-        m.put("MALLOC_MMAP_THRESHOLD_", "33554432");
-        m.put("MALLOC_TRIM_THRESHOLD_", "1073741824");
-        return m;
-    }
 
     /**
      * Whether this process should restart itself: on Linux (glibc), unless the user set the arena limit

@@ -86,7 +86,26 @@ public final class RunDirectory implements AutoCloseable {
     public static RunDirectory create(Path parent, RunConfig config, JsonObject runInfo) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         String base = FolderNames.of(config.getString("name"), "name") + "-" + stamp;
-        Path dir = newFolder(parent, base);
+        return populate(newFolder(parent, base), config, runInfo);
+    }
+
+    /**
+     * Creates a new run directory at exactly this path (a sweep's task folder, named by the sweep's plan); an
+     * existing folder is refused, so two starts of one task never write one folder.
+     */
+    public static RunDirectory createAt(Path dir, RunConfig config, JsonObject runInfo) {
+        try {
+            Files.createDirectories(dir.toAbsolutePath().getParent());
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new UserError(dir + ": already exists; resume it (train --resume) or remove it");
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot create the run directory (" + e.getMessage() + ")");
+        }
+        return populate(dir, config, runInfo);
+    }
+
+    private static RunDirectory populate(Path dir, RunConfig config, JsonObject runInfo) {
         RunDirectory run = new RunDirectory(dir);
         run.lock = RunLock.acquire(dir, "train"); // a new folder: nobody else can hold it yet
         try {
@@ -128,7 +147,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** parent/base, or base-2, base-3... when taken: created atomically, so no two callers get the same one. */
-    static Path newFolder(Path parent, String base) {
+    public static Path newFolder(Path parent, String base) {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {

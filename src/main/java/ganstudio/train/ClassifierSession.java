@@ -77,7 +77,7 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             ClassifierData data = ClassifierData.load(config);
             trainer = new ClassifierTrainer(config, data, device);
             if (resumeDir == null) {
-                run = RunDirectory.create(runsRoot, config, runInfo(device, data, trainer));
+                run = createRun(runInfo(device, data, trainer));
             } else {
                 ClassifierTrainer t = trainer;
                 run = resumeRun(opened -> {

@@ -50,6 +50,23 @@ public abstract class SessionBase<L extends SessionListener> {
         this.preset = preset;
     }
 
+    /** Where a new run goes: this exact folder (a sweep's task), or a new name under runsRoot (null). */
+    private volatile Path exactRunDir;
+
+    /**
+     * Puts the new run at exactly this path instead of a new name under the runs folder; before start only.
+     * A sweep names its tasks' folders in its plan, so a task that starts again finds its own run.
+     */
+    public void setRunDir(Path dir) {
+        this.exactRunDir = dir;
+    }
+
+    /** The new run's directory, created where {@link #setRunDir} put it or under the runs folder. */
+    protected RunDirectory createRun(JsonObject runInfo) {
+        return exactRunDir != null ? RunDirectory.createAt(exactRunDir, config, runInfo)
+                : RunDirectory.create(runsRoot, config, runInfo);
+    }
+
     /**
      * The config of a run to resume, after checking it has a checkpoint and that nobody is training it (so a
      * refusal comes before data and networks are loaded; run() takes the lock itself).

@@ -93,7 +93,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                     trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(),
                             twinOf.resolve(RunDirectory.FIXED_NOISE));
                 }
-                run = RunDirectory.create(runsRoot, config, runInfo(device, data));
+                run = createRun(runInfo(device, data));
                 run.writeFixedNoise(trainer.fixedNoiseBytes());
                 if (twinOf != null) {
                     run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");

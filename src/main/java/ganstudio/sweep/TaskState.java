@@ -1,0 +1,84 @@
+package ganstudio.sweep;
+
+import com.google.gson.JsonObject;
+
+import ganstudio.config.UserError;
+import ganstudio.runs.RunDirectory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a task stands, read from its folder alone (so the CLI, the studio and a report on another machine all
+ * see the same): its run's lock, summary and checkpoints.
+ *
+ * @param step the steps (GAN) or epochs (classifier) done so far, as last written; 0 when unknown
+ * @param length the steps or epochs the task runs to
+ */
+public record TaskState(Kind kind, String detail, long step, long length) {
+
+    /** The life of a task. A stopped or killed task resumes from its checkpoint; a failed one only reruns. */
+    public enum Kind {
+        QUEUED("queued"), RUNNING("running"), DONE("done"), STOPPED("stopped"), KILLED("killed"),
+        FAILED("failed"), DIVERGED("diverged");
+
+        private final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+
+        /** Whether the task has ended for good this round: done, failed or diverged. */
+        public boolean isFinal() {
+            return this == DONE || this == FAILED || this == DIVERGED;
+        }
+    }
+
+    /** Reasons the trainers give for a loss or weight that stopped being a number. */
+    private static final Pattern DIVERGED_REASON = Pattern.compile("NaN|not finite|infinite|diverg");
+
+    public static TaskState of(Path taskDir, SweepTask task) {
+        long length = task.isClassifier() ? task.config().getInt("cls.epochs") : task.config().getInt("steps");
+        if (!Files.isDirectory(taskDir)) {
+            return new TaskState(Kind.QUEUED, "", 0, length);
+        }
+        if (!RunDirectory.isRun(taskDir)) {
+            // created but not yet populated, or a start that died before config.json: the next start redoes it
+            return new TaskState(RunDirectory.writer(taskDir).isPresent() ? Kind.RUNNING : Kind.KILLED,
+                    "started, no run written yet", 0, length);
+        }
+        JsonObject summary;
+        try {
+            summary = RunDirectory.open(taskDir).readSummary();
+        } catch (UserError e) {
+            summary = new JsonObject();
+        }
+        long step = Math.round(summary.has("steps") ? summary.get("steps").getAsDouble()
+                : summary.has("epochs") ? Math.floor(summary.get("epochs").getAsDouble()) : 0);
+        Optional<String> writer = RunDirectory.writer(taskDir);
+        if (writer.isPresent()) {
+            return new TaskState(Kind.RUNNING, writer.get(), step, length);
+        }
+        String status = summary.has("status") ? summary.get("status").getAsString() : "";
+        String reason = summary.has("reason") ? summary.get("reason").getAsString() : "";
+        return switch (status) {
+            case "finished" -> new TaskState(Kind.DONE, reason, step, length);
+            case "failed" -> new TaskState(DIVERGED_REASON.matcher(reason).find() ? Kind.DIVERGED : Kind.FAILED,
+                    reason, step, length);
+            case "stopped" -> new TaskState(Kind.STOPPED, reason, step, length);
+            default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)", step, length);
+        };
+    }
+
+    /** Whether the task's folder holds a checkpoint to resume from. */
+    public static boolean hasCheckpoint(Path taskDir) {
+        return RunDirectory.isRun(taskDir) && !RunDirectory.open(taskDir).checkpoints().isEmpty();
+    }
+}
