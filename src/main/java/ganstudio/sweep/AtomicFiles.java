@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Replaces a file in one rename. The temporary file's name is unique, so two processes writing the report at the
@@ -14,13 +16,18 @@ import java.nio.file.StandardCopyOption;
  */
 final class AtomicFiles {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     static void write(Path file, byte[] data) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
-            Files.write(tmp, data);
+            // not Files.createTempFile: it makes the file readable by its owner only, and the report is for everyone
+            // who can read the sweep
+            tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            Files.write(tmp, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

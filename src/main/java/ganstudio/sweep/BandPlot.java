@@ -74,14 +74,6 @@ public final class BandPlot {
         return new Builder();
     }
 
-    public List<Series> getSeries() {
-        return series;
-    }
-
-    public String getTitle() {
-        return title;
-    }
-
     public BufferedImage render() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -119,8 +111,8 @@ public final class BandPlot {
 
         double[] xr = xRange();
         double[] yr = yRange();
-        AxisTicks xt = AxisTicks.of(xr[0], xr[1], 8);
-        AxisTicks yt = AxisTicks.of(yr[0], yr[1], 6);
+        AxisTicks xt = AxisTicks.within(xr[0], xr[1], 8);
+        AxisTicks yt = fromZero ? AxisTicks.within(yr[0], yr[1], 6) : AxisTicks.of(yr[0], yr[1], 6);
 
         g.setFont(tick);
         FontMetrics tm = g.getFontMetrics();
@@ -146,7 +138,8 @@ public final class BandPlot {
             g.draw(new Line2D.Double(px, area.y, px, area.y + area.height));
             g.setColor(MUTED);
             String s = xt.label(v);
-            g.drawString(s, (float) (px - tm.stringWidth(s) / 2.0), (float) (area.y + area.height + 6 + tm.getAscent()));
+            float baseline = (float) (area.y + area.height + 6 + tm.getAscent());
+            g.drawString(s, (float) (px - tm.stringWidth(s) / 2.0), baseline);
         }
         for (double v : yt.values()) {
             double py = y.px(v);
@@ -275,8 +268,9 @@ public final class BandPlot {
         return p;
     }
 
+    /** From generator iteration 0, where every run starts, to the last step logged. */
     private double[] xRange() {
-        double lo = Double.POSITIVE_INFINITY;
+        double lo = 0;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             lo = Math.min(lo, s.band().steps()[0]);
@@ -359,7 +353,8 @@ public final class BandPlot {
 
         public Builder optSize(int width, int height) {
             if (width < 320 || height < 200) {
-                throw new IllegalArgumentException(width + "x" + height + " is too small for a plot (320x200 at least)");
+                throw new IllegalArgumentException(width + "x" + height + " is too small for a plot (320x200 at "
+                        + "least)");
             }
             this.width = width;
             this.height = height;

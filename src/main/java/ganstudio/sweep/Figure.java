@@ -21,8 +21,8 @@ public enum Figure {
     TOP1("top1", "test top-1 %", true, Source.EVALUATION, 2, false),
     TOP5("top5", "test top-5 %", true, Source.EVALUATION, 2, false),
     ALL_MODES_STEP("allModesStep", "step all modes first captured", false, Source.STABILITY, 0, false),
-    GAP_STD("gapStd", "critic gap std, last 10%", false, Source.STABILITY, 3, true),
-    GAP_RANGE("gapRange", "critic gap max-min, last 10%", false, Source.STABILITY, 3, true);
+    GAP_STD("gapStd", "critic gap std (last 10%)", false, Source.STABILITY, 3, true),
+    GAP_RANGE("gapRange", "critic gap max-min (last 10%)", false, Source.STABILITY, 3, true);
 
     /** Where a figure comes from, which decides the report table it sits in. */
     public enum Source { EVALUATION, STABILITY }
@@ -86,15 +86,5 @@ public enum Figure {
             return List.of(GAP_STD, GAP_RANGE);
         }
         return List.of(MODES, HIGH_QUALITY, KL, ALL_MODES_STEP, GAP_STD, GAP_RANGE);
-    }
-
-    /** The figure with this report key, or null. */
-    public static Figure byKey(String key) {
-        for (Figure f : values()) {
-            if (f.key.equals(key)) {
-                return f;
-            }
-        }
-        return null;
     }
 }

@@ -17,10 +17,11 @@ final class RunStability {
     private RunStability() {}
 
     /**
-     * The first step whose saved frame captured every mode. Frames are scored on the noise bank's points (log.noiseBank,
-     * 512 by default) when they are saved (log.frameEvery), the only per-step mode count a run keeps: metrics.csv
-     * has no mode column. So the answer is a multiple of frameEvery, and with fewer points than the final
-     * evaluation a rarely hit mode can count as captured a little later than 2,500 samples would see it.
+     * The first step whose saved frame captured every mode. Frames are scored on the noise bank's points
+     * (log.noiseBank, 512 by default) when they are saved (log.frameEvery), the only per-step mode count a run
+     * keeps: metrics.csv has no mode column. So the answer is a multiple of frameEvery, and with fewer points than
+     * the final evaluation a rarely hit mode can count as captured later than 2,500 samples would see it (or, in a
+     * run that ends with every mode, never).
      *
      * @param frames the run's scored frames, by step (at least one)
      */

@@ -3,6 +3,7 @@ package ganstudio.sweep;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import ganstudio.config.UserError;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
@@ -39,10 +40,14 @@ final class TaskReader {
                 return TaskOutcome.bare(task, state.kind(), state.detail());
             }
             summary = RunDirectory.open(dir).readSummary();
-        } catch (RuntimeException e) {
-            // TaskState reads summary.json too and takes a damaged one for a killed run; for the report a task
-            // whose result cannot be read is a failed one
+        } catch (UserError e) {
+            // TaskState reads summary.json too and takes one that does not parse for a killed run; for the report a
+            // task whose result cannot be read is a failed one
             return TaskOutcome.bare(task, TaskState.Kind.FAILED, "summary.json is damaged: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // valid JSON with a field of the wrong type ("status": {}, "steps": "many"), which TaskState reads as is
+            return TaskOutcome.bare(task, TaskState.Kind.FAILED, "summary.json is damaged: a field has the wrong "
+                    + "type (" + e + ")");
         }
         if (state.kind() != TaskState.Kind.DONE) {
             return new TaskOutcome(task, state.kind(), state.detail(), number(summary, "wallSeconds"), Map.of(),

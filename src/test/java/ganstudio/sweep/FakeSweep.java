@@ -45,7 +45,8 @@ final class FakeSweep {
     static void finished(Path dir, double wallSeconds, int modes, double highQuality, double kl) throws IOException {
         Files.writeString(dir.resolve(RunDirectory.SUMMARY), String.format(Locale.ROOT,
                 "{\"status\": \"finished\", \"reason\": \"\", \"steps\": 300, \"wallSeconds\": %s, \"eval\": "
-                        + "{\"step\": 300, \"samples\": 2500, \"data\": \"ring8\", \"modesCaptured\": %d, \"modes\": 8, "
+                        + "{\"step\": 300, \"samples\": 2500, \"data\": \"ring8\", \"modesCaptured\": %d, "
+                        + "\"modes\": 8, "
                         + "\"highQualityFraction\": %s, \"kl\": %s}}",
                 wallSeconds, modes, highQuality, kl), StandardCharsets.UTF_8);
     }

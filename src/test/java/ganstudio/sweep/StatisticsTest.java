@@ -94,6 +94,10 @@ class StatisticsTest {
         assertEquals(List.of(-0.02, -0.01, 0.0, 0.01, 0.02, 0.03, 0.04), small.values());
         assertEquals("0.03", small.label(0.03));
         assertEquals("0.00", small.label(-0.0));
+        // a 1,500-step run's axis ends at 1,500, not at the next round tick
+        AxisTicks steps = AxisTicks.within(0, 1500, 8);
+        assertEquals(1500.0, steps.hi());
+        assertEquals(List.of(0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, 1400.0), steps.values());
     }
 
     @Test

@@ -20,7 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sweep of ring8-gan and ring8-wgan over seeds 1-4, its task folders written by hand with known numbers.
@@ -271,8 +276,51 @@ class SweepReportTest {
     }
 
     @Test
+    void aReaderNeverSeesHalfAReportWhileTwoWritersRewriteIt() throws Exception {
+        SweepReport.compute(sweep).write();
+        Path json = sweep.getPath().resolve(SweepReport.JSON);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int k = 0; k < 2; k++) {
+                        SweepReport.compute(sweep).write();
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            t.start();
+            writers.add(t);
+        }
+        Thread watcher = new Thread(() -> {
+            for (Thread t : writers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            writing.set(false);
+        });
+        watcher.start();
+        int reads = 0;
+        while (writing.get()) {
+            JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+            assertEquals(2, o.getAsJsonArray("variants").size());
+            reads++;
+        }
+        watcher.join();
+        assertEquals(List.of(), errors);
+        assertTrue(reads > 0);
+    }
+
+    @Test
     void aSweepWithNothingDoneStillWritesItsReport(@TempDir Path other) throws IOException {
-        SweepFolder empty = FakeSweep.create(other, "{\"name\": \"empty\", \"presets\": [\"ring8-gan\"], \"seeds\": 2}");
+        SweepFolder empty = FakeSweep.create(other,
+                "{\"name\": \"empty\", \"presets\": [\"ring8-gan\"], \"seeds\": 2}");
         ReportFiles files = SweepReport.compute(empty).write();
         assertEquals(List.of(), files.plots());
         JsonObject v = JsonParser.parseString(Files.readString(files.json())).getAsJsonObject()
@@ -282,6 +330,32 @@ class SweepReportTest {
         assertFalse(v.has("wallSeconds"));
         assertEquals("0,ring8-gan,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,0,0,0,",
                 Files.readAllLines(files.csv()).get(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"status\": \"finished\", \"eval\": {\"modesCap", "[1, 2]", "{\"status\": {}}",
+        "{\"status\": \"finished\", \"steps\": \"many\"}", "\u0000\u0001\u00ff", ""})
+    void aSummaryThatCannotBeReadCountsAsFailed(String summary) throws IOException {
+        FakeSweep.summary(sweep.taskDir(sweep.getPlan().task(4)), summary);
+        SweepReport r = SweepReport.compute(sweep);
+        TaskOutcome o = r.getVariants().get(1).tasks().get(0);
+        assertEquals(TaskState.Kind.FAILED, o.kind());
+        assertTrue(o.reason().startsWith("summary.json is damaged: "), o.reason());
+        assertEquals(3, r.getVariants().get(1).failed() + r.getVariants().get(1).diverged());
+        assertTrue(r.write().json().toFile().isFile());
+    }
+
+    @Test
+    void aDoneTaskWithoutItsEvaluationKeepsItsStabilityWithANote() throws IOException {
+        FakeSweep.summary(sweep.taskDir(sweep.getPlan().task(4)),
+                "{\"status\": \"finished\", \"wallSeconds\": 5, \"eval\": [1]}");
+        VariantSummary wgan = SweepReport.compute(sweep).getVariants().get(1);
+        assertEquals(1, wgan.done());
+        assertEquals(0, wgan.figures().get(Figure.MODES).n());
+        assertEquals(List.of(0.0), wgan.figures().get(Figure.GAP_STD).values());
+        assertEquals(List.of(
+                "summary.json has no final evaluation (\"eval\"); `eval` on the task's folder computes it"),
+                wgan.tasks().get(0).notes());
     }
 
     @Test
@@ -316,8 +390,8 @@ class SweepReportTest {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int p = img.getRGB(x, y);
-                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
-                        + Math.abs((p & 255) - (rgb & 255));
+                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255))
+                        + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255)) + Math.abs((p & 255) - (rgb & 255));
                 if (d < 24) {
                     n++;
                 }
