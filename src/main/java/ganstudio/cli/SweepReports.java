@@ -1,6 +1,8 @@
 package ganstudio.cli;
 
+import ganstudio.sweep.ReportFiles;
 import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepReport;
 
 import java.io.PrintStream;
 
@@ -11,6 +13,14 @@ final class SweepReports {
 
     /** True when the report was written; a failure is printed, never thrown (a task's result stands without it). */
     static boolean write(SweepFolder sweep, PrintStream out, PrintStream err) {
-        return true;
+        try {
+            ReportFiles f = SweepReport.compute(sweep).write();
+            out.println("report: " + f.markdown());
+            f.problems().forEach(p -> err.println("warning: " + p));
+            return true;
+        } catch (RuntimeException e) {
+            err.println("error: report: " + e.getMessage());
+            return false;
+        }
     }
 }

@@ -41,13 +41,14 @@ final class TaskReader {
             }
             summary = RunDirectory.open(dir).readSummary();
         } catch (UserError e) {
-            // TaskState reads summary.json too and takes one that does not parse for a killed run; for the report a
-            // task whose result cannot be read is a failed one
+            // TaskState takes a summary that does not parse for a killed run (a resume rebuilds it); for the report
+            // a task whose result cannot be read is a failed one
             return TaskOutcome.bare(task, TaskState.Kind.FAILED, "summary.json is damaged: " + e.getMessage());
-        } catch (RuntimeException e) {
-            // valid JSON with a field of the wrong type ("status": {}, "steps": "many"), which TaskState reads as is
-            return TaskOutcome.bare(task, TaskState.Kind.FAILED, "summary.json is damaged: a field has the wrong "
-                    + "type (" + e + ")");
+        }
+        String wrongType = wrongType(summary);
+        if (wrongType != null) {
+            return TaskOutcome.bare(task, TaskState.Kind.FAILED, "summary.json is damaged: " + wrongType
+                    + " has the wrong type");
         }
         if (state.kind() != TaskState.Kind.DONE) {
             return new TaskOutcome(task, state.kind(), state.detail(), number(summary, "wallSeconds"), Map.of(),
@@ -65,6 +66,23 @@ final class TaskReader {
         }
         return new TaskOutcome(task, TaskState.Kind.DONE, state.detail(), number(summary, "wallSeconds"), values,
                 never, curves, notes);
+    }
+
+    /** The first of the fields every summary has whose value is not of its type, or null. */
+    private static String wrongType(JsonObject summary) {
+        for (String key : List.of("status", "reason")) {
+            if (summary.has(key) && !(summary.get(key).isJsonPrimitive()
+                    && summary.get(key).getAsJsonPrimitive().isString())) {
+                return key;
+            }
+        }
+        for (String key : List.of("steps", "epochs", "wallSeconds")) {
+            if (summary.has(key) && !(summary.get(key).isJsonPrimitive()
+                    && summary.get(key).getAsJsonPrimitive().isNumber())) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static void readEvaluation(JsonObject summary, SweepTask task, List<Figure> figures,

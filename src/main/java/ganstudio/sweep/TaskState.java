@@ -1,5 +1,6 @@
 package ganstudio.sweep;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import ganstudio.config.UserError;
@@ -60,14 +61,13 @@ public record TaskState(Kind kind, String detail, long step, long length) {
         } catch (UserError e) {
             summary = new JsonObject();
         }
-        long step = Math.round(summary.has("steps") ? summary.get("steps").getAsDouble()
-                : summary.has("epochs") ? Math.floor(summary.get("epochs").getAsDouble()) : 0);
+        long step = number(summary, "steps", number(summary, "epochs", 0));
         Optional<String> writer = RunDirectory.writer(taskDir);
         if (writer.isPresent()) {
             return new TaskState(Kind.RUNNING, writer.get(), step, length);
         }
-        String status = summary.has("status") ? summary.get("status").getAsString() : "";
-        String reason = summary.has("reason") ? summary.get("reason").getAsString() : "";
+        String status = text(summary, "status");
+        String reason = text(summary, "reason");
         return switch (status) {
             case "finished" -> new TaskState(Kind.DONE, reason, step, length);
             case "failed" -> new TaskState(DIVERGED_REASON.matcher(reason).find() ? Kind.DIVERGED : Kind.FAILED,
@@ -75,6 +75,18 @@ public record TaskState(Kind kind, String detail, long step, long length) {
             case "stopped" -> new TaskState(Kind.STOPPED, reason, step, length);
             default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)", step, length);
         };
+    }
+
+    /** A number field, or fallback when absent or not a number (a damaged summary is read as far as it goes). */
+    private static long number(JsonObject o, String key, long fallback) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()
+                ? (long) Math.floor(e.getAsDouble()) : fallback;
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
     }
 
     /** Whether the task's folder holds a checkpoint to resume from. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
 import ganstudio.sweep.SweepFolder;
@@ -80,6 +83,26 @@ class SweepCommandTest {
             assertTrue(d.readSummary().has("eval"), t.folder());
             assertEquals(1, d.readConfig().getInt("threads"), "2 tasks at once on 2 cores: 1 thread each");
         }
+        // The report's per-seed values are the runs' own final evaluations.
+        JsonObject report = JsonParser.parseString(Files.readString(sweep.getPath().resolve("report.json")))
+                .getAsJsonObject();
+        assertEquals(4, report.getAsJsonArray("variants").size());
+        for (SweepPlan.Variant v : plan.variants()) {
+            JsonObject row = report.getAsJsonArray("variants").get(v.index()).getAsJsonObject();
+            assertEquals(2, row.get("done").getAsInt());
+            JsonObject modes = row.getAsJsonObject("figures").getAsJsonObject("modes");
+            List<Double> expected = new ArrayList<>();
+            for (SweepTask t : plan.tasksOf(v)) {
+                expected.add(RunDirectory.open(sweep.taskDir(t)).readSummary().getAsJsonObject("eval")
+                        .get("modesCaptured").getAsDouble());
+            }
+            List<Double> reported = new ArrayList<>();
+            modes.getAsJsonArray("values").forEach(e -> reported.add(e.getAsDouble()));
+            assertEquals(expected, reported, v.label());
+            assertEquals((expected.get(0) + expected.get(1)) / 2, modes.get("mean").getAsDouble(), 1e-9);
+        }
+        assertTrue(Files.isRegularFile(sweep.getPath().resolve("report.md")));
+        assertTrue(Files.isRegularFile(sweep.getPath().resolve("report.csv")));
         // Running it again does nothing: every task is done.
         CliRun again = CliRun.of("sweep", "--resume", sweep.getPath().toString());
         assertEquals(Cli.OK, again.code(), again.err());
