@@ -58,6 +58,10 @@ public final class Cli {
             "  video RUN_DIR [--out FILE.mp4|FILE.gif] [--fps N] [--video-every N|sqrt] [--video-size WxH]",
             "        [--side-by-side OTHER_RUN_DIR]",
             "        A video from a run's saved frames (samples/*.png) and metrics; two runs side by side.",
+            "  sweep FILE [--out DIR] [--executor local|slurm] [--parallel N] [--threads N] [--device D] [--dry-run]",
+            "  sweep --resume DIR [--retry-failed]    |    sweep report DIR    |    sweep status DIR",
+            "        A study: every preset x grid value x seed of a sweep file as its own run (on this machine or",
+            "        a Slurm cluster), then report.md/.csv/.json and band plots. `sweep --help` for the file format.",
             "  ablate --preset NAME|FILE [--tricks a,b,...] [--seeds N] [--budget MINUTES] [--epochs N] [--out DIR]",
             "        Train a classifier preset alone and with each trick added; write a Markdown and CSV table.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json",
@@ -93,6 +97,8 @@ public final class Cli {
             switch (args[0]) {
                 case "train":
                     return train(rest);
+                case "sweep":
+                    return SweepCommand.run(rest, out, err);
                 case "ablate":
                     return new AblateCommand(out, err).run(rest);
                 case "eval":
@@ -198,12 +204,20 @@ public final class Cli {
             }
             session = TrainingSession.create(c, outDir, preset);
         }
-        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
-        session.addListener(progress);
         // A listener: a Ctrl-C'd run finalizes its video before the session's end is signalled and the JVM exits.
         RecordingListener recording = record == null ? null : RecordingListener.attach(session,
                 Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"))
                 .setNotice(out::println);
+        return runToEnd(session, recording, out, err);
+    }
+
+    /**
+     * Runs a GAN session on this thread with console progress, Ctrl-C (or SIGTERM from a scheduler) stopping it
+     * with a checkpoint; prints the evaluation and the run's folder. Exit code as {@link #reportFailure}.
+     */
+    static int runToEnd(TrainingSession session, RecordingListener recording, PrintStream out, PrintStream err) {
+        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
+        session.addListener(progress);
         StopOnShutdown hook = new StopOnShutdown(session, 60);
         String status = session.runHere();
         hook.remove();

@@ -1,0 +1,439 @@
+package ganstudio.cli;
+
+import com.google.gson.JsonElement;
+
+import ganstudio.config.Json;
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.sweep.LocalExecutor;
+import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepPlan;
+import ganstudio.sweep.SweepSpec;
+import ganstudio.sweep.SweepTask;
+import ganstudio.sweep.TaskExecutor;
+import ganstudio.sweep.TaskState;
+import ganstudio.train.ClassifierSession;
+import ganstudio.train.ResumeRequest;
+import ganstudio.train.TrainingSession;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * sweep: many runs over presets, a grid of settings and seeds, on this machine or on a Slurm cluster, summarized
+ * as a report. The first command written with picocli; the others move to it in time.
+ */
+@Command(name = "sweep", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run a study: every preset x grid value x seed of a sweep file as its own run, then a report.",
+            "Example file: {\"name\": \"gan-vs-wgan\", \"presets\": [\"ring8-gan\"], "
+                    + "\"grid\": {\"objective.kind\": [\"nsgan\", \"wgan\"]}, \"seeds\": 2, \"set\": {\"steps\": 200}}"})
+final class SweepCommand implements Callable<Integer> {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The sweep file (JSON).")
+    Path file;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue a sweep: skip done tasks, resume stopped or killed ones from their checkpoints.")
+    Path resume;
+
+    @Option(names = "--retry-failed", description = "With --resume: also rerun failed and diverged tasks.")
+    boolean retryFailed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the sweep's folder goes (default: sweeps).")
+    Path outDir = Paths.get("sweeps");
+
+    @Option(names = "--executor", paramLabel = "local|slurm", description = "Where tasks run (default: local).")
+    String executor = "local";
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Local: tasks at once (default: one per core).")
+    Integer parallel;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "PyTorch threads per task (default: the cores shared out among the tasks at once).")
+    Integer threads;
+
+    @Option(names = "--device", paramLabel = "D", description = "Device for every task: auto|cpu|gpu|gpu:N.")
+    String device;
+
+    @Option(names = "--dry-run", description = "Expand and check every task, print the plan, start nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+    boolean help;
+
+    SweepCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Parses and runs `sweep ...`; exit codes as {@link Cli}: 0 all done, 1 a task failed, 2 bad input. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new SweepCommand(out, err))
+                .addSubcommand("report", new ReportCommand(out, err))
+                .addSubcommand("status", new StatusCommand(out))
+                .addSubcommand("task", new TaskCommand(out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println("error: sweep: " + e.getMessage() + " (`sweep --help` lists the options)");
+            return Cli.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof UserError) {
+                err.println("error: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+            throw e;
+        });
+        return cl.execute(args.toArray(new String[0]));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if ((file == null) == (resume == null)) {
+            throw new UserError("sweep takes a sweep FILE or --resume DIR (one of them); `sweep --help` shows both");
+        }
+        if (retryFailed && resume == null) {
+            throw new UserError("--retry-failed goes with --resume DIR");
+        }
+        if (device != null) {
+            device = Cli.device(device);
+        }
+        if (threads != null && (threads < 1 || threads > 256)) {
+            throw new UserError("--threads " + threads + ": give 1-256 PyTorch threads per task");
+        }
+        if (parallel != null && (parallel < 1 || parallel > 1024)) {
+            throw new UserError("--parallel " + parallel + ": give 1-1024 tasks at once");
+        }
+        TaskExecutor exec = executor();
+        SweepFolder sweep;
+        List<SweepTask> todo;
+        if (file != null) {
+            SweepPlan plan = plan(file);
+            out.printf(Locale.ROOT, "sweep %s: %d variant(s) x %d seed(s) = %d task(s)%n", plan.name(),
+                    plan.variants().size(), plan.tasks().size() / Math.max(1, plan.variants().size()),
+                    plan.tasks().size());
+            if (dryRun) {
+                for (SweepTask t : plan.tasks()) {
+                    out.printf(Locale.ROOT, "  %3d  %-40s seed %d  -> %s%n", t.index(), label(plan, t), t.seed(),
+                            t.folder());
+                }
+                return Cli.OK;
+            }
+            sweep = SweepFolder.create(outDir, plan);
+            todo = plan.tasks();
+        } else {
+            sweep = SweepFolder.open(resume);
+            todo = toResume(sweep);
+            if (dryRun) {
+                todo.forEach(t -> out.printf(Locale.ROOT, "  %3d  %-40s seed %d%n", t.index(),
+                        label(sweep.getPlan(), t), t.seed()));
+                return Cli.OK;
+            }
+        }
+        out.println("  folder: " + sweep.getPath());
+        out.println("  executor: " + describe(exec));
+        boolean ok = exec.execute(sweep, todo, new ConsoleProgress(sweep, todo.size()));
+        SweepReports.write(sweep, out, err);
+        Map<TaskState.Kind, Integer> counts = counts(sweep);
+        out.println("  " + countsText(counts));
+        boolean anyFailed = counts.getOrDefault(TaskState.Kind.FAILED, 0) > 0
+                || counts.getOrDefault(TaskState.Kind.DIVERGED, 0) > 0;
+        return !ok || (exec instanceof LocalExecutor && anyFailed) ? Cli.FAILED : Cli.OK;
+    }
+
+    private TaskExecutor executor() {
+        switch (executor) {
+            case "local":
+                return LocalExecutor.builder().optParallel(parallel == null ? 0 : parallel)
+                        .optThreads(threads == null ? 0 : threads).optDevice(device).build();
+            default:
+                throw new UserError("--executor " + executor + ": expected local or slurm");
+        }
+    }
+
+    private static String describe(TaskExecutor exec) {
+        if (exec instanceof LocalExecutor l) {
+            return String.format(Locale.ROOT, "local, %d task(s) at once, %d PyTorch thread(s) each", l.getParallel(),
+                    l.getThreadsPerTask());
+        }
+        return exec.name();
+    }
+
+    /** Reads and expands a sweep file; every task's config is checked before anything is written. */
+    static SweepPlan plan(Path file) {
+        SweepSpec spec = SweepSpec.read(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        JsonElement source = Json.parse(text, file.toString());
+        return SweepPlan.expand(spec, Presets.locate(), source.getAsJsonObject());
+    }
+
+    /** The tasks a resume runs: not done, not running elsewhere, and failed ones only when asked. */
+    private List<SweepTask> toResume(SweepFolder sweep) {
+        List<SweepTask> todo = new ArrayList<>();
+        int running = 0;
+        int failedKept = 0;
+        int done = 0;
+        for (SweepTask t : sweep.getPlan().tasks()) {
+            TaskState.Kind k = sweep.state(t).kind();
+            switch (k) {
+                case DONE -> done++;
+                case RUNNING -> running++;
+                case FAILED, DIVERGED -> {
+                    if (retryFailed) {
+                        todo.add(t);
+                    } else {
+                        failedKept++;
+                    }
+                }
+                default -> todo.add(t);
+            }
+        }
+        out.printf(Locale.ROOT, "resuming sweep %s: %d of %d task(s) to run (%d done, %d running elsewhere, "
+                + "%d failed%s)%n", sweep.getPlan().name(), todo.size(), sweep.getPlan().tasks().size(), done,
+                running, failedKept, failedKept > 0 ? " and kept: --retry-failed reruns them" : "");
+        return todo;
+    }
+
+    static String label(SweepPlan plan, SweepTask t) {
+        String l = plan.variant(t).label();
+        return l.isEmpty() ? t.preset() : l;
+    }
+
+    static Map<TaskState.Kind, Integer> counts(SweepFolder sweep) {
+        Map<TaskState.Kind, Integer> m = new EnumMap<>(TaskState.Kind.class);
+        for (TaskState s : sweep.states()) {
+            m.merge(s.kind(), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    static String countsText(Map<TaskState.Kind, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, n) -> parts.add(n + " " + k));
+        return String.join(", ", parts);
+    }
+
+    /** One line as each task starts and ends. */
+    private final class ConsoleProgress implements TaskExecutor.Progress {
+        private final SweepFolder sweep;
+        private final int total;
+        private int ended;
+
+        ConsoleProgress(SweepFolder sweep, int total) {
+            this.sweep = sweep;
+            this.total = total;
+        }
+
+        @Override
+        public void started(SweepTask task, String where) {
+            out.printf(Locale.ROOT, "  start  task %d (%s, seed %d): %s%n", task.index(), label(sweep.getPlan(), task),
+                    task.seed(), where);
+        }
+
+        @Override
+        public void ended(SweepTask task, TaskState state) {
+            ended++;
+            String detail = state.detail().isEmpty() ? "" : ": " + state.detail();
+            out.printf(Locale.ROOT, "  [%d/%d] task %d (%s, seed %d) %s at %d of %d%s%n", ended, total, task.index(),
+                    label(sweep.getPlan(), task), task.seed(), state.kind(), state.step(), state.length(),
+                    state.kind().isFinal() && state.kind() != TaskState.Kind.DONE ? detail
+                            : state.kind() == TaskState.Kind.DONE ? "" : " (log: " + sweep.logFile(task) + ")");
+        }
+
+        @Override
+        public void note(String text) {
+            out.println("  " + text);
+        }
+    }
+
+    /** sweep report DIR: (re)writes report.md, report.csv, report.json and the plots. */
+    @Command(name = "report", description = "Write the sweep's report (Markdown, CSV, JSON) and band plots.")
+    static final class ReportCommand implements Callable<Integer> {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(paramLabel = "DIR", description = "The sweep's folder.")
+        Path dir;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+        boolean help;
+
+        ReportCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            return SweepReports.write(SweepFolder.open(dir), out, err) ? Cli.OK : Cli.FAILED;
+        }
+    }
+
+    /** sweep status DIR: every task's state and progress. */
+    @Command(name = "status", description = "Every task's state (queued, running, done, failed...) and progress.")
+    static final class StatusCommand implements Callable<Integer> {
+        private final PrintStream out;
+
+        @Parameters(paramLabel = "DIR", description = "The sweep's folder.")
+        Path dir;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+        boolean help;
+
+        StatusCommand(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            SweepFolder sweep = SweepFolder.open(dir);
+            SweepPlan plan = sweep.getPlan();
+            out.println("sweep " + plan.name() + " (" + sweep.getPath() + "): " + plan.tasks().size() + " task(s)");
+            for (SweepTask t : plan.tasks()) {
+                TaskState s = sweep.state(t);
+                out.printf(Locale.ROOT, "  %3d  %-40s seed %-4d %-9s %7d/%-7d %s%n", t.index(), label(plan, t),
+                        t.seed(), s.kind(), s.step(), s.length(), s.detail());
+            }
+            out.println("  " + countsText(counts(sweep)));
+            return Cli.OK;
+        }
+    }
+
+    /**
+     * sweep task DIR INDEX: runs one task, what every executor launches. Resumes the task from its checkpoint when
+     * its folder has one, so a task Slurm requeues after preemption or a node failure continues where it was.
+     */
+    @Command(name = "task", description = "Run one task of a sweep (what executors launch): resume it if it has "
+            + "a checkpoint, else start it.")
+    static final class TaskCommand implements Callable<Integer> {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The sweep's folder.")
+        Path dir;
+
+        @Parameters(index = "1", paramLabel = "INDEX", description = "The task's index in sweep.json.")
+        int index;
+
+        @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (a new start only).")
+        Integer threads;
+
+        @Option(names = "--device", paramLabel = "D", description = "auto|cpu|gpu|gpu:N.")
+        String device;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
+        boolean help;
+
+        TaskCommand(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            SweepFolder sweep = SweepFolder.open(dir);
+            SweepTask t = sweep.getPlan().task(index);
+            Path runDir = sweep.taskDir(t);
+            String dev = device == null ? null : Cli.device(device);
+            TaskState state = sweep.state(t);
+            out.println("sweep " + sweep.getPlan().name() + " task " + t.index() + " ("
+                    + label(sweep.getPlan(), t) + ", seed " + t.seed() + "): " + state.kind());
+            int code;
+            switch (state.kind()) {
+                case DONE -> {
+                    out.println("already done: " + runDir);
+                    return Cli.OK;
+                }
+                case RUNNING -> throw new UserError(runDir + ": is being trained (" + state.detail()
+                        + "); a task runs once at a time");
+                case STOPPED, KILLED -> {
+                    if (TaskState.hasCheckpoint(runDir)) {
+                        out.println("resuming from its checkpoint at " + state.step());
+                        code = resume(t, runDir, dev);
+                    } else {
+                        setAside(sweep, runDir, "no checkpoint to resume from");
+                        code = start(t, runDir, dev);
+                    }
+                }
+                case FAILED, DIVERGED -> {
+                    setAside(sweep, runDir, "a rerun of a " + state.kind() + " task");
+                    code = start(t, runDir, dev);
+                }
+                default -> code = start(t, runDir, dev);
+            }
+            // Each task rewrites the report as it ends, so a sweep on a cluster shows results as they come.
+            SweepReports.write(sweep, out, err);
+            return code;
+        }
+
+        private int start(SweepTask t, Path runDir, String dev) {
+            RunConfig c = t.config();
+            if (threads != null) {
+                c = c.withValue("threads", threads);
+            }
+            if (dev != null) {
+                c = c.withValue("device", dev);
+            }
+            if (t.isClassifier()) {
+                ClassifierSession s = ClassifierSession.create(c, runDir.getParent(), t.preset());
+                s.setRunDir(runDir);
+                return new ClassifierCommand(out, err).run(s);
+            }
+            TrainingSession s = TrainingSession.create(c, runDir.getParent(), t.preset());
+            s.setRunDir(runDir);
+            return Cli.runToEnd(s, null, out, err);
+        }
+
+        private int resume(SweepTask t, Path runDir, String dev) {
+            ResumeRequest r = new ResumeRequest(null, false, dev);
+            if (t.isClassifier()) {
+                return new ClassifierCommand(out, err).run(ClassifierSession.resume(runDir, r));
+            }
+            return Cli.runToEnd(TrainingSession.resume(runDir, r), null, out, err);
+        }
+
+        /** Moves an earlier attempt out of the way (to attempts/), so nothing it wrote is lost. */
+        private void setAside(SweepFolder sweep, Path runDir, String why) {
+            Path attempts = sweep.getPath().resolve("attempts");
+            try {
+                Files.createDirectories(attempts);
+                for (int n = 1; ; n++) {
+                    Path target = attempts.resolve(runDir.getFileName() + "-" + n);
+                    if (!Files.exists(target)) {
+                        Files.move(runDir, target);
+                        out.println("earlier attempt (" + why + ") kept in " + target);
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UserError(runDir + ": cannot move the earlier attempt aside (" + e.getMessage() + ")");
+            }
+        }
+    }
+}
