@@ -82,6 +82,12 @@ public final class SlurmClient {
         Path exe = locate(command).orElseThrow(() -> new UserError(command + " not found " + (binDir != null
                 ? "in " + binDir : "on PATH") + "; run this where Slurm's commands are (a login node, or after "
                 + "`module load slurm`), or use --executor local"));
+        String confText = conf != null ? conf.toString() : System.getenv("SLURM_CONF");
+        if (confText != null && !Files.isRegularFile(Paths.get(confText))) {
+            // Slurm's commands would spend a minute looking for a config server before they fail
+            throw new UserError("SLURM_CONF=" + confText + " names no file; point it at the cluster's slurm.conf "
+                    + "or unset it");
+        }
         List<String> line = new ArrayList<>();
         line.add(exe.toString());
         line.addAll(args);

@@ -240,6 +240,17 @@ class SlurmExecutorTest {
                         () -> e.execute(s, s.getPlan().tasks(), new Notes())).getMessage());
     }
 
+    @Test
+    void aSlurmConfThatIsNoFileIsNamedBeforeSlurmSpendsAMinuteOnIt() throws Exception {
+        Path bin = fakeSlurm("echo 41\n", null);
+        SweepFolder s = sweep(1);
+        Path conf = tmp.resolve("gone.conf");
+        SlurmExecutor e = SlurmExecutor.builder().optClient(SlurmClient.builder().optBinDir(bin).optConf(conf)
+                .build()).build();
+        assertEquals("SLURM_CONF=" + conf + " names no file; point it at the cluster's slurm.conf or unset it",
+                assertThrows(UserError.class, () -> e.execute(s, s.getPlan().tasks(), new Notes())).getMessage());
+    }
+
     /** Progress that keeps the notes. */
     static final class Notes implements TaskExecutor.Progress {
         final List<String> notes = new ArrayList<>();

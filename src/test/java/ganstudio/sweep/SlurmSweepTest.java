@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import ganstudio.config.Json;
 import ganstudio.config.Presets;
+import ganstudio.config.UserError;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
 
@@ -55,9 +56,16 @@ class SlurmSweepTest {
                     + "slurm-client munge)");
         }
         String env = System.getenv("SLURM_CONF");
-        Path conf = env != null ? Paths.get(env) : LOCAL_CLUSTER.resolve("slurm.conf");
-        client = SlurmClient.builder().optConf(Files.exists(conf) ? conf : null).optTimeoutSeconds(60).build();
-        if (!answers(client) && env == null) {
+        if (env != null && !Files.isRegularFile(Paths.get(env))) {
+            unavailable("SLURM_CONF=" + env + " names no file");
+        }
+        Path local = LOCAL_CLUSTER.resolve("slurm.conf");
+        Path conf = env != null ? Paths.get(env) : Files.exists(local) ? local : null;
+        client = SlurmClient.builder().optConf(conf).optTimeoutSeconds(60).build();
+        if (!answers(client)) {
+            if (env != null) {
+                unavailable("no Slurm cluster answers at SLURM_CONF=" + env + " (sinfo)");
+            }
             Process p = new ProcessBuilder("bash", "src/slurm/local-cluster.sh", "start").redirectErrorStream(true)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -65,10 +73,10 @@ class SlurmSweepTest {
                 unavailable("src/slurm/local-cluster.sh start failed: " + out.strip());
             }
             startedHere = true;
-            client = SlurmClient.builder().optConf(LOCAL_CLUSTER.resolve("slurm.conf")).optTimeoutSeconds(60).build();
-        }
-        if (!answers(client)) {
-            unavailable("no Slurm cluster answers (sinfo)");
+            client = SlurmClient.builder().optConf(local).optTimeoutSeconds(60).build();
+            if (!answers(client)) {
+                unavailable("the local cluster started but does not answer (sinfo); see " + LOCAL_CLUSTER);
+            }
         }
     }
 
@@ -81,8 +89,12 @@ class SlurmSweepTest {
     }
 
     private static boolean answers(SlurmClient c) {
-        SlurmClient.Result r = c.run("sinfo", List.of("-h", "-o", "%T"));
-        return r.code() == 0 && !r.out().isBlank();
+        try {
+            SlurmClient.Result r = c.run("sinfo", List.of("-h", "-o", "%T"));
+            return r.code() == 0 && !r.out().isBlank();
+        } catch (UserError e) {
+            return false;
+        }
     }
 
     private static void unavailable(String why) {
