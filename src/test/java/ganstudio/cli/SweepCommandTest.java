@@ -1,0 +1,179 @@
+package ganstudio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ganstudio.metrics.StepMetrics;
+import ganstudio.runs.RunDirectory;
+import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepPlan;
+import ganstudio.sweep.SweepTask;
+import ganstudio.sweep.TaskState;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sweep command end to end on this machine: tasks as real processes of the app. */
+class SweepCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path file(String name, String json) throws Exception {
+        return Files.writeString(tmp.resolve(name), json);
+    }
+
+    private static Path onlySweep(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void aBadKeyInAnyTaskRefusesTheSweepBeforeAnythingIsWritten() throws Exception {
+        Path f = file("bad.json", "{\"name\": \"bad\", \"presets\": [\"ring8-gan\"], \"grid\": {\"objective.kind\": "
+                + "[\"nsgan\", \"wgam\"]}, \"seeds\": 3}");
+        CliRun r = CliRun.of("sweep", f.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(Cli.BAD_INPUT, r.code());
+        assertTrue(r.err().startsWith("error: bad: task 3 (ring8-gan, objective.kind=wgam, seed 1): objective.kind"),
+                r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+        CliRun unknown = CliRun.of("sweep", f.toString(), "--parallel", "0");
+        assertEquals(Cli.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("--parallel 0"), unknown.err());
+        CliRun both = CliRun.of("sweep");
+        assertEquals(Cli.BAD_INPUT, both.code());
+        assertTrue(both.err().contains("sweep FILE or --resume DIR"), both.err());
+    }
+
+    @Test
+    void aLocalSweepRunsEveryTaskIntoItsOwnRun() throws Exception {
+        Path f = file("s.json", "{\"name\": \"small\", \"presets\": [\"ring8-gan\", \"grid25-gan\"], \"grid\": "
+                + "{\"objective.kind\": [\"nsgan\", \"lsgan\"]}, \"seeds\": 2, \"set\": {\"steps\": 20, "
+                + "\"log.every\": 5, \"eval.samples\": 400, \"log.frameEvery\": 1000}}");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", f.toString(), "--out", out.toString(), "--parallel", "2");
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("4 variant(s) x 2 seed(s) = 8 task(s)"), r.out());
+        assertTrue(r.out().contains("8 done"), r.out());
+        SweepFolder sweep = SweepFolder.open(onlySweep(out));
+        SweepPlan plan = sweep.getPlan();
+        for (SweepTask t : plan.tasks()) {
+            Path run = sweep.taskDir(t);
+            assertEquals(TaskState.Kind.DONE, sweep.state(t).kind(), t.folder());
+            RunDirectory d = RunDirectory.open(run);
+            assertEquals(t.seed(), d.readConfig().getLong("seed"));
+            assertEquals(plan.variant(t).settings().get("objective.kind"), d.readConfig().getString("objective.kind"));
+            assertEquals(20, d.readSummary().get("steps").getAsInt());
+            assertTrue(d.readSummary().has("eval"), t.folder());
+            assertEquals(1, d.readConfig().getInt("threads"), "2 tasks at once on 2 cores: 1 thread each");
+        }
+        // Running it again does nothing: every task is done.
+        CliRun again = CliRun.of("sweep", "--resume", sweep.getPath().toString());
+        assertEquals(Cli.OK, again.code(), again.err());
+        assertTrue(again.out().contains("0 of 8 task(s) to run (8 done"), again.out());
+        CliRun status = CliRun.of("sweep", "status", sweep.getPath().toString());
+        assertEquals(Cli.OK, status.code());
+        assertTrue(status.out().contains("8 done"), status.out());
+    }
+
+    @Test
+    void aKilledSweepResumesItsTasksFromTheirCheckpoints() throws Exception {
+        Path f = file("k.json", "{\"name\": \"killed\", \"presets\": [\"ring8-gan\"], \"seeds\": 1, \"set\": "
+                + "{\"steps\": 400, \"log.every\": 10, \"log.checkpointEvery\": 50, \"log.frameEvery\": 1000, "
+                + "\"eval.samples\": 400}}");
+        Path out = tmp.resolve("out");
+        Process sweepProcess = start("sweep", f.toString(), "--out", out.toString(), "--parallel", "1");
+        Path runDir = awaitSteps(out, 100, sweepProcess);
+        sweepProcess.destroyForcibly(); // kill -9: the task process sees its launcher gone and stops with a checkpoint
+        sweepProcess.waitFor(30, TimeUnit.SECONDS);
+        SweepFolder sweep = SweepFolder.open(onlySweep(out));
+        SweepTask task = sweep.getPlan().task(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sweep.state(task).kind() == TaskState.Kind.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        TaskState stopped = sweep.state(task);
+        assertEquals(TaskState.Kind.STOPPED, stopped.kind(), stopped.detail());
+        assertTrue(stopped.step() >= 100 && stopped.step() < 400, "stopped at " + stopped.step());
+        CliRun r = CliRun.of("sweep", "--resume", sweep.getPath().toString());
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 of 1 task(s) to run"), r.out());
+        RunDirectory run = RunDirectory.open(runDir);
+        assertEquals("finished", run.readSummary().get("status").getAsString());
+        List<StepMetrics> rows = run.readMetrics();
+        List<Long> steps = new ArrayList<>();
+        rows.forEach(m -> steps.add(m.step()));
+        List<Long> expected = new ArrayList<>(List.of(1L)); // the first step is always logged
+        for (long s = 10; s <= 400; s += 10) {
+            expected.add(s);
+        }
+        assertEquals(expected, steps, "one row per step: none repeated or missing across the kill");
+        assertTrue(run.readEvents().stream().anyMatch(e -> e.text().startsWith("resumed from step")),
+                run.readEvents().toString());
+    }
+
+    private Process start(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dganstudio.relaunch=false");
+        command.add("-cp");
+        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add("ganstudio.Main");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("log.txt").toFile())).start();
+    }
+
+    /** Waits until the sweep's only task has logged this step, and returns its run folder. */
+    private Path awaitSteps(Path out, long step, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> s = Files.list(out)) {
+                    for (Path sweep : s.toList()) {
+                        Path tasks = sweep.resolve(SweepFolder.TASKS);
+                        if (Files.isDirectory(tasks)) {
+                            try (Stream<Path> ts = Files.list(tasks)) {
+                                for (Path run : ts.toList()) {
+                                    if (RunDirectory.isRun(run) && lastStep(run) >= step) {
+                                        return run;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the sweep ended early (exit " + p.exitValue() + "): "
+                        + Files.readString(tmp.resolve("log.txt")));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no task reached step " + step + " within 300 s");
+    }
+
+    private static long lastStep(Path run) throws Exception {
+        List<String> lines = Files.readAllLines(run.resolve(RunDirectory.METRICS));
+        for (int i = lines.size() - 1; i >= 1; i--) {
+            String[] cells = lines.get(i).split(",");
+            if (cells.length == StepMetrics.COLUMNS.size()) {
+                return Long.parseLong(cells[0]);
+            }
+        }
+        return 0;
+    }
+}
