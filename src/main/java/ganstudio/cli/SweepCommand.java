@@ -7,6 +7,8 @@ import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.sweep.LocalExecutor;
+import ganstudio.sweep.SlurmExecutor;
+import ganstudio.sweep.SlurmQueue;
 import ganstudio.sweep.SweepFolder;
 import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepSpec;
@@ -74,6 +76,28 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--device", paramLabel = "D", description = "Device for every task: auto|cpu|gpu|gpu:N.")
     String device;
+
+    @Option(names = "--partition", paramLabel = "NAME", description = "Slurm: the partition (or a comma list).")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm: time limit per task (90, 1:30:00, 2-00).")
+    String time;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "Slurm: memory per task (8G, 500M).")
+    String mem;
+
+    @Option(names = "--cpus-per-task", paramLabel = "N",
+            description = "Slurm: CPUs per task, also its PyTorch threads (default 1).")
+    Integer cpusPerTask;
+
+    @Option(names = "--gpus", paramLabel = "N", description = "Slurm: GPUs per task (--gres=gpu:N; trains on the GPU).")
+    Integer gpus;
+
+    @Option(names = "--max-running", paramLabel = "K", description = "Slurm: at most K tasks at once (0: no limit).")
+    Integer maxRunning;
+
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "Slurm: passed to sbatch as is (repeatable).")
+    List<String> sbatchArgs = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Expand and check every task, print the plan, start nothing.")
     boolean dryRun;
@@ -163,10 +187,41 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private TaskExecutor executor() {
+        boolean slurmOptions = partition != null || time != null || mem != null || cpusPerTask != null
+                || gpus != null || maxRunning != null || !sbatchArgs.isEmpty();
         switch (executor) {
             case "local":
+                if (slurmOptions) {
+                    throw new UserError("--partition, --time, --mem, --cpus-per-task, --gpus, --max-running and "
+                            + "--sbatch-arg go with --executor slurm");
+                }
                 return LocalExecutor.builder().optParallel(parallel == null ? 0 : parallel)
                         .optThreads(threads == null ? 0 : threads).optDevice(device).build();
+            case "slurm":
+                if (parallel != null || threads != null) {
+                    throw new UserError("--parallel and --threads are for the local executor; on Slurm give "
+                            + "--max-running K (tasks at once) and --cpus-per-task N (threads per task)");
+                }
+                SlurmExecutor.Builder b = SlurmExecutor.builder().optExtraArgs(sbatchArgs).optDevice(device);
+                if (partition != null) {
+                    b.optPartition(partition);
+                }
+                if (time != null) {
+                    b.optTime(time);
+                }
+                if (mem != null) {
+                    b.optMem(mem);
+                }
+                if (cpusPerTask != null) {
+                    b.optCpusPerTask(cpusPerTask);
+                }
+                if (gpus != null) {
+                    b.optGpus(gpus);
+                }
+                if (maxRunning != null) {
+                    b.optMaxRunning(maxRunning);
+                }
+                return b.build();
             default:
                 throw new UserError("--executor " + executor + ": expected local or slurm");
         }
@@ -176,6 +231,9 @@ final class SweepCommand implements Callable<Integer> {
         if (exec instanceof LocalExecutor l) {
             return String.format(Locale.ROOT, "local, %d task(s) at once, %d PyTorch thread(s) each", l.getParallel(),
                     l.getThreadsPerTask());
+        }
+        if (exec instanceof SlurmExecutor s) {
+            return s.describe();
         }
         return exec.name();
     }
@@ -314,12 +372,17 @@ final class SweepCommand implements Callable<Integer> {
         public Integer call() {
             SweepFolder sweep = SweepFolder.open(dir);
             SweepPlan plan = sweep.getPlan();
+            SlurmQueue.Snapshot queue = SlurmQueue.poll(sweep);
             out.println("sweep " + plan.name() + " (" + sweep.getPath() + "): " + plan.tasks().size() + " task(s)");
             for (SweepTask t : plan.tasks()) {
                 TaskState s = sweep.state(t);
-                out.printf(Locale.ROOT, "  %3d  %-40s seed %-4d %-9s %7d/%-7d %s%n", t.index(), label(plan, t),
-                        t.seed(), s.kind(), s.step(), s.length(), s.detail());
+                SlurmQueue.Job job = s.kind().isFinal() ? null : queue.tasks().get(t.index());
+                out.printf(Locale.ROOT, "  %3d  %-40s seed %-4d %-9s %7d/%-7d %s%s%n", t.index(), label(plan, t),
+                        t.seed(), s.kind(), s.step(), s.length(), s.detail(), job == null ? "" : "  [" + job.describe()
+                                + "]");
             }
+            queue.report().ifPresent(j -> out.println("  report job: " + j.describe()));
+            queue.notes().forEach(n -> out.println("  " + n));
             out.println("  " + countsText(counts(sweep)));
             return Cli.OK;
         }

@@ -56,6 +56,15 @@ class SweepCommandTest {
         CliRun unknown = CliRun.of("sweep", f.toString(), "--parallel", "0");
         assertEquals(Cli.BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("--parallel 0"), unknown.err());
+        CliRun mixed = CliRun.of("sweep", f.toString(), "--partition", "cpu");
+        assertEquals(Cli.BAD_INPUT, mixed.code());
+        assertTrue(mixed.err().contains("go with --executor slurm"), mixed.err());
+        CliRun slurmThreads = CliRun.of("sweep", f.toString(), "--executor", "slurm", "--parallel", "2");
+        assertEquals(Cli.BAD_INPUT, slurmThreads.code());
+        assertTrue(slurmThreads.err().contains("--max-running K"), slurmThreads.err());
+        CliRun badTime = CliRun.of("sweep", f.toString(), "--executor", "slurm", "--time", "2h");
+        assertEquals(Cli.BAD_INPUT, badTime.code());
+        assertTrue(badTime.err().contains("--time 2h: not a Slurm time limit"), badTime.err());
         CliRun both = CliRun.of("sweep");
         assertEquals(Cli.BAD_INPUT, both.code());
         assertTrue(both.err().contains("sweep FILE or --resume DIR"), both.err());

@@ -137,6 +137,21 @@ class SlurmSweepTest {
         assertEquals("COMPLETED", report.state(), report.toString());
         assertEquals("0:0", report.exitCode(), "`sweep report` exited 0");
         assertTrue(Files.exists(s.getPath().resolve("logs").resolve(SlurmExecutor.REPORT_LOG)));
+        // The report job's report: the four seeds' own final evaluations, in seed order.
+        assertTrue(Files.exists(s.getPath().resolve(SweepReport.MARKDOWN)));
+        com.google.gson.JsonObject row = com.google.gson.JsonParser.parseString(Files.readString(
+                s.getPath().resolve(SweepReport.JSON))).getAsJsonObject().getAsJsonArray("variants").get(0)
+                .getAsJsonObject();
+        assertEquals(4, row.get("done").getAsInt());
+        List<Double> expected = new java.util.ArrayList<>();
+        for (SweepTask t : s.getPlan().tasks()) {
+            expected.add(ganstudio.runs.RunDirectory.open(s.taskDir(t)).readSummary().getAsJsonObject("eval")
+                    .get("modesCaptured").getAsDouble());
+        }
+        List<Double> reported = new java.util.ArrayList<>();
+        row.getAsJsonObject("figures").getAsJsonObject("modes").getAsJsonArray("values")
+                .forEach(v -> reported.add(v.getAsDouble()));
+        assertEquals(expected, reported);
     }
 
     @Test
