@@ -1,6 +1,7 @@
 package ganstudio.cli;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import ganstudio.config.Json;
 import ganstudio.config.Presets;
@@ -15,7 +16,9 @@ import ganstudio.sweep.SweepSpec;
 import ganstudio.sweep.SweepTask;
 import ganstudio.sweep.TaskExecutor;
 import ganstudio.sweep.TaskState;
+import ganstudio.runs.RunDirectory;
 import ganstudio.train.ClassifierSession;
+import ganstudio.train.SessionBase;
 import ganstudio.train.ResumeRequest;
 import ganstudio.train.TrainingSession;
 
@@ -32,6 +35,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -177,7 +184,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.println("  folder: " + sweep.getPath());
         out.println("  executor: " + describe(exec));
-        boolean ok = exec.execute(sweep, todo, new ConsoleProgress(sweep, todo.size()));
+        boolean ok = exec.execute(sweep, todo, new SweepConsole(sweep, todo.size(), out));
         SweepReports.write(sweep, out, err);
         Map<TaskState.Kind, Integer> counts = counts(sweep);
         out.println("  " + countsText(counts));
@@ -297,39 +304,6 @@ final class SweepCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    /** One line as each task starts and ends. */
-    private final class ConsoleProgress implements TaskExecutor.Progress {
-        private final SweepFolder sweep;
-        private final int total;
-        private int ended;
-
-        ConsoleProgress(SweepFolder sweep, int total) {
-            this.sweep = sweep;
-            this.total = total;
-        }
-
-        @Override
-        public void started(SweepTask task, String where) {
-            out.printf(Locale.ROOT, "  start  task %d (%s, seed %d): %s%n", task.index(), label(sweep.getPlan(), task),
-                    task.seed(), where);
-        }
-
-        @Override
-        public void ended(SweepTask task, TaskState state) {
-            ended++;
-            String detail = state.detail().isEmpty() ? "" : ": " + state.detail();
-            out.printf(Locale.ROOT, "  [%d/%d] task %d (%s, seed %d) %s at %d of %d%s%n", ended, total, task.index(),
-                    label(sweep.getPlan(), task), task.seed(), state.kind(), state.step(), state.length(),
-                    state.kind().isFinal() && state.kind() != TaskState.Kind.DONE ? detail
-                            : state.kind() == TaskState.Kind.DONE ? "" : " (log: " + sweep.logFile(task) + ")");
-        }
-
-        @Override
-        public void note(String text) {
-            out.println("  " + text);
-        }
-    }
-
     /** sweep report DIR: (re)writes report.md, report.csv, report.json and the plots. */
     @Command(name = "report", description = "Write the sweep's report (Markdown, CSV, JSON) and band plots.")
     static final class ReportCommand implements Callable<Integer> {
@@ -438,24 +412,24 @@ final class SweepCommand implements Callable<Integer> {
                 case STOPPED, KILLED -> {
                     if (TaskState.hasCheckpoint(runDir)) {
                         out.println("resuming from its checkpoint at " + state.step());
-                        code = resume(t, runDir, dev);
+                        code = resume(sweep, t, runDir, dev);
                     } else {
                         setAside(sweep, runDir, "no checkpoint to resume from");
-                        code = start(t, runDir, dev);
+                        code = start(sweep, t, runDir, dev);
                     }
                 }
                 case FAILED, DIVERGED -> {
                     setAside(sweep, runDir, "a rerun of a " + state.kind() + " task");
-                    code = start(t, runDir, dev);
+                    code = start(sweep, t, runDir, dev);
                 }
-                default -> code = start(t, runDir, dev);
+                default -> code = start(sweep, t, runDir, dev);
             }
             // Each task rewrites the report as it ends, so a sweep on a cluster shows results as they come.
             SweepReports.write(sweep, out, err);
             return code;
         }
 
-        private int start(SweepTask t, Path runDir, String dev) {
+        private int start(SweepFolder sweep, SweepTask t, Path runDir, String dev) {
             RunConfig c = t.config();
             if (threads != null) {
                 c = c.withValue("threads", threads);
@@ -466,19 +440,50 @@ final class SweepCommand implements Callable<Integer> {
             if (t.isClassifier()) {
                 ClassifierSession s = ClassifierSession.create(c, runDir.getParent(), t.preset());
                 s.setRunDir(runDir);
-                return new ClassifierCommand(out, err).run(s);
+                return withBudget(sweep, runDir, s, () -> new ClassifierCommand(out, err).run(s));
             }
             TrainingSession s = TrainingSession.create(c, runDir.getParent(), t.preset());
             s.setRunDir(runDir);
-            return Cli.runToEnd(s, null, out, err);
+            return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
         }
 
-        private int resume(SweepTask t, Path runDir, String dev) {
+        private int resume(SweepFolder sweep, SweepTask t, Path runDir, String dev) {
             ResumeRequest r = new ResumeRequest(null, false, dev);
             if (t.isClassifier()) {
-                return new ClassifierCommand(out, err).run(ClassifierSession.resume(runDir, r));
+                ClassifierSession s = ClassifierSession.resume(runDir, r);
+                return withBudget(sweep, runDir, s, () -> new ClassifierCommand(out, err).run(s));
             }
-            return Cli.runToEnd(TrainingSession.resume(runDir, r), null, out, err);
+            TrainingSession s = TrainingSession.resume(runDir, r);
+            return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
+        }
+
+        /**
+         * Runs the session, stopping it (with its evaluation) when the sweep's time budget per task is spent; a
+         * resumed task has what its earlier attempts left of it.
+         */
+        private int withBudget(SweepFolder sweep, Path runDir, SessionBase<?> session, IntSupplier run) {
+            double minutes = sweep.getPlan().taskMinutes();
+            if (minutes <= 0) {
+                return run.getAsInt();
+            }
+            double spent = 0;
+            if (RunDirectory.isRun(runDir)) {
+                JsonObject summary = RunDirectory.open(runDir).readSummary();
+                spent = summary.has("wallSeconds") ? summary.get("wallSeconds").getAsDouble() : 0;
+            }
+            long leftMs = Math.max(0, Math.round(minutes * 60_000 - spent * 1000));
+            String cause = String.format(Locale.ROOT, "%s of %.1f min", TaskState.BUDGET_CAUSE, minutes);
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "task-budget");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                timer.schedule(() -> session.control().stop(cause), leftMs, TimeUnit.MILLISECONDS);
+                return run.getAsInt();
+            } finally {
+                timer.shutdownNow();
+            }
         }
 
         /** Moves an earlier attempt out of the way (to attempts/), so nothing it wrote is lost. */

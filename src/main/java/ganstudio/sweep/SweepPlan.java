@@ -29,9 +29,10 @@ import java.util.Map;
  * @param keys what varies between variants: the grid's keys, plus "preset" with several presets and "variant"
  *     with hand-named variants
  * @param source the sweep file as the user wrote it
+ * @param taskMinutes each task's wall-clock budget (0: none); see {@link SweepSpec}
  */
 public record SweepPlan(String name, String description, String created, List<String> keys, List<Variant> variants,
-        List<SweepTask> tasks, JsonObject source) {
+        List<SweepTask> tasks, JsonObject source, double taskMinutes) {
 
     public static final String FILE = "sweep.json";
     static final int FORMAT = 1;
@@ -80,7 +81,7 @@ public record SweepPlan(String name, String description, String created, List<St
             }
         }
         return new SweepPlan(spec.name(), spec.description(), Instant.now().toString(), keys, variants, tasks,
-                source);
+                source, spec.taskMinutes());
     }
 
     private static SweepTask task(SweepSpec spec, RunConfig base, Variant v, long seed, int index) {
@@ -163,6 +164,9 @@ public record SweepPlan(String name, String description, String created, List<St
         o.addProperty("name", name);
         o.addProperty("description", description);
         o.addProperty("created", created);
+        if (taskMinutes > 0) {
+            o.addProperty("taskMinutes", taskMinutes);
+        }
         JsonArray k = new JsonArray();
         keys.forEach(k::add);
         o.add("keys", k);
@@ -249,7 +253,8 @@ public record SweepPlan(String name, String description, String created, List<St
                         j.get("preset").getAsString(), c));
             }
             return new SweepPlan(o.get("name").getAsString(), o.get("description").getAsString(),
-                    o.get("created").getAsString(), keys, variants, tasks, o.getAsJsonObject("source"));
+                    o.get("created").getAsString(), keys, variants, tasks, o.getAsJsonObject("source"),
+                    o.has("taskMinutes") ? o.get("taskMinutes").getAsDouble() : 0);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {

@@ -29,9 +29,12 @@ import java.util.Set;
  * @param variants explicit variants instead of (or besides) a grid: each a label and its settings; ablate makes
  *     "baseline" plus one per trick this way
  * @param published figures from the literature the report sets beside the sweep's own (passed through as is)
+ * @param taskMinutes a wall-clock budget per task (0: none): a task that reaches it stops, is evaluated on the
+ *     weights it has, and counts as done
  */
 public record SweepSpec(String name, String description, List<String> presets, Map<String, List<String>> grid,
-        List<Variant> variants, List<Long> seeds, Map<String, String> set, JsonElement published) {
+        List<Variant> variants, List<Long> seeds, Map<String, String> set, JsonElement published,
+        double taskMinutes) {
 
     /** A hand-named variant: settings applied on top of the preset and the common settings. */
     public record Variant(String label, Map<String, String> settings) {}
@@ -40,7 +43,7 @@ public record SweepSpec(String name, String description, List<String> presets, M
     public static final int MAX_TASKS = 10_000;
 
     private static final Set<String> FIELDS = Set.of("name", "description", "presets", "preset", "grid", "variants",
-            "seeds", "set", "published");
+            "seeds", "set", "published", "taskMinutes");
 
     public SweepSpec {
         presets = List.copyOf(presets);
@@ -73,7 +76,8 @@ public record SweepSpec(String name, String description, List<String> presets, M
         for (String k : o.keySet()) {
             if (!FIELDS.contains(k)) {
                 throw new UserError(source + ": unknown field '" + k + "'; a sweep has " + String.join(", ",
-                        List.of("name", "description", "presets", "grid", "variants", "seeds", "set", "published")));
+                        List.of("name", "description", "presets", "grid", "variants", "seeds", "set", "published",
+                        "taskMinutes")));
             }
         }
         String name = string(o, "name", source, null);
@@ -137,8 +141,17 @@ public record SweepSpec(String name, String description, List<String> presets, M
         if (set.containsKey("seed")) {
             throw new UserError(source + ": set.seed: seeds go in \"seeds\" (a count or a list)");
         }
+        double taskMinutes = 0;
+        if (o.has("taskMinutes")) {
+            JsonElement t = o.get("taskMinutes");
+            taskMinutes = t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber() ? t.getAsDouble() : -1;
+            if (!(taskMinutes > 0 && taskMinutes < 1e7)) {
+                throw new UserError(source + ": taskMinutes = " + t + "; give a positive number of minutes per task, "
+                        + "or leave it out for no limit");
+            }
+        }
         SweepSpec spec = new SweepSpec(name, description, presets, grid, variants, seeds, set,
-                o.has("published") ? o.get("published") : null);
+                o.has("published") ? o.get("published") : null, taskMinutes);
         if (spec.taskCount() > MAX_TASKS) {
             throw new UserError(source + ": " + spec.taskCount() + " tasks; a sweep holds at most " + MAX_TASKS
                     + " (split it or use fewer values or seeds)");

@@ -42,6 +42,9 @@ public record TaskState(Kind kind, String detail, long step, long length) {
         }
     }
 
+    /** The start of a run's reason when its sweep's time budget stopped it: the task is done, not resumable. */
+    public static final String BUDGET_CAUSE = "stopped at the sweep's time budget";
+
     /** Reasons the trainers give for a loss or weight that stopped being a number. */
     private static final Pattern DIVERGED_REASON = Pattern.compile("NaN|not finite|infinite|diverg");
 
@@ -72,7 +75,8 @@ public record TaskState(Kind kind, String detail, long step, long length) {
             case "finished" -> new TaskState(Kind.DONE, reason, step, length);
             case "failed" -> new TaskState(DIVERGED_REASON.matcher(reason).find() ? Kind.DIVERGED : Kind.FAILED,
                     reason, step, length);
-            case "stopped" -> new TaskState(Kind.STOPPED, reason, step, length);
+            case "stopped" -> new TaskState(reason.startsWith(BUDGET_CAUSE) ? Kind.DONE : Kind.STOPPED, reason, step,
+                    length);
             default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)", step, length);
         };
     }

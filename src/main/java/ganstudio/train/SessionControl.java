@@ -83,6 +83,15 @@ public final class SessionControl {
         }
     }
 
+    /** {@link #stop()} with what asked for it (a sweep task's time budget), for the run's reason. */
+    public void stop(String cause) {
+        synchronized (lock) {
+            stopCause = cause;
+            stopRequested = true;
+            lock.notifyAll();
+        }
+    }
+
     /**
      * Stops like {@link #stop()} for a process about to exit (Ctrl-C): the session skips its end-of-run
      * evaluation, which can outlast the exit's grace period on a busy CPU, and says how to run it later.

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Named classifier tricks as config changes, for the ablation: each is what a practitioner would switch on
- * first, at a setting from its paper or common practice for 28-32 px images.
+ * Named tricks as config changes, for the ablation: each is what a practitioner would switch on first, at a
+ * setting from its paper or common practice: classifier tricks for 28-32 px images, and GAN tricks that act on
+ * the critic, the generator or the schedule of any GAN preset.
  */
 public final class TrickCatalog {
 
@@ -33,6 +34,13 @@ public final class TrickCatalog {
     }
 
     private static final Map<String, Trick> TRICKS = build();
+    private static final Map<String, Trick> GAN_TRICKS = buildGan();
+
+    /**
+     * What ablate runs on a GAN preset without --tricks: every GAN trick; those that do not fit the preset's
+     * objective (label smoothing on a WGAN) or data (DiffAugment on 2D points) are left out with the reason.
+     */
+    public static final List<String> GAN_DEFAULT = List.copyOf(GAN_TRICKS.keySet());
 
     /** What ablate runs without --tricks: one or two of each family, affordable on a CPU. */
     public static final List<String> DEFAULT = List.of("label-smoothing", "focal", "flooding", "dropout",
@@ -43,6 +51,30 @@ public final class TrickCatalog {
 
     public static List<Trick> all() {
         return List.copyOf(TRICKS.values());
+    }
+
+    /** The catalog of a task (gan or classifier): its trick names in order. */
+    public static List<String> names(String task) {
+        return List.copyOf(("gan".equals(task) ? GAN_TRICKS : TRICKS).keySet());
+    }
+
+    /** What ablate runs without --tricks for a task. */
+    public static List<String> defaults(String task) {
+        return "gan".equals(task) ? GAN_DEFAULT : DEFAULT;
+    }
+
+    /** A trick of a task's catalog; an unknown name lists that catalog, a name of the other one says so. */
+    public static Trick get(String task, String name) {
+        boolean gan = "gan".equals(task);
+        Trick t = (gan ? GAN_TRICKS : TRICKS).get(name);
+        if (t != null) {
+            return t;
+        }
+        if ((gan ? TRICKS : GAN_TRICKS).containsKey(name)) {
+            throw new UserError("trick '" + name + "' is a " + (gan ? "classifier" : "GAN") + " trick; this preset is a "
+                    + (gan ? "GAN" : "classifier") + " preset, whose tricks are: " + String.join(", ", names(task)));
+        }
+        throw new UserError("unknown trick '" + name + "'; known: " + String.join(", ", names(task)));
     }
 
     public static Trick get(String name) {
@@ -102,6 +134,23 @@ public final class TrickCatalog {
                 "adv.stepSize", 0.015, "adv.steps", 3);
         add(m, "skip", "residual connections (resnet arch)", "cls.residual", true);
         add(m, "distill", "distillation from models/fashion-classifier, T = 4", "cls.teacher", "fashion-classifier");
+        return m;
+    }
+
+    private static Map<String, Trick> buildGan() {
+        Map<String, Trick> m = new LinkedHashMap<>();
+        add(m, "smooth-real", "one-sided label smoothing, real target 0.9", "tricks.smoothReal", 0.1);
+        add(m, "flood-d", "flooding of D's loss at b = 0.3", "tricks.floodD", 0.3);
+        add(m, "instance-noise", "instance noise σ = 0.1 annealed to 0", "tricks.instanceNoise", 0.1);
+        add(m, "mixup-d", "mixup of real and fake for D, α = 0.2", "tricks.mixupD", 0.2);
+        add(m, "diffaugment", "DiffAugment color, translation, cutout", "tricks.diffAugment",
+                "color,translation,cutout");
+        add(m, "ema-g", "EMA of G's weights, β = 0.999", "tricks.emaG", 0.999);
+        add(m, "lr-linear", "both learning rates fall linearly to 0", "lrDecay", "linear");
+        add(m, "lr-cosine", "cosine decay of both learning rates", "lrDecay", "cosine");
+        add(m, "dropout-d", "dropout 0.3 in D", "model.dDropout", 0.3);
+        add(m, "layernorm-d", "layer norm in D", "model.dNorm", "layer");
+        add(m, "residual", "residual skip connections", "model.residual", true);
         return m;
     }
 

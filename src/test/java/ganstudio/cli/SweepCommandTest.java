@@ -157,6 +157,25 @@ class SweepCommandTest {
                 run.readEvents().toString());
     }
 
+    @Test
+    void aTaskThatSpendsItsTimeBudgetStopsEvaluatedAndCountsAsDone() throws Exception {
+        Path f = file("b.json", "{\"name\": \"budget\", \"presets\": [\"ring8-gan\"], \"taskMinutes\": 0.1, "
+                + "\"set\": {\"steps\": 1000000, \"eval.samples\": 400, \"log.frameEvery\": 100000}}");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", f.toString(), "--out", out.toString());
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        SweepFolder sweep = SweepFolder.open(onlySweep(out));
+        SweepTask t = sweep.getPlan().task(0);
+        TaskState s = sweep.state(t);
+        assertEquals(TaskState.Kind.DONE, s.kind(), s.detail());
+        assertTrue(s.detail().startsWith("stopped at the sweep's time budget of 0.1 min at step "), s.detail());
+        assertTrue(s.step() > 0 && s.step() < 1000000, "step " + s.step());
+        JsonObject summary = RunDirectory.open(sweep.taskDir(t)).readSummary();
+        assertEquals("stopped", summary.get("status").getAsString());
+        assertTrue(summary.has("eval"), "evaluated on the weights it has");
+        assertTrue(summary.get("wallSeconds").getAsDouble() < 30, summary.toString());
+    }
+
     private Process start(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
