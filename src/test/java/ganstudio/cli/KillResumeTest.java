@@ -110,15 +110,7 @@ class KillResumeTest {
     }
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dganstudio.relaunch=false");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("ganstudio.Main");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("log.txt").toFile())).start();
+        return CliRun.start(tmp.resolve("log.txt"), args);
     }
 
     /** Waits until the run's metrics.csv has a row at or past the step, and returns the run folder. */

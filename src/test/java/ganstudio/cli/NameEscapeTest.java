@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 
+import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.runs.RunDirectory;
+import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepPlan;
+import ganstudio.sweep.SweepSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +19,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Finding 7 of issue 22: `--set name=x/../../y` makes its folder inside --out, for ablate as for train. */
+/** Finding 7 of issue 22: `--set name=x/../../y` makes its folder inside --out, for sweeps (and ablate) as for train. */
 class NameEscapeTest {
 
     @Test
-    void ablateFolderStaysInsideOut(@TempDir Path root) {
+    void sweepFolderStaysInsideOut(@TempDir Path root) {
         Path out = root.resolve("a/b/out");
-        Path dir = AblateCommand.folder(out, "x/../../y", "20261206-120000");
-        assertEquals(out.resolve("ablation-x_.._.._y-20261206-120000"), dir);
-        assertTrue(dir.normalize().startsWith(out), dir.toString());
+        String json = "{\"name\": \"x/../../y\", \"presets\": [\"ring8-gan\"]}";
+        SweepFolder sweep = SweepFolder.create(out, SweepPlan.expand(SweepSpec.parse(json, "f"), Presets.locate(),
+                new JsonObject()));
+        assertEquals(out, sweep.getPath().getParent());
+        assertTrue(sweep.getPath().getFileName().toString().startsWith("x_.._.._y-"), sweep.getPath().toString());
+        assertTrue(sweep.taskDir(sweep.getPlan().task(0)).normalize().startsWith(sweep.getPath()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepTask;
 import ganstudio.sweep.TaskState;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -176,16 +177,8 @@ class SweepCommandTest {
         assertTrue(summary.get("wallSeconds").getAsDouble() < 30, summary.toString());
     }
 
-    private Process start(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dganstudio.relaunch=false");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("ganstudio.Main");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("log.txt").toFile())).start();
+    private Process start(String... args) throws IOException {
+        return CliRun.start(tmp.resolve("log.txt"), args);
     }
 
     /** Waits until the sweep's only task has logged this step, and returns its run folder. */
