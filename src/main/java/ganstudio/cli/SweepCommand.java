@@ -188,9 +188,17 @@ final class SweepCommand implements Callable<Integer> {
         SweepReports.write(sweep, out, err);
         Map<TaskState.Kind, Integer> counts = counts(sweep);
         out.println("  " + countsText(counts));
-        boolean anyFailed = counts.getOrDefault(TaskState.Kind.FAILED, 0) > 0
-                || counts.getOrDefault(TaskState.Kind.DIVERGED, 0) > 0;
-        return !ok || (exec instanceof LocalExecutor && anyFailed) ? Cli.FAILED : Cli.OK;
+        if (!(exec instanceof LocalExecutor)) {
+            return ok ? Cli.OK : Cli.FAILED;
+        }
+        // Locally every task has had its turn: one not done failed, diverged, or could not start (its log says why)
+        int notDone = sweep.getPlan().tasks().size() - counts.getOrDefault(TaskState.Kind.DONE, 0);
+        if (notDone > 0) {
+            err.println("error: " + notDone + " of " + sweep.getPlan().tasks().size() + " task(s) not done; their logs "
+                    + "are in " + sweep.getPath().resolve(SweepFolder.LOGS) + "; `sweep --resume "
+                    + sweep.getPath() + "` runs what is left (--retry-failed also reruns failed ones)");
+        }
+        return !ok || notDone > 0 ? Cli.FAILED : Cli.OK;
     }
 
     private TaskExecutor executor() {
@@ -462,6 +470,21 @@ final class SweepCommand implements Callable<Integer> {
          * resumed task has what its earlier attempts left of it.
          */
         private int withBudget(SweepFolder sweep, Path runDir, SessionBase<?> session, IntSupplier run) {
+            int code = runWithin(sweep, runDir, session, run);
+            if (code != Cli.OK && session.getRunDir() == null) {
+                // failed before its run folder existed: say why where the sweep looks, or it would look queued
+                try {
+                    Files.writeString(TaskState.failureNote(runDir), session.getReason() + "\n",
+                            StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err.println("warning: cannot record the failure in " + TaskState.failureNote(runDir) + ": "
+                            + e.getMessage());
+                }
+            }
+            return code;
+        }
+
+        private int runWithin(SweepFolder sweep, Path runDir, SessionBase<?> session, IntSupplier run) {
             double minutes = sweep.getPlan().taskMinutes();
             if (minutes <= 0) {
                 return run.getAsInt();
@@ -490,6 +513,10 @@ final class SweepCommand implements Callable<Integer> {
         private void setAside(SweepFolder sweep, Path runDir, String why) {
             Path attempts = sweep.getPath().resolve("attempts");
             try {
+                Files.deleteIfExists(TaskState.failureNote(runDir));
+                if (!Files.exists(runDir)) {
+                    return; // it failed before writing anything
+                }
                 Files.createDirectories(attempts);
                 for (int n = 1; ; n++) {
                     Path target = attempts.resolve(runDir.getFileName() + "-" + n);

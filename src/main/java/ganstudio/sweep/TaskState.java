@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import ganstudio.config.UserError;
 import ganstudio.runs.RunDirectory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,6 +53,16 @@ public record TaskState(Kind kind, String detail, long step, long length) {
     public static TaskState of(Path taskDir, SweepTask task) {
         long length = task.isClassifier() ? task.config().getInt("cls.epochs") : task.config().getInt("steps");
         if (!Files.isDirectory(taskDir)) {
+            Path failure = failureNote(taskDir);
+            if (Files.isRegularFile(failure)) {
+                String why;
+                try {
+                    why = Files.readString(failure, StandardCharsets.UTF_8).strip();
+                } catch (IOException e) {
+                    why = "could not start (" + failure + " unreadable: " + e.getMessage() + ")";
+                }
+                return new TaskState(Kind.FAILED, why, 0, length);
+            }
             return new TaskState(Kind.QUEUED, "", 0, length);
         }
         if (!RunDirectory.isRun(taskDir)) {
@@ -91,6 +103,14 @@ public record TaskState(Kind kind, String detail, long step, long length) {
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+    }
+
+    /**
+     * Where a task that failed before its run folder existed (missing data, no GPU) says why: beside the folder,
+     * so the task counts as failed, not queued, and a rerun removes it.
+     */
+    public static Path failureNote(Path taskDir) {
+        return taskDir.resolveSibling(taskDir.getFileName() + ".failed.txt");
     }
 
     /** Whether the task's folder holds a checkpoint to resume from. */

@@ -159,6 +159,32 @@ class SweepCommandTest {
     }
 
     @Test
+    void aTaskThatCannotStartIsFailedWithItsReasonAndTheSweepGoesOn() throws Exception {
+        Path f = file("d.json", "{\"name\": \"baddata\", \"presets\": [\"ring8-gan\", \"fashion-dcgan\"], "
+                + "\"set\": {\"steps\": 10, \"data.path\": \"" + tmp.resolve("none").toString().replace("\\", "/")
+                + "\", \"eval.samples\": 300, \"eval.classifier\": \"none\"}}");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("sweep", f.toString(), "--out", out.toString());
+        assertEquals(Cli.FAILED, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("1 of 2 task(s) not done"), r.err());
+        SweepFolder sweep = SweepFolder.open(onlySweep(out));
+        assertEquals(TaskState.Kind.DONE, sweep.state(sweep.getPlan().task(0)).kind());
+        TaskState failed = sweep.state(sweep.getPlan().task(1));
+        assertEquals(TaskState.Kind.FAILED, failed.kind());
+        assertTrue(failed.detail().contains("no such file or directory (set data.path"), failed.detail());
+        JsonObject row = JsonParser.parseString(Files.readString(sweep.getPath().resolve("report.json")))
+                .getAsJsonObject().getAsJsonArray("variants").get(1).getAsJsonObject();
+        assertEquals(1, row.get("failed").getAsInt());
+        // Kept on a resume unless asked; with --retry-failed it runs again (and fails again, for the same reason).
+        CliRun kept = CliRun.of("sweep", "--resume", sweep.getPath().toString());
+        assertTrue(kept.out().contains("0 of 2 task(s) to run (1 done, 0 running elsewhere, 1 failed and kept"),
+                kept.out());
+        CliRun retried = CliRun.of("sweep", "--resume", sweep.getPath().toString(), "--retry-failed");
+        assertTrue(retried.out().contains("1 of 2 task(s) to run"), retried.out());
+        assertEquals(TaskState.Kind.FAILED, sweep.state(sweep.getPlan().task(1)).kind());
+    }
+
+    @Test
     void aTaskThatSpendsItsTimeBudgetStopsEvaluatedAndCountsAsDone() throws Exception {
         Path f = file("b.json", "{\"name\": \"budget\", \"presets\": [\"ring8-gan\"], \"taskMinutes\": 0.1, "
                 + "\"set\": {\"steps\": 1000000, \"eval.samples\": 400, \"log.frameEvery\": 100000}}");
