@@ -1,6 +1,5 @@
 package ganstudio;
 
-import ganstudio.cli.Cli;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public final class Main {
         // One inter-op thread was 1.3x faster per step on 2 cores (DESIGN.md).
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
-        System.exit(new Cli(System.out, System.err).run(args));
+        System.exit(AppCommands.run(args, System.out, System.err));
     }
 
     private static void setDefault(String key, String value) {

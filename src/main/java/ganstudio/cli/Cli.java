@@ -9,15 +9,15 @@ import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.TwinConfig;
 import ganstudio.config.UserError;
-import ganstudio.train.ClassifierSession;
 import ganstudio.media.video.FramePacing;
 import ganstudio.media.video.Recorder;
 import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoSettings;
 import ganstudio.runs.RunDirectory;
+import ganstudio.train.ClassifierSession;
 import ganstudio.train.RecordingListener;
-import ganstudio.train.SessionBase;
 import ganstudio.train.ResumeRequest;
+import ganstudio.train.SessionBase;
 import ganstudio.train.TrainingSession;
 import ganstudio.train.bench.Bench;
 import ganstudio.train.bench.BenchOptions;
@@ -92,7 +92,8 @@ public final class Cli {
 
     public int run(String[] args) {
         if (args.length == 0) {
-            return ganstudio.ui.Studio.launch(new String[0], err);
+            out.println(USAGE);
+            return OK;
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
@@ -116,7 +117,9 @@ public final class Cli {
                     new Bench(out, BenchOptions.parse(rest)).run();
                     return OK;
                 case "studio":
-                    return ganstudio.ui.Studio.launch(rest.toArray(new String[0]), err);
+                    err.println("error: the studio is started by the jar (java -jar target/ganstudio.jar [studio ...]),"
+                            + " not by the command line interface");
+                    return BAD_INPUT;
                 case "help":
                 case "--help":
                 case "-h":

@@ -1,7 +1,6 @@
 package ganstudio.train;
 
 import ai.djl.Device;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -16,6 +15,8 @@ import ganstudio.runs.RunWriteException;
 import ganstudio.train.classify.ClassifierModel;
 import ganstudio.train.classify.ClassifierTrainer;
 import ganstudio.train.classify.EpochTally;
+import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.EvaluationCancelled;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -226,7 +227,7 @@ public final class ClassifierSession extends SessionBase<ClassifierListener> {
             ClassificationReport test;
             try {
                 test = trainer.evaluate(trainer.getData().test(), "test", control::isEvaluationSkipped);
-            } catch (Evaluation.Cancelled e) {
+            } catch (EvaluationCancelled e) {
                 finish(run, trainer, st, skipped); // Ctrl-C or the studio closing during the test evaluation
                 return;
             }

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import ganstudio.data.Mixture2D;
 import ganstudio.data.ModeCoverage;
+import ganstudio.train.common.EvaluationCancelled;
 
 /** The evaluation `eval` prints: the published 2D mode-coverage protocol, or classifier scores for images. */
 public final class Evaluation {
@@ -25,17 +26,10 @@ public final class Evaluation {
         return evaluate(trainer, config, samples, () -> false);
     }
 
-    /** Thrown when the evaluation was called off before it finished (the process is exiting). */
-    public static final class Cancelled extends RuntimeException {
-        public Cancelled() {
-            super("evaluation cancelled");
-        }
-    }
-
     /**
      * As {@link #evaluate(GanTrainer, ganstudio.config.RunConfig, int)}, checking cancelled between batches of
      * the image evaluation (it runs for a minute on a busy CPU; a JVM that exits under a running native
-     * convolution crashes) and throwing {@link Cancelled} when it says so.
+     * convolution crashes) and throwing {@link EvaluationCancelled} when it says so.
      */
     public static JsonObject evaluate(GanTrainer trainer, ganstudio.config.RunConfig config, int samples,
             BooleanSupplier cancelled) {

@@ -27,8 +27,14 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
+import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.runs.CheckpointIo;
+import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.RandomStreams;
+import ganstudio.train.common.Weights;
+import ganstudio.train.optim.GanOptimizer;
+import ganstudio.train.optim.Optimizers;
 import ganstudio.tricks.BetaSampler;
 import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
@@ -39,7 +45,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import ganstudio.nn.Scalars;
 
 /**
  * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread

@@ -15,6 +15,7 @@ import ganstudio.data.TrainingData;
 import ganstudio.metrics.ClassCoverage;
 import ganstudio.metrics.FrechetDistance;
 import ganstudio.train.classify.ClassifierModel;
+import ganstudio.train.common.EvaluationCancelled;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class ImageEvaluation {
         double[][] probs = new double[n][];
         for (int from = 0; from < n; from += BATCH) {
             if (cancelled.getAsBoolean()) {
-                throw new Evaluation.Cancelled();
+                throw new EvaluationCancelled();
             }
             int m = Math.min(BATCH, n - from);
             float[] px = new float[m * len];

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import ganstudio.data.Mixture2D;
+import ganstudio.train.common.RandomStreams;
 
 import java.util.Random;
 

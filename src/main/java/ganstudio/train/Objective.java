@@ -1,6 +1,7 @@
 package ganstudio.train;
 
 import ai.djl.ndarray.NDArray;
+
 import ganstudio.nn.Scalars;
 
 /**

@@ -2,7 +2,6 @@ package ganstudio.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-
 import com.google.gson.JsonObject;
 
 import ganstudio.config.RunConfig;

@@ -1,7 +1,6 @@
 package ganstudio.train;
 
 import ai.djl.Device;
-
 import com.google.gson.JsonObject;
 
 import ganstudio.config.RunConfig;
@@ -12,6 +11,7 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.CheckpointIo;
 import ganstudio.runs.RunDirectory;
 import ganstudio.runs.RunWriteException;
+import ganstudio.train.common.EvaluationCancelled;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -258,7 +258,7 @@ public final class TrainingSession extends SessionBase<TrainingListener> {
                             control::isEvaluationSkipped);
                     recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, stopReason, eval));
                     return;
-                } catch (Evaluation.Cancelled e) {
+                } catch (EvaluationCancelled e) {
                     why = evaluationSkipped(why, run); // Ctrl-C after the last step, during the evaluation
                 } catch (RuntimeException e) {
                     why = why.isEmpty() ? "evaluation failed: " + e.getMessage() : why;

@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 
 import ganstudio.config.RunConfig;
-import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.nn.Scalars;
+import ganstudio.nn.ThreadGradientCollector;
 
 /**
  * Adversarial examples for adversarial training, in the L∞ ball of radius ε around the clean batch, inside

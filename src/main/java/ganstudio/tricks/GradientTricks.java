@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 
 import ganstudio.config.RunConfig;
+import ganstudio.nn.Scalars;
 
 import java.util.List;
-import ganstudio.nn.Scalars;
 
 /**
  * What happens to gradients and weights between the backward pass and the optimizer: the L1 penalty's

@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+
 import ganstudio.nn.Scalars;
 
 /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
+import ganstudio.nn.Scalars;
 import ganstudio.runs.CheckpointIo;
 
 import java.io.DataInputStream;
@@ -11,7 +12,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import ganstudio.nn.Scalars;
 
 /**
  * An exponential moving average of a network's weights, θ̄ ← β·θ̄ + (1 − β)·θ, after every update. Sampling

@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import ganstudio.config.RunConfig;
 import ganstudio.data.TrainingData;
 import ganstudio.runs.RunDirectory;
+import ganstudio.train.common.DivergenceException;
 
 import java.lang.reflect.Field;
 import java.nio.file.Files;

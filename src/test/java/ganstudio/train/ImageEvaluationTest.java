@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import ganstudio.config.RunConfig;
 import ganstudio.data.TrainingData;
 import ganstudio.train.classify.TinyIdx;
+import ganstudio.train.common.EvaluationCancelled;
 
 import java.nio.file.Path;
 
@@ -54,7 +55,7 @@ class ImageEvaluationTest {
             // Ctrl-C during the evaluation: it stops at the next batch, here after the generated images, before the
             // training images are scored.
             int[] checks = {0};
-            assertThrows(Evaluation.Cancelled.class, () -> Evaluation.evaluate(t, gan, 100, () -> ++checks[0] > 1));
+            assertThrows(EvaluationCancelled.class, () -> Evaluation.evaluate(t, gan, 100, () -> ++checks[0] > 1));
             assertEquals(2, checks[0]);
         }
     }

@@ -6,10 +6,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-import ganstudio.train.AdaBoundOptimizer;
-import ganstudio.train.AdaGradOptimizer;
-import ganstudio.train.GanOptimizer;
-import ganstudio.train.RAdamOptimizer;
+import ganstudio.train.optim.AdaBoundOptimizer;
+import ganstudio.train.optim.AdaGradOptimizer;
+import ganstudio.train.optim.GanOptimizer;
+import ganstudio.train.optim.RAdamOptimizer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

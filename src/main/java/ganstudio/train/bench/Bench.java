@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 
 import ganstudio.train.Devices;
-import ganstudio.train.DivergenceException;
+import ganstudio.train.common.DivergenceException;
 
 import java.io.IOException;
 import java.io.PrintStream;

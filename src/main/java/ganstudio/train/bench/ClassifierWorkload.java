@@ -17,12 +17,12 @@ import ai.djl.util.Pair;
 
 import ganstudio.nn.ClassifierNetworks;
 import ganstudio.nn.ClassifierSpec;
+import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
-import ganstudio.train.AdamOptimizer;
+import ganstudio.train.optim.AdamOptimizer;
 
 import java.util.ArrayList;
 import java.util.List;
-import ganstudio.nn.Scalars;
 
 /**
  * classifier-fashion: one training step of the fashion baseline CNN (ClassifierSpec.baseline(1, 28, 10), He

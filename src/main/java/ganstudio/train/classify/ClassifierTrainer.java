@@ -18,13 +18,15 @@ import ganstudio.config.UserError;
 import ganstudio.data.ClassifierData;
 import ganstudio.data.ImageSet;
 import ganstudio.metrics.ClassificationReport;
+import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
-import ganstudio.train.DivergenceException;
-import ganstudio.train.GanOptimizer;
-import ganstudio.train.Optimizers;
-import ganstudio.train.RandomStreams;
-import ganstudio.train.Weights;
 import ganstudio.runs.CheckpointIo;
+import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.EvaluationCancelled;
+import ganstudio.train.common.RandomStreams;
+import ganstudio.train.common.Weights;
+import ganstudio.train.optim.GanOptimizer;
+import ganstudio.train.optim.Optimizers;
 import ganstudio.tricks.Adversary;
 import ganstudio.tricks.Augmenter;
 import ganstudio.tricks.GradientTricks;
@@ -41,7 +43,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import ganstudio.nn.Scalars;
 
 /**
  * One image classifier being trained, with every trick of its config, owned by the thread that created it.
@@ -375,7 +376,7 @@ public final class ClassifierTrainer implements AutoCloseable {
     /**
      * As {@link #evaluate(ImageSet, String)}, checking between batches whether to give up (the process is exiting).
      *
-     * @throws ganstudio.train.Evaluation.Cancelled when cancelled said so
+     * @throws EvaluationCancelled when cancelled said so
      */
     public ClassificationReport evaluate(ImageSet set, String name, java.util.function.BooleanSupplier cancelled) {
         return evaluate(model, set, name, classes, manager, cancelled);
@@ -389,7 +390,7 @@ public final class ClassifierTrainer implements AutoCloseable {
         int len = set.imageSize();
         for (int from = 0; from < set.count(); from += EVAL_BATCH) {
             if (cancelled.getAsBoolean()) {
-                throw new ganstudio.train.Evaluation.Cancelled();
+                throw new EvaluationCancelled();
             }
             int n = Math.min(EVAL_BATCH, set.count() - from);
             float[] px = new float[n * len];

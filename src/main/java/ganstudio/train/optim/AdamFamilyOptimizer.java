@@ -1,4 +1,4 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 /** What Adam, RAdam and AdaBound share: β1, β2, ε and two moment arrays (m, v) per parameter. */
 public abstract class AdamFamilyOptimizer extends GanOptimizer {

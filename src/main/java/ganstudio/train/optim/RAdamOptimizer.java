@@ -1,9 +1,10 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+
 import ganstudio.nn.Scalars;
 
 /**

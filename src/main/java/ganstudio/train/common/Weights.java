@@ -1,4 +1,4 @@
-package ganstudio.train;
+package ganstudio.train.common;
 
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,4 @@
-package ganstudio.train;
+package ganstudio.train.common;
 
 import ganstudio.config.UserError;
 

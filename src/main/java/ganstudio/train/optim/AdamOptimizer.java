@@ -1,4 +1,4 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;

@@ -1,29 +1,32 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+
 import ganstudio.nn.Scalars;
 
 /**
- * SGD with optional momentum and Nesterov momentum, as torch.optim.SGD defines them (no dampening):
- * b = μ·b + g; step = g + μ·b (Nesterov) or b; w -= lr · step.
+ * RMSProp as torch.optim.RMSprop defines it (the WGAN paper's optimizer): v = α·v + (1−α)·g²,
+ * w -= lr · g / (sqrt(v) + ε), with optional momentum on that step. DJL's PyTorch engine has no RMSProp.
  */
-public class SgdOptimizer extends GanOptimizer {
+public class RmsPropOptimizer extends GanOptimizer {
 
+    private final float alpha;
+    private final float eps;
     private final float momentum;
-    private final boolean nesterov;
 
-    public SgdOptimizer(float learningRate, float momentum, boolean nesterov, float weightDecay) {
+    public RmsPropOptimizer(float learningRate, float alpha, float eps, float momentum, float weightDecay) {
         super(learningRate, weightDecay);
+        this.alpha = alpha;
+        this.eps = eps;
         this.momentum = momentum;
-        this.nesterov = nesterov;
     }
 
     @Override
     protected int stateCount() {
-        return momentum > 0 ? 1 : 0;
+        return momentum > 0 ? 2 : 1;
     }
 
     @Override
@@ -33,10 +36,11 @@ public class SgdOptimizer extends GanOptimizer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray g = decayed(grad, weight);
-            NDArray step = g;
+            Scalars.muli(s[0], alpha).addi(Scalars.muli(g.square(), 1 - alpha));
+            NDArray step = g.div(s[0].sqrt().addi(eps));
             if (momentum > 0) {
-                Scalars.muli(s[0], momentum).addi(g);
-                step = nesterov ? g.add(Scalars.mul(s[0], momentum)) : s[0];
+                Scalars.muli(s[1], momentum).addi(step);
+                step = s[1];
             }
             weight.subi(Scalars.mul(step, learningRate));
         }

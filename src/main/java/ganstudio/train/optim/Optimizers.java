@@ -1,4 +1,4 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ganstudio.config.RunConfig;
 

@@ -1,9 +1,10 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 
+import ganstudio.nn.Scalars;
 import ganstudio.runs.CheckpointIo;
 
 import java.io.DataInputStream;
@@ -11,7 +12,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import ganstudio.nn.Scalars;
 
 /**
  * A DJL optimizer whose state (moments, step counts) can be saved and restored, so that a resumed run

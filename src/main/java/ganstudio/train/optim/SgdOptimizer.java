@@ -1,31 +1,30 @@
-package ganstudio.train;
+package ganstudio.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+
 import ganstudio.nn.Scalars;
 
 /**
- * RMSProp as torch.optim.RMSprop defines it (the WGAN paper's optimizer): v = α·v + (1−α)·g²,
- * w -= lr · g / (sqrt(v) + ε), with optional momentum on that step. DJL's PyTorch engine has no RMSProp.
+ * SGD with optional momentum and Nesterov momentum, as torch.optim.SGD defines them (no dampening):
+ * b = μ·b + g; step = g + μ·b (Nesterov) or b; w -= lr · step.
  */
-public class RmsPropOptimizer extends GanOptimizer {
+public class SgdOptimizer extends GanOptimizer {
 
-    private final float alpha;
-    private final float eps;
     private final float momentum;
+    private final boolean nesterov;
 
-    public RmsPropOptimizer(float learningRate, float alpha, float eps, float momentum, float weightDecay) {
+    public SgdOptimizer(float learningRate, float momentum, boolean nesterov, float weightDecay) {
         super(learningRate, weightDecay);
-        this.alpha = alpha;
-        this.eps = eps;
         this.momentum = momentum;
+        this.nesterov = nesterov;
     }
 
     @Override
     protected int stateCount() {
-        return momentum > 0 ? 2 : 1;
+        return momentum > 0 ? 1 : 0;
     }
 
     @Override
@@ -35,11 +34,10 @@ public class RmsPropOptimizer extends GanOptimizer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray g = decayed(grad, weight);
-            Scalars.muli(s[0], alpha).addi(Scalars.muli(g.square(), 1 - alpha));
-            NDArray step = g.div(s[0].sqrt().addi(eps));
+            NDArray step = g;
             if (momentum > 0) {
-                Scalars.muli(s[1], momentum).addi(step);
-                step = s[1];
+                Scalars.muli(s[0], momentum).addi(g);
+                step = nesterov ? g.add(Scalars.mul(s[0], momentum)) : s[0];
             }
             weight.subi(Scalars.mul(step, learningRate));
         }
