@@ -544,9 +544,9 @@ class MalformedInputCorpusTest {
         containing("ablate --tricks nope", "'nope'",
                 d -> args(d, "ablate", "--preset", "fashion-classifier-baseline", "--tricks", "nope", "--out",
                         "{dir}/out"));
-        containing("ablate of a GAN preset", "ablate takes a classifier preset (task = classifier); ring8-gan is a"
-                + " gan preset",
-                d -> args(d, "ablate", "--preset", "ring8-gan", "--out", "{dir}/out"));
+        containing("ablate: a classifier trick on a GAN preset", "trick 'mixup' is a classifier trick; this preset "
+                + "is a GAN preset",
+                d -> args(d, "ablate", "--preset", "ring8-gan", "--tricks", "mixup", "--out", "{dir}/out"));
         exact("bench --iters abc", "--iters abc: expected an integer >= 1", d -> args(d, "bench", "--iters", "abc"));
         exact("bench --threads -1", "--threads -1: expected an integer >= 0",
                 d -> args(d, "bench", "--threads", "-1"));
