@@ -1,0 +1,112 @@
+package ganstudio.ui;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * A sweep's tasks, one row each: variant, seed, state (with Slurm's word on its job), progress and the reason a
+ * task failed. Double-click or Enter opens the task's run the way the Runs tab does.
+ */
+final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
+
+    private Consumer<TaskRow> onOpen = t -> { };
+
+    SweepTaskTable() {
+        getColumns().add(LiveRow.column("#", 40, t -> String.valueOf(t.index()),
+                Comparator.comparingInt(TaskRow::index), null));
+        getColumns().add(LiveRow.column("variant", 170, TaskRow::variantLabel,
+                Comparator.comparingInt(TaskRow::variant), TaskRow::variantLabel));
+        getColumns().add(LiveRow.column("seed", 46, t -> String.valueOf(t.seed()),
+                Comparator.comparingLong(TaskRow::seed), null));
+        getColumns().add(LiveRow.column("state", 100, TaskRow::stateText,
+                Comparator.comparing(TaskRow::kind), TaskRow::stateText));
+        getColumns().add(progressColumn());
+        getColumns().add(LiveRow.column("detail", 200, TaskRow::detail,
+                Comparator.comparing(TaskRow::detail), TaskRow::detail));
+        setPlaceholder(new Label("Pick a sweep on the left"));
+        // the columns share the pane's width and the detail (a failure's reason) takes what is left; a cell's
+        // whole text is in its tooltip
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        double[] least = {36, 120, 40, 70, 140, 60};
+        for (int i = 0; i < least.length; i++) {
+            getColumns().get(i).setMinWidth(least[i]);
+        }
+        setRowFactory(tv -> {
+            TableRow<LiveRow<TaskRow>> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem().get());
+                }
+            });
+            return row;
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                selectedTask().ifPresent(this::open);
+                e.consume();
+            }
+        });
+        getStyleClass().add("sweep-tasks");
+    }
+
+    private static TableColumn<LiveRow<TaskRow>, TaskRow> progressColumn() {
+        TableColumn<LiveRow<TaskRow>, TaskRow> c = new TableColumn<>("progress");
+        c.setPrefWidth(170);
+        c.setCellValueFactory(cell -> cell.getValue().valueProperty());
+        c.setComparator(Comparator.comparingDouble(TaskRow::fraction));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar(0);
+            private final Label text = new Label();
+            private final HBox box = new HBox(6, bar, text);
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setPrefWidth(90);
+                HBox.setHgrow(bar, Priority.ALWAYS);
+                text.setMinWidth(Label.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(TaskRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                bar.setProgress(item.fraction());
+                text.setText(item.progressText());
+                setGraphic(box);
+            }
+        });
+        return c;
+    }
+
+    void onOpen(Consumer<TaskRow> onOpen) {
+        this.onOpen = onOpen;
+    }
+
+    Optional<TaskRow> selectedTask() {
+        List<TaskRow> rows = LiveRow.selected(this);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    void show(List<TaskRow> rows) {
+        LiveRow.update(this, rows, TaskRow::index);
+    }
+
+    private void open(TaskRow t) {
+        onOpen.accept(t);
+    }
+}

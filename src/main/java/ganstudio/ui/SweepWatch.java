@@ -1,0 +1,175 @@
+package ganstudio.ui;
+
+import ganstudio.config.UserError;
+import ganstudio.runs.RunDirectory;
+import ganstudio.sweep.SlurmQueue;
+import ganstudio.sweep.SlurmSubmission;
+import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepPlan;
+import ganstudio.sweep.SweepReport;
+import ganstudio.sweep.SweepTask;
+import ganstudio.sweep.TaskState;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Looks at one sweep's folder again and again (on the poller's thread, every second or two) and says what the
+ * Sweeps tab should show. Each look is cheap: a task whose files did not change since the last look keeps its
+ * state without being read again, and only running tasks are asked for their lock (a killed one leaves no file
+ * changed behind) and their newest metrics row; report.json is parsed only when it was rewritten; Slurm is asked
+ * at most every {@code slurmEveryMillis}, and only for a sweep submitted there.
+ */
+final class SweepWatch {
+
+    /** What the folder's files said of a task when its state was last read. */
+    private record Stamp(long config, long summary, long lock, long lockSize, boolean exists) {}
+
+    private final SweepFolder folder;
+    private final Function<SweepFolder, SlurmQueue.Snapshot> slurm;
+    private final long slurmEveryMillis;
+    private final Map<Integer, Stamp> stamps = new HashMap<>();
+    private final Map<Integer, TaskState> states = new HashMap<>();
+    private long reportModified = Long.MIN_VALUE;
+    private ReportTable report = ReportTable.none();
+    private String reportProblem;
+    private long slurmAskedAt = Long.MIN_VALUE;
+    private SlurmQueue.Snapshot slurmView;
+
+    SweepWatch(SweepFolder folder) {
+        this(folder, SlurmQueue::poll, 10_000);
+    }
+
+    /** With another way to ask Slurm (a test's), at most every slurmEveryMillis. */
+    SweepWatch(SweepFolder folder, Function<SweepFolder, SlurmQueue.Snapshot> slurm, long slurmEveryMillis) {
+        this.folder = folder;
+        this.slurm = slurm;
+        this.slurmEveryMillis = slurmEveryMillis;
+    }
+
+    SweepFolder folder() {
+        return folder;
+    }
+
+    /** One look at the folder. Never throws for a file's sake: what cannot be read becomes a note. */
+    SweepSnapshot look() {
+        SweepPlan plan = folder.getPlan();
+        List<String> notes = new ArrayList<>();
+        boolean onSlurm = Files.isRegularFile(folder.getPath().resolve(SlurmSubmission.FILE));
+        Map<Integer, SlurmQueue.Job> jobs = onSlurm ? slurmJobs(notes) : Map.of();
+        List<TaskRow> rows = new ArrayList<>();
+        for (SweepTask t : plan.tasks()) {
+            rows.add(row(plan, t, jobs.get(t.index())));
+        }
+        readReport();
+        if (reportProblem != null) {
+            notes.add(reportProblem);
+        }
+        List<SweepSnapshot.PlotFile> plots = new ArrayList<>();
+        for (String name : report.plots()) {
+            Path file = folder.getPath().resolve(name);
+            long modified = modified(file);
+            if (modified != Long.MIN_VALUE) {
+                plots.add(new SweepSnapshot.PlotFile(file, modified));
+            }
+        }
+        return new SweepSnapshot(folder.getPath(), plan.name(), plan.description(), onSlurm ? "slurm" : "local",
+                report.figures(), VariantRow.of(plan, rows, report), rows, plots, notes);
+    }
+
+    private TaskRow row(SweepPlan plan, SweepTask t, SlurmQueue.Job job) {
+        Path dir = folder.taskDir(t);
+        Stamp stamp = stamp(dir);
+        TaskState state = states.get(t.index());
+        if (state == null || state.kind() == TaskState.Kind.RUNNING || !stamp.equals(stamps.get(t.index()))) {
+            try {
+                state = TaskState.of(dir, t);
+            } catch (RuntimeException e) {
+                // read mid-write, or damaged: the task shows as failed with the reason until its files change
+                state = new TaskState(TaskState.Kind.FAILED, "cannot read its folder: " + e.getMessage(), 0,
+                        t.isClassifier() ? t.config().getInt("cls.epochs") : t.config().getInt("steps"));
+            }
+            states.put(t.index(), state);
+            stamps.put(t.index(), stamp);
+        }
+        double progress = state.step();
+        if (state.kind() == TaskState.Kind.RUNNING) {
+            Optional<MetricsTail.Row> last = MetricsTail.read(dir.resolve(RunDirectory.METRICS));
+            if (last.isPresent()) {
+                progress = Math.max(progress, last.get().progress());
+            }
+        }
+        return new TaskRow(t.index(), t.variant(), VariantRow.labelOf(plan.variant(t)), t.seed(), state.kind(),
+                state.detail(), progress, state.length(), t.isClassifier(), job == null ? "" : job.describe(), dir,
+                stamp.config() != Long.MIN_VALUE);
+    }
+
+    private static Stamp stamp(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new Stamp(Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, -1, false);
+        }
+        Path lock = dir.resolve(RunDirectory.LOCK);
+        long lockSize;
+        try {
+            lockSize = Files.size(lock);
+        } catch (IOException e) {
+            lockSize = -1;
+        }
+        return new Stamp(modified(dir.resolve(RunDirectory.CONFIG)), modified(dir.resolve(RunDirectory.SUMMARY)),
+                modified(lock), lockSize, true);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private void readReport() {
+        Path file = folder.getPath().resolve(SweepReport.JSON);
+        long modified = modified(file);
+        if (modified == reportModified) {
+            return;
+        }
+        reportModified = modified;
+        if (modified == Long.MIN_VALUE) {
+            report = ReportTable.none();
+            reportProblem = null;
+            return;
+        }
+        try {
+            report = ReportTable.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            reportProblem = null;
+        } catch (IOException e) {
+            reportProblem = file + ": cannot read (" + e.getMessage() + ")";
+        } catch (UserError e) {
+            reportProblem = e.getMessage();
+        }
+    }
+
+    private Map<Integer, SlurmQueue.Job> slurmJobs(List<String> notes) {
+        long now = System.currentTimeMillis();
+        if (slurmView == null || now - slurmAskedAt >= slurmEveryMillis) {
+            slurmAskedAt = now;
+            try {
+                slurmView = slurm.apply(folder);
+            } catch (RuntimeException e) {
+                slurmView = new SlurmQueue.Snapshot(Map.of(), Optional.empty(), List.of("Slurm: " + e.getMessage()));
+            }
+        }
+        notes.addAll(slurmView.notes());
+        slurmView.report().ifPresent(j -> notes.add("report job: " + j.describe()));
+        return slurmView.tasks();
+    }
+}
