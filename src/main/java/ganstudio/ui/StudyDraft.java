@@ -12,6 +12,7 @@ import ganstudio.config.UserError;
 import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepSpec;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,13 +137,23 @@ record StudyDraft(String task, String preset, RunConfig setup, String name, List
         o.add("grid", grid);
         o.addProperty("seeds", seeds);
         JsonObject set = new JsonObject();
-        edits.forEach((k, v) -> set.add(k, v instanceof Number n ? new JsonPrimitive(n)
+        edits.forEach((k, v) -> set.add(k, v instanceof Number n ? number(n)
                 : v instanceof Boolean b ? new JsonPrimitive(b) : new JsonPrimitive(String.valueOf(v))));
         o.add("set", set);
         return o;
     }
 
-    /** A typed value as JSON: a number or true/false as such (1e-4 keeps its form), anything else as text. */
+    /** A config number as a person writes it: 0.0002, not Java's 2.0E-4. */
+    static JsonPrimitive number(Number n) {
+        String plain = n instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                : String.valueOf(n);
+        return new JsonPrimitive(new LazilyParsedNumber(plain));
+    }
+
+    /**
+     * A typed value as JSON: a number or true/false as such, anything else as text. A number keeps the form it was
+     * typed in (1e-4 stays 1e-4: Gson writes a LazilyParsedNumber as its text), as the sweep file keeps it.
+     */
     static JsonPrimitive typed(String v) {
         if (JSON_NUMBER.matcher(v).matches()) {
             return new JsonPrimitive(new LazilyParsedNumber(v));
