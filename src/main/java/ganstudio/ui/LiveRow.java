@@ -61,6 +61,12 @@ final class LiveRow<R> {
         }
     }
 
+    /** The text a column made by {@link #column} shows for a row's value. */
+    @SuppressWarnings("unchecked")
+    static <R> String textOf(TableColumn<LiveRow<R>, ?> column, R value) {
+        return ((Function<R, String>) column.getUserData()).apply(value);
+    }
+
     /** The selected rows' values, in table order. */
     static <R> List<R> selected(TableView<LiveRow<R>> table) {
         return table.getSelectionModel().getSelectedItems().stream().map(LiveRow::get).toList();
@@ -77,6 +83,7 @@ final class LiveRow<R> {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> cell.getValue().valueProperty());
         c.setComparator(order);
+        c.setUserData(text);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(R item, boolean empty) {

@@ -210,6 +210,11 @@ final class MainWindow {
         this.onClassifierRun = onClassifierRun;
     }
 
+    /** The line above the picture that says what is on screen ("Viewing: RUN (status)"), for a test. */
+    String viewingText() {
+        return viewing.getText();
+    }
+
     /** Where "New study…" sends the form's config and preset (the Sweeps tab's dialog). */
     void onNewStudy(BiConsumer<RunConfig, String> onNewStudy) {
         this.onNewStudy = onNewStudy;

@@ -163,6 +163,7 @@ final class NewStudyDialog {
         noKeys.setWrapText(true);
         axisRows.getChildren().add(noKeys);
         seeds.setEditable(true);
+        commitAsTyped(seeds);
         seeds.setPrefWidth(90);
         seeds.valueProperty().addListener((o, a, b) -> edited());
         seeds.setTooltip(new Tooltip("Seeds 1..N; the report averages each variant over them"));
@@ -173,6 +174,7 @@ final class NewStudyDialog {
         local.setSelected(true);
         group.selectedToggleProperty().addListener((o, a, b) -> edited());
         parallel.setEditable(true);
+        commitAsTyped(parallel);
         parallel.setPrefWidth(80);
         parallel.valueProperty().addListener((o, a, b) -> edited());
         Label atOnce = new Label("tasks at once (each a process with its share of the cores)");
@@ -232,6 +234,24 @@ final class NewStudyDialog {
         grid.add(destination, 1, r++);
         grid.add(problem, 1, r);
         return grid;
+    }
+
+    /**
+     * A number typed into a spinner counts at once, as every other field here: a spinner takes typed text only on
+     * Enter, which would also press Start with the count before.
+     */
+    private static void commitAsTyped(Spinner<Integer> spinner) {
+        spinner.getEditor().textProperty().addListener((o, a, b) -> {
+            try {
+                int v = Integer.parseInt(b.strip());
+                var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+                if (v >= f.getMin() && v <= f.getMax() && v != f.getValue()) {
+                    f.setValue(v);
+                }
+            } catch (NumberFormatException e) {
+                // not a number yet (being typed): the count stays at the last one
+            }
+        });
     }
 
     /** A key to vary and its values; a picked key starts with the setup's own value to add to. */
@@ -347,13 +367,25 @@ final class NewStudyDialog {
                 }
                 checked = c.ok() && whereProblem == null ? c : null;
                 String p = !c.ok() ? c.problem() : whereProblem;
-                problem.setText(p == null ? "" : p);
+                // a value's problem is already under its row; the line at the bottom says why Start is off
+                boolean shownAbove = d.axesProblem() != null;
+                problem.setText(p == null ? "" : shownAbove ? "Start is disabled until the values marked above "
+                        + "are fixed." : p);
                 estimate.setText(e == null ? "—" : e.text());
                 basis.setText(e == null ? "" : e.basis());
                 common.setText(c.ok() ? commonText(c) : "");
+                showIfAny(common);
+                showIfAny(problem);
+                showIfAny(basis);
                 updateStart();
             });
         });
+    }
+
+    private static void showIfAny(Label l) {
+        boolean any = l.getText() != null && !l.getText().isEmpty();
+        l.setVisible(any);
+        l.setManaged(any);
     }
 
     private static String commonText(StudyDraft.Checked c) {
@@ -403,8 +435,10 @@ final class NewStudyDialog {
         seeds.getValueFactory().setValue(n);
     }
 
+    /** The whole study's problem (the CLI's check), or the first value's marked at its row. */
     String problemText() {
-        return problem.getText();
+        return axes.stream().map(a -> a.error.getText()).filter(t -> !t.isEmpty()).findFirst()
+                .orElse(problem.getText());
     }
 
     String taskCountText() {
@@ -417,5 +451,18 @@ final class NewStudyDialog {
 
     boolean canStart() {
         return isReady();
+    }
+
+    /** The Slurm choice with its fields typed in, as a person would. */
+    void runOnSlurm(String partitionName, String timeLimit, String memory) {
+        slurm.setSelected(true);
+        partition.setText(partitionName);
+        time.setText(timeLimit);
+        mem.setText(memory);
+    }
+
+    /** Start, as a person presses it (or Enter). */
+    void pressStart() {
+        ((Button) dialog.getDialogPane().lookupButton(startType)).fire();
     }
 }

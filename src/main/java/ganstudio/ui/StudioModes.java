@@ -37,6 +37,7 @@ final class StudioModes {
     private final Presets presets = Presets.locate();
     /** The setup a study from the Sweeps tab starts from: the one shown last. */
     private boolean classifierSetupLast;
+    private NewStudyDialog studyDialog;
 
     StudioModes(Path runsRoot) {
         this(runsRoot, sweepsNextTo(runsRoot));
@@ -98,14 +99,15 @@ final class StudioModes {
             showBanner("pick a preset first: a study varies a preset's settings");
             return;
         }
-        new NewStudyDialog(tabs.getScene().getWindow(), task, preset, config, runsRoot, sweeps.sweepsRoot(),
-                launcher, started -> {
+        studyDialog = new NewStudyDialog(tabs.getScene().getWindow(), task, preset, config, runsRoot,
+                sweeps.sweepsRoot(), launcher, started -> {
                     tabs.getSelectionModel().select(sweepsTab);
                     sweeps.showStarted(started);
                 }, problem -> {
                     tabs.getSelectionModel().select(sweepsTab);
                     sweeps.showBanner("The study did not start: " + problem);
-                }).show();
+                });
+        studyDialog.show();
     }
 
     private void newStudyFromLastSetup() {
@@ -130,6 +132,21 @@ final class StudioModes {
 
     SweepsView sweeps() {
         return sweeps;
+    }
+
+    /** The "New study…" dialog opened last, for a test; null before one. */
+    NewStudyDialog studyDialog() {
+        return studyDialog;
+    }
+
+    /** The title of the tab on screen. */
+    String selectedTab() {
+        return tabs.getSelectionModel().getSelectedItem().getText();
+    }
+
+    /** "New study…" in the Sweeps tab, as a person would press it. */
+    void pressNewStudy() {
+        newStudyFromLastSetup();
     }
 
     TabPane getRoot() {

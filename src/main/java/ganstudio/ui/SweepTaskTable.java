@@ -21,6 +21,9 @@ import javafx.scene.layout.Priority;
  */
 final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
 
+    /** Slurm's word on each task's latest job; shown for a sweep submitted there only. */
+    private final TableColumn<LiveRow<TaskRow>, TaskRow> slurmJob = LiveRow.column("Slurm job", 150,
+            TaskRow::slurm, Comparator.comparing(TaskRow::slurm), TaskRow::slurm);
     private Consumer<TaskRow> onOpen = t -> { };
 
     SweepTaskTable() {
@@ -30,16 +33,18 @@ final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
                 Comparator.comparingInt(TaskRow::variant), TaskRow::variantLabel));
         getColumns().add(LiveRow.column("seed", 46, t -> String.valueOf(t.seed()),
                 Comparator.comparingLong(TaskRow::seed), null));
-        getColumns().add(LiveRow.column("state", 100, TaskRow::stateText,
+        getColumns().add(LiveRow.column("state", 80, t -> t.kind().toString(),
                 Comparator.comparing(TaskRow::kind), TaskRow::stateText));
         getColumns().add(progressColumn());
+        getColumns().add(slurmJob);
+        slurmJob.setVisible(false);
         getColumns().add(LiveRow.column("detail", 200, TaskRow::detail,
                 Comparator.comparing(TaskRow::detail), TaskRow::detail));
         setPlaceholder(new Label("Pick a sweep on the left"));
         // the columns share the pane's width and the detail (a failure's reason) takes what is left; a cell's
         // whole text is in its tooltip
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        double[] least = {36, 120, 40, 70, 140, 60};
+        double[] least = {36, 110, 40, 64, 140, 120, 60};
         for (int i = 0; i < least.length; i++) {
             getColumns().get(i).setMinWidth(least[i]);
         }
@@ -103,6 +108,7 @@ final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
     }
 
     void show(List<TaskRow> rows) {
+        slurmJob.setVisible(rows.stream().anyMatch(t -> !t.slurm().isEmpty()));
         LiveRow.update(this, rows, TaskRow::index);
     }
 

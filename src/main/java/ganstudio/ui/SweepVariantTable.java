@@ -57,7 +57,7 @@ final class SweepVariantTable extends TableView<LiveRow<VariantRow>> {
             String key = figures.get(i).key();
             double widest = 0;
             for (VariantRow r : rows) {
-                widest = Math.max(widest, new Text(r.figure(key).text()).getLayoutBounds().getWidth());
+                widest = Math.max(widest, new Text(r.figureText(key)).getLayoutBounds().getWidth());
             }
             if (widest + CELL_PADDING > c.getPrefWidth()) {
                 c.setPrefWidth(Math.ceil(widest + CELL_PADDING));
@@ -78,7 +78,7 @@ final class SweepVariantTable extends TableView<LiveRow<VariantRow>> {
         columns.add(count("failed", TaskState.Kind.FAILED));
         columns.add(count("diverged", TaskState.Kind.DIVERGED));
         for (ReportTable.Column f : figures) {
-            TableColumn<LiveRow<VariantRow>, VariantRow> c = LiveRow.column("", 118, v -> v.figure(f.key()).text(),
+            TableColumn<LiveRow<VariantRow>, VariantRow> c = LiveRow.column("", 118, v -> v.figureText(f.key()),
                     Comparator.comparing(v -> v.figure(f.key())), v -> v.figure(f.key()).perSeed());
             // the label as a wrapping header, so "critic gap max-min (last 10%)" is read whole
             Label header = new Label(f.label());

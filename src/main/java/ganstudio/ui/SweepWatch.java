@@ -39,6 +39,8 @@ final class SweepWatch {
     private final long slurmEveryMillis;
     private final Map<Integer, Stamp> stamps = new HashMap<>();
     private final Map<Integer, TaskState> states = new HashMap<>();
+    /** How far each task logged, when its state was last read (a running task's, at every look). */
+    private final Map<Integer, Double> logged = new HashMap<>();
     private long reportModified = Long.MIN_VALUE;
     private ReportTable report = ReportTable.none();
     private String reportProblem;
@@ -100,17 +102,25 @@ final class SweepWatch {
             }
             states.put(t.index(), state);
             stamps.put(t.index(), stamp);
+            logged.put(t.index(), loggedProgress(dir, state));
+        } else if (state.kind() == TaskState.Kind.RUNNING) {
+            logged.put(t.index(), loggedProgress(dir, state));
         }
-        double progress = state.step();
-        if (state.kind() == TaskState.Kind.RUNNING) {
-            Optional<MetricsTail.Row> last = MetricsTail.read(dir.resolve(RunDirectory.METRICS));
-            if (last.isPresent()) {
-                progress = Math.max(progress, last.get().progress());
-            }
-        }
+        double progress = Math.max(state.step(), logged.getOrDefault(t.index(), 0.0));
         return new TaskRow(t.index(), t.variant(), VariantRow.labelOf(plan.variant(t)), t.seed(), state.kind(),
                 state.detail(), progress, state.length(), t.isClassifier(), job == null ? "" : job.describe(), dir,
                 stamp.config() != Long.MIN_VALUE);
+    }
+
+    /**
+     * The newest metrics row's step or epoch of a task under way or cut short: its summary says 0 while it runs,
+     * and nothing at all after a kill. A finished task's summary has the truth.
+     */
+    private static double loggedProgress(Path dir, TaskState state) {
+        if (state.kind() == TaskState.Kind.QUEUED || state.kind().isFinal()) {
+            return 0;
+        }
+        return MetricsTail.read(dir.resolve(RunDirectory.METRICS)).map(MetricsTail.Row::progress).orElse(0.0);
     }
 
     private static Stamp stamp(Path dir) {

@@ -107,10 +107,14 @@ final class SweepsView {
     }
 
     private VBox leftPanel() {
-        Label heading = new Label("Sweeps in " + sweepsRoot.toAbsolutePath().normalize());
+        Label heading = new Label("Sweeps");
         heading.getStyleClass().add("section-title");
-        heading.setWrapText(true);
-        heading.setMinHeight(Region.USE_PREF_SIZE);
+        // a long path is cut at its start: its end names the folder
+        Label folder = new Label(sweepsRoot.toAbsolutePath().normalize().toString());
+        folder.getStyleClass().add("hint");
+        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        folder.setTooltip(new Tooltip("Where the studio lists sweeps and starts new ones: " + folder.getText()
+                + " (studio --sweeps DIR to change it)"));
         newStudy.setTooltip(new Tooltip("A study of the setup last shown in the GAN or Classifier tab: keys to "
                 + "vary, their values, seeds; run here or on Slurm"));
         newStudy.setOnAction(e -> onNewStudy.run());
@@ -123,13 +127,13 @@ final class SweepsView {
         }
         TableColumn<SweepListing.Row, String> name = new TableColumn<>("sweep");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().folder()));
-        name.setPrefWidth(196);
+        name.setPrefWidth(224);
         TableColumn<SweepListing.Row, Integer> count = new TableColumn<>("tasks");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tasks()));
-        count.setPrefWidth(48);
+        count.setPrefWidth(44);
         TableColumn<SweepListing.Row, String> exec = new TableColumn<>("on");
         exec.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().executor()));
-        exec.setPrefWidth(50);
+        exec.setPrefWidth(46);
         list.getColumns().setAll(List.of(name, count, exec));
         list.setPlaceholder(new Label("No sweeps yet in " + sweepsRoot.toAbsolutePath().normalize()
                 + ".\nNew study… starts one; so does `sweep FILE` on the command line."));
@@ -156,10 +160,10 @@ final class SweepsView {
         how.setWrapText(true);
         how.setMinHeight(Region.USE_PREF_SIZE);
         FlowPane buttons = new FlowPane(8, 6, newStudy, openFolder, refresh);
-        VBox left = new VBox(8, heading, buttons, list, how);
+        VBox left = new VBox(8, new VBox(2, heading, folder), buttons, list, how);
         left.getStyleClass().add("runs-panel");
         left.setPadding(new Insets(8));
-        left.setPrefWidth(310);
+        left.setPrefWidth(336);
         left.setMinWidth(260);
         return left;
     }
@@ -428,6 +432,11 @@ final class SweepsView {
     /** What the tab shows now, for a test: the sweep's look, the plots on screen. */
     SweepSnapshot current() {
         return current;
+    }
+
+    /** Compare, as a person presses it. */
+    void pressCompare() {
+        compare.fire();
     }
 
     SweepVariantTable variantTable() {

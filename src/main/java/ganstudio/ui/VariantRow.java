@@ -63,6 +63,17 @@ public record VariantRow(int index, String label, Map<String, FigureCell> figure
         return c != null ? c : FigureCell.empty(key);
     }
 
+    /**
+     * The figure's mean ± std as the table shows it, with how many of the variant's done seeds it stands on when
+     * not all: the counts are live, the figures as of the report's last rewrite (after each task), and a seed that
+     * never captured every mode has no "step all modes" at all.
+     */
+    public String figureText(String key) {
+        FigureCell c = figure(key);
+        int done = count(TaskState.Kind.DONE);
+        return c.n() > 0 && c.n() < done ? c.text() + "  (" + c.n() + " of " + done + " seeds)" : c.text();
+    }
+
     /** The run Compare shows for this variant: its first seed that has a run, done ones first. */
     public Optional<Path> compareRun() {
         return tasks.stream().filter(t -> t.kind() == TaskState.Kind.DONE && t.hasRun()).findFirst()

@@ -55,6 +55,23 @@ class ReportTableTest {
     }
 
     @Test
+    void aFigureOnFewerSeedsThanAreDoneSaysOnHowMany() {
+        ReportTable r = ReportTable.parse(REPORT, "report.json");
+        List<TaskRow> twoDone = List.of(done(0, 1), done(1, 2));
+        VariantRow v = new VariantRow(2, "c", java.util.Map.of("modes", r.cell(2, "modes")), Double.NaN, twoDone);
+        assertEquals("6  (1 of 2 seeds)", v.figureText("modes"),
+                "the report was written when one seed was done; the count is live");
+        assertEquals("—", v.figureText("kl"));
+        VariantRow all = new VariantRow(0, "a", java.util.Map.of("modes", r.cell(0, "modes")), 1, twoDone);
+        assertEquals("7.8 ± 0.4", all.figureText("modes"), "five seeds, more than the two done");
+    }
+
+    private static TaskRow done(int index, long seed) {
+        return new TaskRow(index, 0, "c", seed, ganstudio.sweep.TaskState.Kind.DONE, "", 300, 300, false, "",
+                java.nio.file.Path.of("t" + index), true);
+    }
+
+    @Test
     void aReportOfAnotherShapeIsOneLineNamingTheFile() {
         UserError e = assertThrows(UserError.class, () -> ReportTable.parse("{\"variants\": [{\"x\": 1}]}",
                 "/s/report.json"));

@@ -96,6 +96,7 @@ class SweepWatchTest {
         TaskRow t = watch.look().tasks().get(2);
         assertEquals(TaskState.Kind.KILLED, t.kind());
         assertEquals("ended without a final status (killed?)", t.detail());
+        assertEquals("150 / 300", t.progressText(), "as far as it logged");
     }
 
     @Test
