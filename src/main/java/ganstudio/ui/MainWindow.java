@@ -47,6 +47,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -304,6 +305,9 @@ final class MainWindow {
                 showBanner("cannot start a study from this setup: " + form.firstProblem());
             }
         });
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        // three buttons do not fit a narrow setup panel on one line: they wrap rather than cut their names
+        FlowPane buttons = new FlowPane(8, 6, save, pair, study);
         HBox presetRow = new HBox(8, new Label("Preset"), presetBox);
         presetRow.getStyleClass().add("preset-row");
         formProblem.getStyleClass().add("error-text");
@@ -312,7 +316,7 @@ final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox setup = new VBox(8, presetRow, scroll, formProblem, new HBox(8, save, pair, study));
+        VBox setup = new VBox(8, presetRow, scroll, formProblem, buttons);
         setup.getStyleClass().add("setup-panel");
         setup.setPadding(new Insets(8));
 
