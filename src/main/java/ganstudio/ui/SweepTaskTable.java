@@ -24,13 +24,16 @@ final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
     /** Slurm's word on each task's latest job; shown for a sweep submitted there only. */
     private final TableColumn<LiveRow<TaskRow>, TaskRow> slurmJob = LiveRow.column("Slurm job", 150,
             TaskRow::slurm, Comparator.comparing(TaskRow::slurm), TaskRow::slurm);
+    private final TableColumn<LiveRow<TaskRow>, TaskRow> variantColumn = LiveRow.column("variant", 170,
+            this::variantText, Comparator.comparingInt(TaskRow::variant), TaskRow::variantLabel);
+    /** "objective.kind=" when every variant is one value of that key: the column then shows the values alone. */
+    private String sharedKey = "";
     private Consumer<TaskRow> onOpen = t -> { };
 
     SweepTaskTable() {
         getColumns().add(LiveRow.column("#", 40, t -> String.valueOf(t.index()),
                 Comparator.comparingInt(TaskRow::index), null));
-        getColumns().add(LiveRow.column("variant", 170, TaskRow::variantLabel,
-                Comparator.comparingInt(TaskRow::variant), TaskRow::variantLabel));
+        getColumns().add(variantColumn);
         getColumns().add(LiveRow.column("seed", 46, t -> String.valueOf(t.seed()),
                 Comparator.comparingLong(TaskRow::seed), null));
         getColumns().add(LiveRow.column("state", 80, t -> t.kind().toString(),
@@ -107,9 +110,25 @@ final class SweepTaskTable extends TableView<LiveRow<TaskRow>> {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The variant column's title: "variant", or the one key every variant is a value of. */
+    String variantTitle() {
+        return variantColumn.getText();
+    }
+
     void show(List<TaskRow> rows) {
         slurmJob.setVisible(rows.stream().anyMatch(t -> !t.slurm().isEmpty()));
+        String shared = TaskRow.sharedKey(rows);
+        if (!shared.equals(sharedKey)) {
+            sharedKey = shared;
+            variantColumn.setText(shared.isEmpty() ? "variant" : shared.substring(0, shared.length() - 1));
+            refresh();
+        }
         LiveRow.update(this, rows, TaskRow::index);
+    }
+
+    private String variantText(TaskRow t) {
+        return !sharedKey.isEmpty() && t.variantLabel().startsWith(sharedKey)
+                ? t.variantLabel().substring(sharedKey.length()) : t.variantLabel();
     }
 
     private void open(TaskRow t) {

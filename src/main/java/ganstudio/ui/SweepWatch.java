@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Sweeps tab should show. Each look is cheap: a task whose files did not change since the last look keeps its
  * state without being read again, and only running tasks are asked for their lock (a killed one leaves no file
  * changed behind) and their newest metrics row; report.json is parsed only when it was rewritten; Slurm is asked
- * at most every {@code slurmEveryMillis}, and only for a sweep submitted there.
+ * only for a sweep submitted there, every {@code slurmEveryMillis} and whenever a task started or ended in its
+ * folder (its job moved then too).
  */
 final class SweepWatch {
 
@@ -66,8 +67,13 @@ final class SweepWatch {
     SweepSnapshot look() {
         SweepPlan plan = folder.getPlan();
         List<String> notes = new ArrayList<>();
+        boolean changed = false;
+        for (SweepTask t : plan.tasks()) {
+            changed |= refresh(t);
+        }
         boolean onSlurm = Files.isRegularFile(folder.getPath().resolve(SlurmSubmission.FILE));
-        Map<Integer, SlurmQueue.Job> jobs = onSlurm ? slurmJobs(notes) : Map.of();
+        // a task that started or ended in its folder has a job that moved too: Slurm is asked again at once
+        Map<Integer, SlurmQueue.Job> jobs = onSlurm ? slurmJobs(notes, changed) : Map.of();
         List<TaskRow> rows = new ArrayList<>();
         for (SweepTask t : plan.tasks()) {
             rows.add(row(plan, t, jobs.get(t.index())));
@@ -88,28 +94,34 @@ final class SweepWatch {
                 report.figures(), VariantRow.of(plan, rows, report), rows, plots, notes);
     }
 
-    private TaskRow row(SweepPlan plan, SweepTask t, SlurmQueue.Job job) {
+    /** Reads the task's state again when its files changed or it runs; true when its kind changed. */
+    private boolean refresh(SweepTask t) {
         Path dir = folder.taskDir(t);
         Stamp stamp = stamp(dir);
-        TaskState state = states.get(t.index());
-        if (state == null || state.kind() == TaskState.Kind.RUNNING || !stamp.equals(stamps.get(t.index()))) {
-            try {
-                state = TaskState.of(dir, t);
-            } catch (RuntimeException e) {
-                // read mid-write, or damaged: the task shows as failed with the reason until its files change
-                state = new TaskState(TaskState.Kind.FAILED, "cannot read its folder: " + e.getMessage(), 0,
-                        t.isClassifier() ? t.config().getInt("cls.epochs") : t.config().getInt("steps"));
-            }
-            states.put(t.index(), state);
-            stamps.put(t.index(), stamp);
-            logged.put(t.index(), loggedProgress(dir, state));
-        } else if (state.kind() == TaskState.Kind.RUNNING) {
-            logged.put(t.index(), loggedProgress(dir, state));
+        TaskState before = states.get(t.index());
+        if (before != null && before.kind() != TaskState.Kind.RUNNING && stamp.equals(stamps.get(t.index()))) {
+            return false;
         }
+        TaskState state;
+        try {
+            state = TaskState.of(dir, t);
+        } catch (RuntimeException e) {
+            // read mid-write, or damaged: the task shows as failed with the reason until its files change
+            state = new TaskState(TaskState.Kind.FAILED, "cannot read its folder: " + e.getMessage(), 0,
+                    t.isClassifier() ? t.config().getInt("cls.epochs") : t.config().getInt("steps"));
+        }
+        states.put(t.index(), state);
+        stamps.put(t.index(), stamp);
+        logged.put(t.index(), loggedProgress(dir, state));
+        return before == null || before.kind() != state.kind();
+    }
+
+    private TaskRow row(SweepPlan plan, SweepTask t, SlurmQueue.Job job) {
+        TaskState state = states.get(t.index());
         double progress = Math.max(state.step(), logged.getOrDefault(t.index(), 0.0));
         return new TaskRow(t.index(), t.variant(), VariantRow.labelOf(plan.variant(t)), t.seed(), state.kind(),
-                state.detail(), progress, state.length(), t.isClassifier(), job == null ? "" : job.describe(), dir,
-                stamp.config() != Long.MIN_VALUE);
+                state.detail(), progress, state.length(), t.isClassifier(), job == null ? "" : job.describe(),
+                folder.taskDir(t), stamps.get(t.index()).config() != Long.MIN_VALUE);
     }
 
     /**
@@ -168,10 +180,10 @@ final class SweepWatch {
         }
     }
 
-    private Map<Integer, SlurmQueue.Job> slurmJobs(List<String> notes) {
-        long now = System.currentTimeMillis();
-        if (slurmView == null || now - slurmAskedAt >= slurmEveryMillis) {
-            slurmAskedAt = now;
+    private Map<Integer, SlurmQueue.Job> slurmJobs(List<String> notes, boolean now) {
+        long at = System.currentTimeMillis();
+        if (slurmView == null || now || at - slurmAskedAt >= slurmEveryMillis) {
+            slurmAskedAt = at;
             try {
                 slurmView = slurm.apply(folder);
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package ganstudio.ui;
 import ganstudio.sweep.TaskState;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,23 @@ public record TaskRow(int index, int variant, String variantLabel, long seed, Ta
     /** The state as the table shows it: the task's own, then Slurm's view of its job when there is one. */
     public String stateText() {
         return slurm.isEmpty() ? kind.toString() : kind + " · " + slurm;
+    }
+
+    /**
+     * "key=" when every task's variant is one value of the same key ("objective.kind=wgan"), so a narrow column
+     * can show the values alone under the key; "" otherwise.
+     */
+    public static String sharedKey(List<TaskRow> rows) {
+        String key = null;
+        for (TaskRow t : rows) {
+            String l = t.variantLabel();
+            int eq = l.indexOf('=');
+            if (eq <= 0 || l.contains(", ") || (key != null && !l.startsWith(key))) {
+                return "";
+            }
+            key = l.substring(0, eq + 1);
+        }
+        return key == null ? "" : key;
     }
 
     private static String number(double x) {

@@ -66,6 +66,19 @@ class ReportTableTest {
         assertEquals("7.8 ± 0.4", all.figureText("modes"), "five seeds, more than the two done");
     }
 
+    @Test
+    void theTaskTableNamesTheOneKeyVariedOnlyWhenThereIsOne() {
+        assertEquals("", TaskRow.sharedKey(List.of(labelled("objective.kind=nsgan"), labelled("optD.lr=1e-4"))));
+        assertEquals("", TaskRow.sharedKey(List.of(labelled("objective.kind=wgan, optD.lr=1e-4"))));
+        assertEquals("", TaskRow.sharedKey(List.of(labelled("ring8-gan"))), "a preset's name");
+        assertEquals("optD.lr=", TaskRow.sharedKey(List.of(labelled("optD.lr=1e-4"), labelled("optD.lr=2e-4"))));
+    }
+
+    private static TaskRow labelled(String label) {
+        return new TaskRow(0, 0, label, 1, ganstudio.sweep.TaskState.Kind.QUEUED, "", 0, 300, false, "",
+                java.nio.file.Path.of("t"), false);
+    }
+
     private static TaskRow done(int index, long seed) {
         return new TaskRow(index, 0, "c", seed, ganstudio.sweep.TaskState.Kind.DONE, "", 300, 300, false, "",
                 java.nio.file.Path.of("t" + index), true);

@@ -55,6 +55,7 @@ class SweepWatchTest {
         assertEquals(List.of("objective.kind=nsgan", "objective.kind=nsgan", "objective.kind=wgan",
                 "objective.kind=wgan"), s.tasks().stream().map(TaskRow::variantLabel).toList());
         assertEquals(List.of(1L, 2L, 1L, 2L), s.tasks().stream().map(TaskRow::seed).toList());
+        assertEquals("objective.kind=", TaskRow.sharedKey(s.tasks()), "one key varied: the column shows its values");
         assertEquals(List.of(true, true, true, false), s.tasks().stream().map(TaskRow::hasRun).toList());
         assertEquals("4 tasks: 1 queued, 1 running, 2 done", s.countsText());
         assertEquals(List.of(), s.figures(), "no report yet");
@@ -100,7 +101,7 @@ class SweepWatchTest {
     }
 
     @Test
-    void aSlurmSweepShowsEachTasksJobAndTheReportJobAskingSlurmAtMostEveryInterval() {
+    void aSlurmSweepShowsEachTasksJobAndTheReportJobAskingSlurmEveryIntervalOrWhenATaskMoved() {
         new SlurmSubmission("2026-12-06T12:00:00Z", "77", "78", List.of(0, 1, 2, 3), List.of())
                 .appendTo(sweep.getPath());
         AtomicInteger asked = new AtomicInteger();
@@ -117,5 +118,8 @@ class SweepWatchTest {
         assertEquals(List.of("done", "done", "running · RUNNING, job 77_2", "queued · PENDING (Resources), job 77_3"),
                 s.tasks().stream().map(TaskRow::stateText).toList());
         assertEquals(List.of("report job: PENDING (Dependency), job 78"), s.notes());
+        running.close();
+        assertEquals(TaskState.Kind.KILLED, watch.look().tasks().get(2).kind());
+        assertEquals(2, asked.get(), "a task that ended in its folder has a job that moved: Slurm is asked at once");
     }
 }

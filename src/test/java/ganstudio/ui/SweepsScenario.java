@@ -73,6 +73,8 @@ final class SweepsScenario {
                 FxThread.call(() -> taskRows(view)));
         assertEquals(List.of("objective.kind=nsgan 2/2", "objective.kind=wgan 0/2"),
                 FxThread.call(() -> variantRows(view, "done")));
+        assertEquals("objective.kind", FxThread.call(() -> view.taskTable().variantTitle()),
+                "one key varied: the task table's column is named after it and shows its values");
         assertEquals("4 tasks: 1 queued, 1 running, 2 done", FxThread.call(() -> view.current().countsText()));
 
         SweepReport.compute(sweep).write();
