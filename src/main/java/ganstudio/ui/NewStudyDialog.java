@@ -185,8 +185,14 @@ final class NewStudyDialog {
         mem.setPromptText("memory, e.g. 4G");
         for (TextField f : List.of(partition, time, mem)) {
             f.setPrefColumnCount(9);
-            f.textProperty().addListener((o, a, b) -> edited());
-            f.disableProperty().bind(slurm.selectedProperty().not());
+            // typing a Slurm value picks Slurm; the fields stay enabled so their hints can be read
+            f.textProperty().addListener((o, a, b) -> {
+                if (!b.isBlank() && !slurm.isDisabled()) {
+                    slurm.setSelected(true);
+                }
+                edited();
+            });
+            f.setDisable(slurmMissing.isPresent());
         }
         HBox slurmRow = new HBox(8, slurm, partition, time, mem);
         slurmRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -346,6 +352,16 @@ final class NewStudyDialog {
             axes.get(i).error.setManaged(p != null);
         }
         taskCount.setText(d.taskCountText());
+        if (d.axesProblem() != null) {
+            // nothing to check further until the values are fixed: no estimate of a study that cannot run
+            estimate.setText("—");
+            basis.setText("");
+            common.setText("");
+            problem.setText("Start is disabled until the values marked above are fixed.");
+            List.of(basis, common, problem).forEach(NewStudyDialog::showIfAny);
+        } else {
+            estimate.setText("checking…");
+        }
         destination.setText("Goes to " + sweepsRoot.toAbsolutePath().normalize().resolve(
                 (name.getText().isBlank() ? "NAME" : name.getText().strip()) + "-<time>")
                 + "/: study.json (this sweep file), sweep.json (its tasks), tasks/, logs/, then the report.");
@@ -459,6 +475,11 @@ final class NewStudyDialog {
         partition.setText(partitionName);
         time.setText(timeLimit);
         mem.setText(memory);
+    }
+
+    /** Whether the Start button can be pressed now. */
+    boolean startEnabled() {
+        return !dialog.getDialogPane().lookupButton(startType).isDisabled();
     }
 
     /** Start, as a person presses it (or Enter). */

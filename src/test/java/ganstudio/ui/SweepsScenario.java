@@ -137,11 +137,12 @@ final class SweepsScenario {
             d.setSeeds(5);
         });
         assertEquals("3 values × 5 seeds = 15 tasks", FxThread.call(d::taskCountText));
-        FxThread.await("the study checked as the CLI checks it, Start enabled", LIMIT, d::canStart,
-                d::problemText);
+        FxThread.await("the study checked as the CLI checks it, Start enabled", LIMIT,
+                () -> d.canStart() && d.startEnabled(), d::problemText);
         FxThread.run(() -> d.vary("optD.lr", "1e-4, -2"));
         FxThread.await("the bad value named, Start disabled", LIMIT,
-                () -> !d.canStart() && d.problemText().startsWith("optD.lr = -2 is not allowed"), d::problemText);
+                () -> !d.canStart() && !d.startEnabled() && d.problemText().startsWith("optD.lr = -2 is not allowed"),
+                d::problemText);
         Path dialogShot = screenshot.resolveSibling("new-study.png");
         FxThread.call(() -> {
             StudioApp.savePng(d.dialog().getDialogPane().getScene(), dialogShot);
