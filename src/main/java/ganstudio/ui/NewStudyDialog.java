@@ -18,6 +18,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -26,6 +27,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -179,7 +181,7 @@ final class NewStudyDialog {
         parallel.valueProperty().addListener((o, a, b) -> edited());
         Label atOnce = new Label("tasks at once (each a process with its share of the cores)");
         HBox localRow = new HBox(8, local, parallel, atOnce);
-        localRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        localRow.setAlignment(Pos.CENTER_LEFT);
         partition.setPromptText("partition");
         time.setPromptText("time, e.g. 1:00:00");
         mem.setPromptText("memory, e.g. 4G");
@@ -195,7 +197,7 @@ final class NewStudyDialog {
             f.setDisable(slurmMissing.isPresent());
         }
         HBox slurmRow = new HBox(8, slurm, partition, time, mem);
-        slurmRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        slurmRow.setAlignment(Pos.CENTER_LEFT);
         slurmNote.getStyleClass().add("hint");
         slurmNote.setWrapText(true);
         slurmNote.setMinHeight(Region.USE_PREF_SIZE);
@@ -250,7 +252,7 @@ final class NewStudyDialog {
         spinner.getEditor().textProperty().addListener((o, a, b) -> {
             try {
                 int v = Integer.parseInt(b.strip());
-                var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
+                var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) spinner.getValueFactory();
                 if (v >= f.getMin() && v <= f.getMax() && v != f.getValue()) {
                     f.setValue(v);
                 }

@@ -77,8 +77,13 @@ final class StudyLauncher {
         }
     }
 
-    /** A study started: its folder, and what the executor said (Slurm's job ids). */
-    record Started(Path dir, String note) {}
+    /** A study started: its folder as the Sweeps tab lists it, and what the executor said (Slurm's job ids). */
+    record Started(SweepListing.Row row, String note) {
+
+        Path dir() {
+            return row.dir();
+        }
+    }
 
     private final Map<Path, Process> local = new LinkedHashMap<>();
 
@@ -105,7 +110,7 @@ final class StudyLauncher {
         }
         if (slurm == null) {
             resume(sweep.getPath(), where.parallel());
-            return new Started(sweep.getPath(), "started on this machine, " + where.parallel()
+            return new Started(SweepListing.row(sweep.getPath()), "started on this machine, " + where.parallel()
                     + (where.parallel() == 1 ? " task" : " tasks") + " at once; its log: "
                     + sweep.getPath().resolve(SweepFolder.LOGS).resolve(SWEEP_LOG));
         }
@@ -115,7 +120,7 @@ final class StudyLauncher {
         } catch (UserError e) {
             throw new UserError(e.getMessage() + " (the sweep's folder stays: " + sweep.getPath() + ")");
         }
-        return new Started(sweep.getPath(), String.join("; ", notes));
+        return new Started(SweepListing.row(sweep.getPath()), String.join("; ", notes));
     }
 
     /**

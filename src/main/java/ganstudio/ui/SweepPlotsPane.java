@@ -2,6 +2,7 @@ package ganstudio.ui;
 
 import java.util.List;
 
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -50,7 +51,7 @@ final class SweepPlotsPane extends ScrollPane {
             // the viewport's width less room for the vertical bar
             view.fitWidthProperty().bind(viewportBoundsProperty().map(b -> Math.max(100, b.getWidth() - 4)));
             view.setOnMouseClicked(e -> showFullSize(view.getImage(), f.file().getFileName().toString()));
-            view.setCursor(javafx.scene.Cursor.HAND);
+            view.setCursor(Cursor.HAND);
             Label name = new Label(f.file().getFileName().toString());
             name.getStyleClass().add("hint");
             plots.getChildren().addAll(view, name);

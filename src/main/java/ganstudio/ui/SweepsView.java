@@ -13,10 +13,13 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -112,7 +115,7 @@ final class SweepsView {
         // a long path is cut at its start: its end names the folder
         Label folder = new Label(sweepsRoot.toAbsolutePath().normalize().toString());
         folder.getStyleClass().add("hint");
-        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        folder.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
         folder.setTooltip(new Tooltip("Where the studio lists sweeps and starts new ones: " + folder.getText()
                 + " (studio --sweeps DIR to change it)"));
         newStudy.setTooltip(new Tooltip("A study of the setup last shown in the GAN or Classifier tab: keys to "
@@ -187,7 +190,7 @@ final class SweepsView {
         compareHint.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(compareHint, Priority.ALWAYS);
         variants.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<LiveRow<VariantRow>>) c -> updateButtons());
+                (ListChangeListener<LiveRow<VariantRow>>) c -> updateButtons());
         variants.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !compare.isDisable()) {
                 compareSelected();
@@ -198,7 +201,7 @@ final class SweepsView {
         reportTitle.getStyleClass().add("section-title");
         VBox.setVgrow(variants, Priority.ALWAYS);
         HBox compareRow = new HBox(8, compare, compareHint);
-        compareRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        compareRow.setAlignment(Pos.CENTER_LEFT);
         VBox report = new VBox(6, reportTitle, variants, compareRow);
         report.setPadding(new Insets(4, 8, 4, 8));
 
@@ -242,19 +245,22 @@ final class SweepsView {
 
     // ---- what is on screen
 
-    /** Picks a sweep folder, from the list or from elsewhere, and starts watching it. */
-    void open(Path dir) {
-        Path d = dir.toAbsolutePath().normalize();
-        Optional<SweepListing.Row> row = list.getItems().stream().filter(r -> r.dir().equals(d)).findFirst();
-        if (row.isEmpty()) {
-            // not under the sweeps folder (or not listed yet): keep it at the top of the list
-            SweepListing.Row added = new SweepListing.Row(d, d.getFileName().toString(), "", 0, "", true);
+    /**
+     * Picks a sweep folder and starts watching it; one not in the list (elsewhere, or not listed yet) is kept at
+     * its top with what its plan says (read off the FX thread by the caller).
+     */
+    private void open(SweepListing.Row row) {
+        Path d = row.dir().toAbsolutePath().normalize();
+        Optional<SweepListing.Row> shown = list.getItems().stream().filter(r -> r.dir().equals(d)).findFirst();
+        if (shown.isEmpty()) {
+            SweepListing.Row added = new SweepListing.Row(d, row.folder(), row.name(), row.tasks(), row.executor(),
+                    row.readable());
             openedElsewhere.removeIf(r -> r.dir().equals(d));
             openedElsewhere.add(0, added);
             list.getItems().add(0, added);
-            row = Optional.of(added);
+            shown = Optional.of(added);
         }
-        list.getSelectionModel().select(row.get());
+        list.getSelectionModel().select(shown.get());
         pick(d);
     }
 
@@ -380,13 +386,13 @@ final class SweepsView {
         }
     }
 
-    /** Opens a folder a person named, after checking off the FX thread that it is a sweep. */
+    /** Opens a folder a person named, after checking off the FX thread that it is a sweep and reading its plan. */
     void openChecked(Path dir) {
         Thread t = new Thread(() -> {
-            boolean sweep = SweepFolder.isSweep(dir);
+            SweepListing.Row row = SweepFolder.isSweep(dir) ? SweepListing.row(dir) : null;
             Platform.runLater(() -> {
-                if (sweep) {
-                    open(dir);
+                if (row != null) {
+                    open(row);
                 } else {
                     banner.show(dir + " is not a sweep folder (it has no sweep.json); a sweep's folder is the one "
                             + "`sweep FILE` printed as \"folder:\", under sweeps/ by default.");
@@ -399,7 +405,7 @@ final class SweepsView {
 
     /** A study the dialog started: listed and shown at once, with what its executor said. */
     void showStarted(StudyLauncher.Started s) {
-        open(s.dir());
+        open(s.row());
         started.setText(s.note());
         poller.relist();
     }
