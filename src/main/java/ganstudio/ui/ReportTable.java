@@ -22,9 +22,10 @@ import java.util.Map;
  * @param cells per variant index, per figure key
  * @param wallSeconds per variant index, the mean wall time of its done tasks (absent until one is done)
  * @param plots the plot files' names, in the sweep's folder
+ * @param ended per variant index, its tasks done, failed or diverged when the report was written
  */
 public record ReportTable(String generated, List<Column> figures, Map<Integer, Map<String, FigureCell>> cells,
-        Map<Integer, Double> wallSeconds, List<String> plots) {
+        Map<Integer, Double> wallSeconds, List<String> plots, Map<Integer, Integer> ended) {
 
     /** One figure: its key in report.json, its label as a column title, and which way is better. */
     public record Column(String key, String label, boolean higherIsBetter) {}
@@ -34,11 +35,12 @@ public record ReportTable(String generated, List<Column> figures, Map<Integer, M
         cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
         wallSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(wallSeconds));
         plots = List.copyOf(plots);
+        ended = Collections.unmodifiableMap(new LinkedHashMap<>(ended));
     }
 
     /** Before any report: no figures, no plots. */
     public static ReportTable none() {
-        return new ReportTable("", List.of(), Map.of(), Map.of(), List.of());
+        return new ReportTable("", List.of(), Map.of(), Map.of(), List.of(), Map.of());
     }
 
     /**
@@ -57,9 +59,11 @@ public record ReportTable(String generated, List<Column> figures, Map<Integer, M
             }
             Map<Integer, Map<String, FigureCell>> cells = new LinkedHashMap<>();
             Map<Integer, Double> walls = new LinkedHashMap<>();
+            Map<Integer, Integer> ended = new LinkedHashMap<>();
             for (JsonElement e : array(o, "variants")) {
                 JsonObject v = e.getAsJsonObject();
                 int index = v.get("index").getAsInt();
+                ended.put(index, count(v, "done") + count(v, "failed") + count(v, "diverged"));
                 if (v.has("wallSeconds")) {
                     walls.put(index, v.get("wallSeconds").getAsDouble());
                 }
@@ -80,7 +84,7 @@ public record ReportTable(String generated, List<Column> figures, Map<Integer, M
                 }
             }
             String generated = o.has("generated") ? o.get("generated").getAsString() : "";
-            return new ReportTable(generated, figures, cells, walls, plots);
+            return new ReportTable(generated, figures, cells, walls, plots, ended);
         } catch (UserError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -99,6 +103,10 @@ public record ReportTable(String generated, List<Column> figures, Map<Integer, M
         double mean = f.has("mean") ? f.get("mean").getAsDouble() : Double.NaN;
         double std = f.has("std") ? f.get("std").getAsDouble() : Double.NaN;
         return new FigureCell(key, mean, std, values, seeds);
+    }
+
+    private static int count(JsonObject o, String key) {
+        return o.has(key) ? o.get(key).getAsInt() : 0;
     }
 
     private static JsonArray array(JsonObject o, String key) {

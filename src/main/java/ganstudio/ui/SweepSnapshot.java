@@ -14,12 +14,14 @@ import java.util.Map;
  *
  * @param executor "local", or "slurm" when the sweep was submitted there (it has slurm.json)
  * @param plots the band plots' files with their modification times, so a rewritten plot is loaded again
+ * @param reportBehind whether tasks ended that report.json does not count yet, well after they ended (their
+ *     processes were stopped before they rewrote it: closing the studio, a kill)
  * @param notes lines for the header, each one line: Slurm's view of the report job, and what could not be read
  *     (a damaged report, Slurm unreachable)
  */
 public record SweepSnapshot(Path dir, String name, String description, String executor,
         List<ReportTable.Column> figures, List<VariantRow> variants, List<TaskRow> tasks, List<PlotFile> plots,
-        List<String> notes) {
+        boolean reportBehind, List<String> notes) {
 
     /** A plot next to the report, and when it was last written. */
     public record PlotFile(Path file, long modified) {}

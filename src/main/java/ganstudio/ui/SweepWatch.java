@@ -35,6 +35,9 @@ final class SweepWatch {
     /** What the folder's files said of a task when its state was last read. */
     private record Stamp(long config, long summary, long lock, long lockSize, boolean exists) {}
 
+    /** How long after a task's end its process may still be rewriting the report. */
+    static final long REPORT_GRACE_MILLIS = 20_000;
+
     private final SweepFolder folder;
     private final Function<SweepFolder, SlurmQueue.Snapshot> slurm;
     private final long slurmEveryMillis;
@@ -90,8 +93,30 @@ final class SweepWatch {
                 plots.add(new SweepSnapshot.PlotFile(file, modified));
             }
         }
+        boolean behind = reportBehind(plan, rows);
+        if (behind) {
+            notes.add("The report does not count every ended task yet (their processes stopped before rewriting "
+                    + "it): Write report brings it up to date.");
+        }
         return new SweepSnapshot(folder.getPath(), plan.name(), plan.description(), onSlurm ? "slurm" : "local",
-                report.figures(), VariantRow.of(plan, rows, report), rows, plots, notes);
+                report.figures(), VariantRow.of(plan, rows, report), rows, plots, behind, notes);
+    }
+
+    /**
+     * Whether some variant has more ended tasks than report.json counts, and a task ended after the report was
+     * written, more than {@link #REPORT_GRACE_MILLIS} ago: a task's own process rewrites the report just after its
+     * summary, so a shorter lag is that rewrite under way.
+     */
+    private boolean reportBehind(SweepPlan plan, List<TaskRow> rows) {
+        boolean more = false;
+        for (SweepPlan.Variant v : plan.variants()) {
+            long ended = rows.stream().filter(t -> t.variant() == v.index() && t.kind().isFinal()).count();
+            more |= ended > report.ended().getOrDefault(v.index(), 0);
+        }
+        long now = System.currentTimeMillis();
+        return more && rows.stream().filter(t -> t.kind().isFinal())
+                .map(t -> stamps.get(t.index()).summary())
+                .anyMatch(end -> end > reportModified && now - end > REPORT_GRACE_MILLIS);
     }
 
     /** Reads the task's state again when its files changed or it runs; true when its kind changed. */

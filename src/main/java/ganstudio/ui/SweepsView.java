@@ -2,7 +2,9 @@ package ganstudio.ui;
 
 import ganstudio.config.UserError;
 import ganstudio.sweep.LocalExecutor;
+import ganstudio.sweep.ReportFiles;
 import ganstudio.sweep.SweepFolder;
+import ganstudio.sweep.SweepReport;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -67,6 +69,7 @@ final class SweepsView {
     private final Button openRun = new Button("Open run");
     private final Button resume = new Button("Resume");
     private final Button stop = new Button("Stop");
+    private final Button writeReport = new Button("Write report");
     private final BorderPane root = new BorderPane();
     private Path selected;
     private SweepSnapshot current;
@@ -217,15 +220,18 @@ final class SweepsView {
                 started.setText("stopping " + current.dir().getFileName() + ": its tasks checkpoint, then end");
             }
         });
+        writeReport.setTooltip(new Tooltip("Rewrite report.md, report.csv, report.json and the band plots from "
+                + "the tasks' folders now, as `sweep report DIR` does"));
+        writeReport.setOnAction(e -> writeReportNow());
         tasks.onOpen(this::openTask);
         tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateButtons());
         Label tasksTitle = new Label("Tasks");
         tasksTitle.getStyleClass().add("section-title");
         VBox.setVgrow(tasks, Priority.ALWAYS);
-        for (Button b : List.of(compare, openRun, resume, stop)) {
+        for (Button b : List.of(compare, openRun, resume, stop, writeReport)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        VBox taskBox = new VBox(6, tasksTitle, tasks, new HBox(8, openRun, resume, stop));
+        VBox taskBox = new VBox(6, tasksTitle, tasks, new HBox(8, openRun, resume, stop, writeReport));
         taskBox.setPadding(new Insets(4, 8, 8, 8));
 
         Label plotsTitle = new Label("Band plots (click one to see it at full size)");
@@ -334,6 +340,16 @@ final class SweepsView {
                         + LocalExecutor.defaultParallel(Runtime.getRuntime().availableProcessors())
                         + " at once, in a process of its own; failed tasks are kept"));
         stop.setDisable(!here);
+        writeReport.setDisable(current == null || !current.reportBehind());
+    }
+
+    private void writeReportNow() {
+        Path dir = current.dir();
+        runInBackground("write-report", () -> {
+            ReportFiles f = SweepReport.compute(SweepFolder.open(dir)).write();
+            return "report rewritten: " + f.markdown()
+                    + (f.problems().isEmpty() ? "" : " (" + String.join("; ", f.problems()) + ")");
+        });
     }
 
     private void compareSelected() {

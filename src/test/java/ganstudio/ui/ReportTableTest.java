@@ -19,7 +19,7 @@ class ReportTableTest {
              "figures": [{"key": "modes", "label": "modes captured", "higherIsBetter": true},
                          {"key": "gapStd", "label": "critic gap std (last 10%)", "higherIsBetter": false}],
              "variants": [
-               {"index": 0, "label": "a", "wallSeconds": 123.4,
+               {"index": 0, "label": "a", "wallSeconds": 123.4, "done": 5, "failed": 1, "diverged": 2,
                 "figures": {"modes": {"mean": 7.8, "std": 0.447, "min": 7, "max": 8, "n": 5,
                                       "values": [8, 8, 7, 8, 8], "seeds": [1, 2, 3, 4, 5]},
                             "gapStd": {"mean": 0.000123456, "std": 0.0000201, "n": 2, "values": [0.0001, 0.00014],
@@ -42,6 +42,7 @@ class ReportTableTest {
         assertEquals("—", r.cell(1, "gapStd").text(), "absent from the report");
         assertEquals("6", r.cell(2, "modes").text(), "one seed: no spread to show");
         assertEquals(123.4, r.wallSeconds().get(0));
+        assertEquals(java.util.Map.of(0, 8, 1, 0, 2, 0), r.ended(), "done, failed and diverged as the report counted");
         assertEquals(List.of("plot-wasserstein.png", "plot-modes-ring8.png"), r.plots(),
                 "a name that leaves the sweep's folder is not shown");
     }

@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.runs.RunDirectory;
@@ -12,6 +13,7 @@ import ganstudio.sweep.TaskState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,29 @@ class SweepWatchTest {
         for (SweepSnapshot.PlotFile p : s.plots()) {
             assertTrue(Files.isRegularFile(p.file()) && p.file().getParent().equals(sweep.getPath()), p.toString());
         }
+    }
+
+    @Test
+    void aReportThatMissesTasksEndedWellBeforeSaysSoAndWritingItAgainCatchesUp() throws Exception {
+        SweepReport.compute(sweep).write();
+        SweepWatch watch = new SweepWatch(sweep);
+        assertFalse(watch.look().reportBehind(), "the report counts both done tasks");
+        SweepFixture.finished(sweep, 3, 7, 0.25, 30);
+        assertFalse(watch.look().reportBehind(), "just ended: its own process is rewriting the report");
+        // the task ended a while ago, after the report was last written, and its process never rewrote it
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(sweep.getPath().resolve(SweepReport.JSON),
+                FileTime.fromMillis(now - SweepWatch.REPORT_GRACE_MILLIS - 60_000));
+        Files.setLastModifiedTime(sweep.taskDir(sweep.getPlan().task(3)).resolve(RunDirectory.SUMMARY),
+                FileTime.fromMillis(now - SweepWatch.REPORT_GRACE_MILLIS - 5_000));
+        SweepSnapshot behind = watch.look();
+        assertTrue(behind.reportBehind());
+        assertEquals(List.of("The report does not count every ended task yet (their processes stopped before "
+                + "rewriting it): Write report brings it up to date."), behind.notes());
+        SweepReport.compute(sweep).write();
+        SweepSnapshot caughtUp = watch.look();
+        assertFalse(caughtUp.reportBehind());
+        assertEquals("7", caughtUp.variants().get(1).figure("modes").text());
     }
 
     @Test
