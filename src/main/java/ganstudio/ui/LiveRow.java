@@ -85,12 +85,20 @@ final class LiveRow<R> {
         c.setComparator(order);
         c.setUserData(text);
         c.setCellFactory(col -> new TableCell<>() {
+            // one per cell, its text replaced: a live table updates its running rows every look
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(R item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
-                String tip = empty || item == null || tooltip == null ? null : tooltip.apply(item);
-                setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
+                String t = empty || item == null || tooltip == null ? null : tooltip.apply(item);
+                if (t == null || t.isEmpty()) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(t);
+                    setTooltip(tip);
+                }
             }
         });
         return c;

@@ -68,6 +68,7 @@ final class SweepsView {
     private final Label compareHint = new Label(COMPARE_HINT);
     private final Button openRun = new Button("Open run");
     private final Button resume = new Button("Resume");
+    private final Tooltip resumeTip = new Tooltip();
     private final Button stop = new Button("Stop");
     private final Button writeReport = new Button("Write report");
     private final BorderPane root = new BorderPane();
@@ -211,6 +212,7 @@ final class SweepsView {
         openRun.setTooltip(new Tooltip("Open the selected task's run in its view (also: double-click, Enter)"));
         openRun.setOnAction(e -> tasks.selectedTask().ifPresent(this::openTask));
         resume.setOnAction(e -> resumeSelected());
+        resume.setTooltip(resumeTip);
         stop.setTooltip(new Tooltip("Stop the sweep started from this studio as Ctrl-C would: running tasks end "
                 + "their step and checkpoint; Resume continues them"));
         stop.getStyleClass().add("stop-button");
@@ -334,11 +336,11 @@ final class SweepsView {
         boolean here = current != null && launcher.isRunningHere(current.dir());
         boolean local = current != null && "local".equals(current.executor());
         resume.setDisable(current == null || !local || here || current.isRunning() || !current.isUnfinished());
-        resume.setTooltip(new Tooltip(current != null && !local
+        resumeTip.setText(current != null && !local
                 ? "A Slurm sweep resumes on the cluster: sweep --resume DIR there"
                 : "Run the tasks not done yet on this machine (sweep --resume), "
                         + LocalExecutor.defaultParallel(Runtime.getRuntime().availableProcessors())
-                        + " at once, in a process of its own; failed tasks are kept"));
+                        + " at once, in a process of its own; failed tasks are kept");
         stop.setDisable(!here);
         writeReport.setDisable(current == null || !current.reportBehind());
     }
