@@ -76,7 +76,7 @@ public final class Cli {
             "                    Check every oneDNN convolution of one training step against a matrix product",
             "                    (forward and gradients, N calls each); exit 1 if this CPU gets any wrong.",
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] [--record view|dashboard]\n"
-                    + "         --screenshot FILE.png --after S]",
+                    + "         --screenshot FILE.png --after S] [--sweeps DIR] [--open-sweep SWEEP_DIR]",
             "                    Open the desktop studio (also what no command does); needs a display.",
             "  help              This text.",
             "",

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,7 +31,9 @@ final class ClassifierSetup extends VBox {
     private final ConfigFormView formView = new ConfigFormView(form, FormLayout.classifier());
     private final ComboBox<String> presetBox = new ComboBox<>();
     private final Label problem = new Label();
+    private final Button newStudy = new Button("New study…");
     private Consumer<String> onPresetLoaded = e -> { };
+    private Runnable onNewStudy = () -> { };
 
     ClassifierSetup() {
         super(8);
@@ -53,7 +57,11 @@ final class ClassifierSetup extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(presetRow, scroll, problem, hint);
+        newStudy.setTooltip(new Tooltip("A study of this setup: keys to vary, their values and seeds, run on this "
+                + "machine or on Slurm; watched in the Sweeps tab"));
+        newStudy.setOnAction(e -> onNewStudy.run());
+        newStudy.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().addAll(presetRow, scroll, problem, hint, new HBox(8, newStudy));
         getStyleClass().add("setup-panel");
         setPadding(new Insets(8));
         formView.showChangedCounts(true);
@@ -80,6 +88,11 @@ final class ClassifierSetup extends VBox {
     /** Told after each preset load: null when it loaded, else why not (the view's banner shows it). */
     void onPresetLoaded(Consumer<String> onPresetLoaded) {
         this.onPresetLoaded = onPresetLoaded;
+    }
+
+    /** What "New study…" under the form does. */
+    void onNewStudy(Runnable r) {
+        this.onNewStudy = r;
     }
 
     /** Called after every edit and preset load (the view enables Start). */
@@ -122,6 +135,11 @@ final class ClassifierSetup extends VBox {
     /** The config the form describes; only meaningful when {@link #canStart()}. */
     RunConfig getConfig() {
         return form.getConfig();
+    }
+
+    /** Why Start is disabled, or null. */
+    String firstProblem() {
+        return form.firstProblem();
     }
 
     private void showProblem() {

@@ -10,6 +10,7 @@ import ganstudio.train.ClassifierSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -71,6 +72,7 @@ final class ClassifierView {
     private boolean finishHandled;
     private ClassifierRunSnapshot opened;
     private Consumer<Path> onGanRun = p -> { };
+    private BiConsumer<RunConfig, String> onNewStudy = (c, p) -> { };
 
     ClassifierView(Path runsRoot) {
         this.runsRoot = runsRoot;
@@ -93,6 +95,13 @@ final class ClassifierView {
                 banner.show(problem);
             }
         });
+        setup.onNewStudy(() -> {
+            if (setup.canStart()) {
+                onNewStudy.accept(setup.getConfig(), setup.presetName());
+            } else {
+                banner.show("cannot start a study from this setup: " + setup.firstProblem());
+            }
+        });
         setup.loadPresetList();
         showIdle();
         updateButtons();
@@ -101,6 +110,25 @@ final class ClassifierView {
 
     BorderPane getRoot() {
         return root;
+    }
+
+    /** Where "New study…" sends the setup's config and preset (the Sweeps tab's dialog). */
+    void onNewStudy(BiConsumer<RunConfig, String> onNewStudy) {
+        this.onNewStudy = onNewStudy;
+    }
+
+    /** The setup's config, for a study started from the Sweeps tab; meaningful when setupProblem() is null. */
+    RunConfig setupConfig() {
+        return setup.getConfig();
+    }
+
+    String setupPreset() {
+        return setup.presetName();
+    }
+
+    /** Why the setup cannot start (a study neither), or null. */
+    String setupProblem() {
+        return setup.firstProblem();
     }
 
     /** Where a GAN run picked in this view's Runs tab goes (the GAN view). */

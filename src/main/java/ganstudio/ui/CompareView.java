@@ -501,6 +501,11 @@ final class CompareView {
         reader.shutdownNow();
     }
 
+    /** The runs side by side now, A first, for a test. */
+    List<Path> shownRuns() {
+        return runs.stream().map(ComparedRun::dir).toList();
+    }
+
     void showBanner(String text) {
         banner.show(text);
     }

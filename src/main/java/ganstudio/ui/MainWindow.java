@@ -47,6 +47,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -124,6 +125,7 @@ final class MainWindow {
     private int followWhenShown = -1;
     private Consumer<Path> onClassifierRun = p -> { };
     private BiConsumer<RunConfig, String> onPairedExperiment = (c, p) -> { };
+    private BiConsumer<RunConfig, String> onNewStudy = (c, p) -> { };
 
     MainWindow(Path runsRoot) {
         this.runsRoot = runsRoot;
@@ -209,6 +211,30 @@ final class MainWindow {
         this.onClassifierRun = onClassifierRun;
     }
 
+    /** The line above the picture that says what is on screen ("Viewing: RUN (status)"), for a test. */
+    String viewingText() {
+        return viewing.getText();
+    }
+
+    /** Where "New study…" sends the form's config and preset (the Sweeps tab's dialog). */
+    void onNewStudy(BiConsumer<RunConfig, String> onNewStudy) {
+        this.onNewStudy = onNewStudy;
+    }
+
+    /** The setup's config, for a study started from the Sweeps tab; meaningful when setupProblem() is null. */
+    RunConfig setupConfig() {
+        return form.getConfig();
+    }
+
+    String setupPreset() {
+        return presetBox.getValue() == null ? "" : presetBox.getValue();
+    }
+
+    /** Why the setup cannot start (a study neither), or null. */
+    String setupProblem() {
+        return form.firstProblem();
+    }
+
     /** Where "Paired experiment…" sends the form's config and preset (the Compare tab). */
     void onPairedExperiment(BiConsumer<RunConfig, String> onPairedExperiment) {
         this.onPairedExperiment = onPairedExperiment;
@@ -268,6 +294,20 @@ final class MainWindow {
                 showBanner("cannot pair: " + form.firstProblem());
             }
         });
+        Button study = new Button("New study…");
+        study.setTooltip(new Tooltip("A study of this setup: keys to vary, their values and seeds, run on this "
+                + "machine or on Slurm; watched in the Sweeps tab"));
+        study.setMinWidth(Region.USE_PREF_SIZE);
+        study.setOnAction(e -> {
+            if (form.canStart()) {
+                onNewStudy.accept(form.getConfig(), presetBox.getValue() == null ? "" : presetBox.getValue());
+            } else {
+                showBanner("cannot start a study from this setup: " + form.firstProblem());
+            }
+        });
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        // three buttons do not fit a narrow setup panel on one line: they wrap rather than cut their names
+        FlowPane buttons = new FlowPane(8, 6, save, pair, study);
         HBox presetRow = new HBox(8, new Label("Preset"), presetBox);
         presetRow.getStyleClass().add("preset-row");
         formProblem.getStyleClass().add("error-text");
@@ -276,7 +316,7 @@ final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox setup = new VBox(8, presetRow, scroll, formProblem, new HBox(8, save, pair));
+        VBox setup = new VBox(8, presetRow, scroll, formProblem, buttons);
         setup.getStyleClass().add("setup-panel");
         setup.setPadding(new Insets(8));
 

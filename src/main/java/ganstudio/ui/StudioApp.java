@@ -60,7 +60,8 @@ public final class StudioApp extends Application {
         StudioOptions options = StudioOptions.parse(args != null ? args : getParameters().getRaw());
         stalls = FxStallMonitor.watch();
         stallReport = options.stallReport();
-        window = new StudioModes(options.runsRoot());
+        window = new StudioModes(options.runsRoot(), options.sweepsRoot() != null ? options.sweepsRoot()
+                : StudioModes.sweepsNextTo(options.runsRoot()));
         BorderPane outer = new BorderPane(window.getRoot());
         outer.setTop(menuBar(stage, options));
         scene = new Scene(outer, options.width(), options.height());
@@ -95,6 +96,9 @@ public final class StudioApp extends Application {
         }
         if (!options.compare().isEmpty()) {
             window.compareRuns(options.compare());
+        }
+        if (options.openSweep() != null) {
+            window.openSweep(options.openSweep());
         }
         if (options.isAutomated()) {
             runDemo(options, stage);

@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 
 import java.nio.file.Path;
@@ -11,8 +12,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The studio's views as tabs, GAN, Classifier and Compare, and the routing between them: a preset or a run goes
- * to the view of its task, whichever view it was picked in; the GAN tab's paired experiment goes to Compare.
+ * The studio's views as tabs, GAN, Classifier, Compare and Sweeps, and the routing between them: a preset or a
+ * run goes to the view of its task, whichever view it was picked in; the GAN tab's paired experiment goes to
+ * Compare; "New study…" of either setup opens its dialog, and the study it starts shows in Sweeps, whose task runs
+ * open in their view and whose variants compare in Compare.
  */
 final class StudioModes {
 
@@ -26,17 +29,37 @@ final class StudioModes {
     private final Tab classifierTab;
     private final CompareView compare;
     private final Tab compareTab;
+    private final SweepsView sweeps;
+    private final Tab sweepsTab;
+    private final StudyLauncher launcher = new StudyLauncher();
+    private final Path runsRoot;
     private final TabPane tabs;
     private final Presets presets = Presets.locate();
+    /** The setup a study from the Sweeps tab starts from: the one shown last. */
+    private boolean classifierSetupLast;
+    private NewStudyDialog studyDialog;
 
     StudioModes(Path runsRoot) {
+        this(runsRoot, sweepsNextTo(runsRoot));
+    }
+
+    /** Where the sweeps go unless told: sweeps/ beside the runs folder, as the CLI's default beside runs/. */
+    static Path sweepsNextTo(Path runsRoot) {
+        Path parent = runsRoot.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("sweeps").toAbsolutePath() : parent.resolve("sweeps");
+    }
+
+    StudioModes(Path runsRoot, Path sweepsRoot) {
+        this.runsRoot = runsRoot;
         gan = new MainWindow(runsRoot);
         classifier = new ClassifierView(runsRoot);
         ganTab = new Tab("GAN", gan.getRoot());
         classifierTab = new Tab("Classifier", classifier.getRoot());
         compare = new CompareView(runsRoot);
         compareTab = new Tab("Compare", compare.getRoot());
-        tabs = new TabPane(ganTab, classifierTab, compareTab);
+        sweeps = new SweepsView(sweepsRoot, launcher);
+        sweepsTab = new Tab("Sweeps", sweeps.getRoot());
+        tabs = new TabPane(ganTab, classifierTab, compareTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("mode-tabs");
         gan.onClassifierRun(dir -> {
@@ -51,6 +74,79 @@ final class StudioModes {
             tabs.getSelectionModel().select(ganTab);
             gan.openRun(dir);
         });
+        gan.onNewStudy((config, preset) -> newStudy("gan", config, preset));
+        classifier.onNewStudy((config, preset) -> newStudy("classifier", config, preset));
+        sweeps.onNewStudy(this::newStudyFromLastSetup);
+        sweeps.onOpenRun(dir -> {
+            tabs.getSelectionModel().select(ganTab);
+            gan.openRun(dir); // a classifier run goes on to the classifier view
+        });
+        sweeps.onCompare(dirs -> {
+            tabs.getSelectionModel().select(compareTab);
+            compare.compareRuns(dirs);
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == ganTab || b == classifierTab) {
+                classifierSetupLast = b == classifierTab;
+            }
+            sweeps.setActive(b == sweepsTab);
+        });
+    }
+
+    /** The "New study…" dialog on a setup's config; the study it starts is shown in the Sweeps tab. */
+    private void newStudy(String task, RunConfig config, String preset) {
+        if (preset.isBlank()) {
+            showBanner("pick a preset first: a study varies a preset's settings");
+            return;
+        }
+        studyDialog = new NewStudyDialog(tabs.getScene().getWindow(), task, preset, config, runsRoot,
+                sweeps.sweepsRoot(), launcher, started -> {
+                    tabs.getSelectionModel().select(sweepsTab);
+                    sweeps.showStarted(started);
+                }, problem -> {
+                    tabs.getSelectionModel().select(sweepsTab);
+                    sweeps.showBanner("The study did not start: " + problem);
+                });
+        studyDialog.show();
+    }
+
+    private void newStudyFromLastSetup() {
+        String problem = classifierSetupLast ? classifier.setupProblem() : gan.setupProblem();
+        if (problem != null) {
+            sweeps.showBanner("New study starts from the " + (classifierSetupLast ? "Classifier" : "GAN")
+                    + " setup, which has a problem: " + problem);
+            return;
+        }
+        if (classifierSetupLast) {
+            newStudy("classifier", classifier.setupConfig(), classifier.setupPreset());
+        } else {
+            newStudy("gan", gan.setupConfig(), gan.setupPreset());
+        }
+    }
+
+    /** --open-sweep: the Sweeps tab on this sweep's folder. */
+    void openSweep(Path dir) {
+        tabs.getSelectionModel().select(sweepsTab);
+        sweeps.openChecked(dir);
+    }
+
+    SweepsView sweeps() {
+        return sweeps;
+    }
+
+    /** The "New study…" dialog opened last, for a test; null before one. */
+    NewStudyDialog studyDialog() {
+        return studyDialog;
+    }
+
+    /** The title of the tab on screen. */
+    String selectedTab() {
+        return tabs.getSelectionModel().getSelectedItem().getText();
+    }
+
+    /** "New study…" in the Sweeps tab, as a person would press it. */
+    void pressNewStudy() {
+        newStudyFromLastSetup();
     }
 
     TabPane getRoot() {
@@ -164,7 +260,9 @@ final class StudioModes {
     }
 
     void showBanner(String text) {
-        if (compareTab.isSelected()) {
+        if (sweepsTab.isSelected()) {
+            sweeps.showBanner(text);
+        } else if (compareTab.isSelected()) {
             compare.showBanner(text);
         } else if (classifierTab.isSelected()) {
             classifier.showBanner(text);
@@ -198,5 +296,6 @@ final class StudioModes {
         gan.shutdown();
         classifier.shutdown();
         compare.shutdown();
+        sweeps.shutdown();
     }
 }

@@ -31,17 +31,20 @@ import java.util.List;
  * @param follow the grid cell (fixed-noise index) the GAN view follows once a grid is on screen, or null
  * @param zoom the GAN view's zoom in screen pixels per picture pixel, or null for fit
  * @param stallReport where to write the FX-thread stall report when the window closes, or null
+ * @param sweepsRoot where the Sweeps tab lists sweeps and new studies go (--sweeps DIR); null for sweeps/ beside
+ *     the runs folder
+ * @param openSweep a sweep folder the Sweeps tab shows at start (--open-sweep DIR), or null
  */
 public record StudioOptions(String preset, String demoPreset, Path screenshot, double afterSeconds, Integer steps,
         Path runsRoot, Path open, int width, int height, List<String> sets, Theme theme, String record,
         List<Path> compare, String pairPreset, String twinObjective, Path twinOf, Integer follow, Double zoom,
-        Path stallReport) {
+        Path stallReport, Path sweepsRoot, Path openSweep) {
 
     public static final String USAGE = "studio [--preset NAME] [--demo PRESET [--steps N]] [--screenshot FILE.png [--after SECONDS|end]]"
             + " [--set KEY=VALUE]... [--theme dark|light] [--out RUNS_DIR] [--open RUN_DIR] [--size WIDTHxHEIGHT]"
             + " [--record view|dashboard] [--compare RUN_DIR,RUN_DIR...] [--pair PRESET [--steps N]"
             + " [--twin-of RUN_DIR] [--twin-objective auto|wgan|wgan-gp|nsgan]] [--follow CELL] [--zoom FACTOR]"
-            + " [--stall-report FILE]";
+            + " [--stall-report FILE] [--sweeps SWEEPS_DIR] [--open-sweep SWEEP_DIR]";
 
     /** --after end: the demo closes the window once its run has ended (finished, stopped or failed). */
     public static final double AFTER_RUN_ENDS = -1;
@@ -66,6 +69,8 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         Integer follow = null;
         Double zoom = null;
         Path stallReport = null;
+        Path sweeps = null;
+        Path openSweep = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -126,6 +131,8 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
                     }
                 }
                 case "--stall-report" -> stallReport = Paths.get(value(args, ++i, a));
+                case "--sweeps" -> sweeps = Paths.get(value(args, ++i, a));
+                case "--open-sweep" -> openSweep = Paths.get(value(args, ++i, a));
                 default -> throw new UserError("studio: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
@@ -134,7 +141,7 @@ public record StudioOptions(String preset, String demoPreset, Path screenshot, d
         }
         return new StudioOptions(preset, demo, shot, after, steps, runs, open, width, height, List.copyOf(sets), theme,
                 record, List.copyOf(compare), pair, twinObjective, twinOf, follow, zoom,
-                stallReport);
+                stallReport, sweeps, openSweep);
     }
 
     public boolean isAutomated() {

@@ -97,4 +97,14 @@ class StudioOptionsTest {
         assertFalse(StudioOptions.parse(List.of("--demo", "ring8-wgan")).closesAfterDemo());
         assertTrue(StudioOptions.parse(List.of("--screenshot", "a.png")).closesAfterDemo());
     }
+
+    @Test
+    void theSweepsFolderSitsBesideTheRunsUnlessGivenAndASweepCanBeOpenedAtStart() {
+        StudioOptions o = StudioOptions.parse(List.of("--out", "/data/runs", "--open-sweep", "/shared/s1"));
+        assertEquals(null, o.sweepsRoot());
+        assertEquals(Paths.get("/shared/s1"), o.openSweep());
+        assertEquals(Paths.get("/data/sweeps"), StudioModes.sweepsNextTo(o.runsRoot()));
+        assertEquals(Paths.get("/x/sw"), StudioOptions.parse(List.of("--sweeps", "/x/sw")).sweepsRoot());
+        assertThrows(UserError.class, () -> StudioOptions.parse(List.of("--open-sweep")));
+    }
 }
