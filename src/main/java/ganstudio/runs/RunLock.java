@@ -109,6 +109,10 @@ final class RunLock implements AutoCloseable {
      * @throws RunDirectory.BeingWritten when another process, or another session of this JVM, holds it
      * @throws UserError when the lock file cannot be written
      */
+    /** Tries after the first before a held lock counts as a writer's; a reader's probe lasts microseconds. */
+    private static final int PROBE_RETRIES = 10;
+    private static final long PROBE_WAIT_MS = 20;
+
     static synchronized RunLock acquire(Path dir, String purpose) {
         Path file = dir.resolve(FILE);
         Path key = key(dir);
@@ -123,6 +127,15 @@ final class RunLock implements AutoCloseable {
             boolean noLocks = false;
             try {
                 lock = ch.tryLock();
+                // A reader's check (writer(), polled by the studio and `sweep status`) holds the lock for a moment:
+                // only a lock still held after a few tries belongs to a writer
+                for (int i = 0; lock == null && i < PROBE_RETRIES; i++) {
+                    Thread.sleep(PROBE_WAIT_MS);
+                    lock = ch.tryLock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lock = null;
             } catch (OverlappingFileLockException e) {
                 // Held through a path the table does not know (it should not happen): keep this channel open, as
                 // closing it would drop the other holder's lock.

@@ -257,4 +257,23 @@ class RunLockTest {
     private static Process startHolder(Path dir, String... summaryStatus) throws Exception {
         return LockHolder.start(dir, summaryStatus);
     }
+
+    @Test
+    void aReaderProbingFromAnotherProcessNeverLocksAWriterOut(@TempDir Path root) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(root.resolve("run"));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process prober = new ProcessBuilder(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", cp, LockProber.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    prober.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("probing", out.readLine());
+            for (int i = 0; i < 300; i++) {
+                RunLock.acquire(dir, "train").close();
+            }
+        } finally {
+            prober.destroyForcibly();
+        }
+    }
+
 }
