@@ -12,6 +12,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
@@ -55,9 +56,13 @@ final class SweepVariantTable extends TableView<LiveRow<VariantRow>> {
         for (int i = 0; i < figures.size(); i++) {
             TableColumn<LiveRow<VariantRow>, ?> c = getColumns().get(i + FIRST_FIGURE);
             String key = figures.get(i).key();
+            // measured in the header's font, the stylesheet's (bold, so a little wide: never short)
+            Font font = c.getGraphic() instanceof Label l ? l.getFont() : Font.getDefault();
             double widest = 0;
             for (VariantRow r : rows) {
-                widest = Math.max(widest, new Text(r.figureText(key)).getLayoutBounds().getWidth());
+                Text t = new Text(r.figureText(key));
+                t.setFont(font);
+                widest = Math.max(widest, t.getLayoutBounds().getWidth());
             }
             if (widest + CELL_PADDING > c.getPrefWidth()) {
                 c.setPrefWidth(Math.ceil(widest + CELL_PADDING));
