@@ -1,9 +1,7 @@
 package ganstudio.cli;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import ganstudio.config.Json;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
@@ -256,14 +254,7 @@ final class SweepCommand implements Callable<Integer> {
     /** Reads and expands a sweep file; every task's config is checked before anything is written. */
     static SweepPlan plan(Path file) {
         SweepSpec spec = SweepSpec.read(file);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        JsonElement source = Json.parse(text, file.toString());
-        return SweepPlan.expand(spec, Presets.locate(), source.getAsJsonObject());
+        return SweepPlan.expand(spec, Presets.locate(), spec.source());
     }
 
     /** The tasks a resume runs: not done, not running elsewhere, and failed ones only when asked. */

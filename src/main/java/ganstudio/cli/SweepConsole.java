@@ -30,11 +30,20 @@ final class SweepConsole implements TaskExecutor.Progress {
     @Override
     public void ended(SweepTask task, TaskState state) {
         ended++;
-        String detail = state.detail().isEmpty() ? "" : ": " + state.detail();
         out.printf(Locale.ROOT, "  [%d/%d] task %d (%s, seed %d) %s at %d of %d%s%n", ended, total, task.index(),
                 SweepCommand.label(sweep.getPlan(), task), task.seed(), state.kind(), state.step(), state.length(),
-                state.kind().isFinal() && state.kind() != TaskState.Kind.DONE ? detail
-                        : state.kind() == TaskState.Kind.DONE ? "" : " (log: " + sweep.logFile(task) + ")");
+                why(task, state));
+    }
+
+    /** Nothing for a done task; a failed one's reason; for one that ended unfinished, where its log is. */
+    private String why(SweepTask task, TaskState state) {
+        if (state.kind() == TaskState.Kind.DONE) {
+            return "";
+        }
+        if (state.kind().isFinal()) {
+            return state.detail().isEmpty() ? "" : ": " + state.detail();
+        }
+        return " (log: " + sweep.logFile(task) + ")";
     }
 
     @Override

@@ -31,10 +31,11 @@ import java.util.Set;
  * @param published figures from the literature the report sets beside the sweep's own (passed through as is)
  * @param taskMinutes a wall-clock budget per task (0: none): a task that reaches it stops, is evaluated on the
  *     weights it has, and counts as done
+ * @param source the file's JSON as written, which sweep.json keeps beside the expanded plan
  */
 public record SweepSpec(String name, String description, List<String> presets, Map<String, List<String>> grid,
         List<Variant> variants, List<Long> seeds, Map<String, String> set, JsonElement published,
-        double taskMinutes) {
+        double taskMinutes, JsonObject source) {
 
     /** A hand-named variant: settings applied on top of the preset and the common settings. */
     public record Variant(String label, Map<String, String> settings) {}
@@ -151,7 +152,7 @@ public record SweepSpec(String name, String description, List<String> presets, M
             }
         }
         SweepSpec spec = new SweepSpec(name, description, presets, grid, variants, seeds, set,
-                o.has("published") ? o.get("published") : null, taskMinutes);
+                o.has("published") ? o.get("published") : null, taskMinutes, o);
         if (spec.taskCount() > MAX_TASKS) {
             throw new UserError(source + ": " + spec.taskCount() + " tasks; a sweep holds at most " + MAX_TASKS
                     + " (split it or use fewer values or seeds)");
