@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class LocalExecutor implements TaskExecutor {
     private final int threadsPerTask;
     private final String device;
     private final Runnable afterEachTask;
-    private final List<Process> live = new ArrayList<>();
+    /** The task processes now running; the shutdown hook reads it from its own thread. */
+    private final Map<Process, SweepTask> running = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private LocalExecutor(Builder b) {
         this.parallel = b.parallel;
@@ -63,7 +65,6 @@ public final class LocalExecutor implements TaskExecutor {
     @Override
     public boolean execute(SweepFolder sweep, List<SweepTask> tasks, Progress progress) throws InterruptedException {
         Deque<SweepTask> queue = new ArrayDeque<>(tasks);
-        Map<Process, SweepTask> running = new LinkedHashMap<>();
         Thread stopChildren = new Thread(this::stopAll, "sweep-stop-tasks");
         Runtime.getRuntime().addShutdownHook(stopChildren);
         try {
@@ -71,24 +72,24 @@ public final class LocalExecutor implements TaskExecutor {
                 while (running.size() < parallel && !queue.isEmpty()) {
                     SweepTask t = queue.removeFirst();
                     Process p = start(sweep, t);
-                    running.put(p, t);
                     progress.started(t, "pid " + p.pid() + ", " + threadsPerTask + " thread(s)");
                 }
                 boolean ended = false;
-                for (Map.Entry<Process, SweepTask> e : new ArrayList<>(running.entrySet())) {
+                List<Map.Entry<Process, SweepTask>> now;
+                synchronized (running) {
+                    now = new ArrayList<>(running.entrySet());
+                }
+                for (Map.Entry<Process, SweepTask> e : now) {
                     if (!e.getKey().isAlive()) {
                         running.remove(e.getKey());
-                        synchronized (live) {
-                            live.remove(e.getKey());
-                        }
                         progress.ended(e.getValue(), sweep.state(e.getValue()));
                         ended = true;
                     }
                 }
                 if (ended) {
                     afterEachTask.run();
-                } else if (!running.isEmpty()) {
-                    running.keySet().iterator().next().waitFor(250, TimeUnit.MILLISECONDS);
+                } else if (!now.isEmpty()) {
+                    now.get(0).getKey().waitFor(250, TimeUnit.MILLISECONDS);
                 }
             }
         } finally {
@@ -115,9 +116,7 @@ public final class LocalExecutor implements TaskExecutor {
             Files.createDirectories(log.getParent());
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process p = pb.start();
-            synchronized (live) {
-                live.add(p);
-            }
+            running.put(p, t);
             return p;
         } catch (IOException e) {
             throw new UserError("task " + t.index() + ": cannot start a process (" + e.getMessage() + ")");
@@ -127,8 +126,8 @@ public final class LocalExecutor implements TaskExecutor {
     /** Asks every task process to stop as Ctrl-C would and waits for their checkpoints. */
     private void stopAll() {
         List<Process> ps;
-        synchronized (live) {
-            ps = new ArrayList<>(live);
+        synchronized (running) {
+            ps = new ArrayList<>(running.keySet());
         }
         ps.forEach(Process::destroy);
         for (Process p : ps) {
