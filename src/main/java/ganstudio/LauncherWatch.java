@@ -1,6 +1,7 @@
 package ganstudio;
 
 import ganstudio.config.AppProcess;
+import ganstudio.cli.StopOnShutdown;
 
 import java.io.PrintStream;
 import java.util.Optional;

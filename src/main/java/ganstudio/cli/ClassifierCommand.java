@@ -1,7 +1,7 @@
 package ganstudio.cli;
 
 import ganstudio.metrics.ClassificationReport;
-import ganstudio.train.ClassifierSession;
+import ganstudio.train.classify.ClassifierSession;
 
 import java.io.PrintStream;
 import java.util.Locale;

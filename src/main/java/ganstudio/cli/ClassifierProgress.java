@@ -1,7 +1,7 @@
 package ganstudio.cli;
 
 import ganstudio.metrics.ClassifierMetrics;
-import ganstudio.train.ClassifierListener;
+import ganstudio.train.classify.ClassifierListener;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

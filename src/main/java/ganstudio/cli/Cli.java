@@ -14,11 +14,11 @@ import ganstudio.media.video.Recorder;
 import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoSettings;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.ClassifierSession;
-import ganstudio.train.RecordingListener;
+import ganstudio.train.classify.ClassifierSession;
+import ganstudio.train.gan.RecordingListener;
 import ganstudio.train.ResumeRequest;
-import ganstudio.train.SessionBase;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.Session;
+import ganstudio.train.gan.GanSession;
 import ganstudio.train.bench.Bench;
 import ganstudio.train.bench.BenchOptions;
 
@@ -174,7 +174,7 @@ public final class Cli {
         } else if (VideoOptions.FLAGS.stream().anyMatch(o::has)) {
             throw new UserError("--fps, --video-every and --video-size go with --record FILE.mp4|FILE.gif");
         }
-        TrainingSession session;
+        GanSession session;
         if (o.has("--resume")) {
             Path dir = Paths.get(o.get("--resume"));
             refuseOnResume(o);
@@ -193,7 +193,7 @@ public final class Cli {
                 requireNoRecording(record);
                 return new ClassifierCommand(out, err).run(ClassifierSession.resume(dir, request));
             }
-            session = TrainingSession.resume(dir, request);
+            session = GanSession.resume(dir, request);
         } else if (o.has("--twin-of")) {
             session = twinSession(o);
         } else {
@@ -207,7 +207,7 @@ public final class Cli {
                 requireNoRecording(record);
                 return new ClassifierCommand(out, err).run(ClassifierSession.create(c, outDir, preset));
             }
-            session = TrainingSession.create(c, outDir, preset);
+            session = GanSession.create(c, outDir, preset);
         }
         // A listener: a Ctrl-C'd run finalizes its video before the session's end is signalled and the JVM exits.
         RecordingListener recording = record == null ? null : RecordingListener.attach(session,
@@ -220,7 +220,7 @@ public final class Cli {
      * Runs a GAN session on this thread with console progress, Ctrl-C (or SIGTERM from a scheduler) stopping it
      * with a checkpoint; prints the evaluation and the run's folder. Exit code as {@link #reportFailure}.
      */
-    static int runToEnd(TrainingSession session, RecordingListener recording, PrintStream out, PrintStream err) {
+    static int runToEnd(GanSession session, RecordingListener recording, PrintStream out, PrintStream err) {
         ConsoleProgress progress = new ConsoleProgress(out, System.console() != null);
         session.addListener(progress);
         StopOnShutdown hook = new StopOnShutdown(session, 60);
@@ -256,7 +256,7 @@ public final class Cli {
     }
 
     /** The failed run's reason and where it is; a run that never started (bad data, no GPU) is bad input. */
-    static int reportFailure(SessionBase<?> session, PrintStream err) {
+    static int reportFailure(Session<?> session, PrintStream err) {
         err.println("error: " + session.getReason());
         if (session.getRunDir() != null) {
             err.println("the run so far stays readable in " + session.getRunDir());
@@ -265,7 +265,7 @@ public final class Cli {
     }
 
     /** train --twin-of RUN_DIR: the twin's config from the matching preset, its changes printed before it starts. */
-    private TrainingSession twinSession(Options o) {
+    private GanSession twinSession(Options o) {
         Path source = Paths.get(o.get("--twin-of"));
         RunDirectory run = RunDirectory.open(source);
         RunConfig config = run.readConfig();
@@ -283,7 +283,7 @@ public final class Cli {
         out.println("kept: data, model, seed " + c.getLong("seed") + ", batchSize " + c.getInt("batchSize")
                 + ", the fixed noise bank and the data order");
         Path outDir = o.has("--out") ? Paths.get(o.get("--out")) : source.toAbsolutePath().getParent();
-        return TrainingSession.twin(c, outDir, twin.preset(), source);
+        return GanSession.twin(c, outDir, twin.preset(), source);
     }
 
     /** The preset of --preset with --set, --seed, --steps, --epochs and --device applied, validated. */

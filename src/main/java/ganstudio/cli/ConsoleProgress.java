@@ -1,14 +1,14 @@
 package ganstudio.cli;
 
 import ganstudio.metrics.StepMetrics;
-import ganstudio.train.TrainingListener;
+import ganstudio.train.gan.GanListener;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** A progress bar with ETA and the latest losses on a terminal; a plain line every few seconds otherwise. */
-final class ConsoleProgress extends ConsoleListener implements TrainingListener {
+final class ConsoleProgress extends ConsoleListener implements GanListener {
 
     private static final int BAR = 24;
     private static final long PLAIN_INTERVAL_NS = 5_000_000_000L;

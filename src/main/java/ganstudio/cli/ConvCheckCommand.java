@@ -9,7 +9,7 @@ import ganstudio.config.UserError;
 import ganstudio.data.ClassifierData;
 import ganstudio.data.TrainingData;
 import ganstudio.nn.ConvCheck;
-import ganstudio.train.GanTrainer;
+import ganstudio.train.gan.GanTrainer;
 import ganstudio.train.classify.ClassifierTrainer;
 
 import java.io.PrintStream;

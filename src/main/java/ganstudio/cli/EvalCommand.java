@@ -10,10 +10,10 @@ import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.Devices;
-import ganstudio.train.ClassifierSession;
-import ganstudio.train.Evaluation;
-import ganstudio.train.GanTrainer;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.classify.ClassifierSession;
+import ganstudio.train.gan.Evaluation;
+import ganstudio.train.gan.GanTrainer;
+import ganstudio.train.gan.GanSession;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ final class EvalCommand {
         JsonObject result;
         try (GanTrainer trainer = new GanTrainer(c, data, device)) {
             try {
-                TrainingSession.loadCheckpoint(trainer, checkpoint);
+                GanSession.loadCheckpoint(trainer, checkpoint);
             } catch (java.io.IOException e) {
                 throw new UserError("unreadable checkpoint: " + e.getMessage());
             }

@@ -1,6 +1,6 @@
 package ganstudio.cli;
 
-import ganstudio.train.SessionBase;
+import ganstudio.train.Session;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +16,7 @@ public final class StopOnShutdown {
 
     private final Thread hook;
 
-    StopOnShutdown(SessionBase<?> session, int waitSeconds) {
+    StopOnShutdown(Session<?> session, int waitSeconds) {
         hook = new Thread(() -> {
             String cause = System.getProperty(EXIT_CAUSE);
             session.control().stopForExit(cause == null ? "stopped by Ctrl-C or SIGTERM" : cause);

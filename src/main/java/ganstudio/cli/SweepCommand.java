@@ -15,10 +15,10 @@ import ganstudio.sweep.SweepSpec;
 import ganstudio.sweep.SweepTask;
 import ganstudio.sweep.TaskExecutor;
 import ganstudio.sweep.TaskState;
-import ganstudio.train.ClassifierSession;
+import ganstudio.train.classify.ClassifierSession;
 import ganstudio.train.ResumeRequest;
-import ganstudio.train.SessionBase;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.Session;
+import ganstudio.train.gan.GanSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -441,7 +441,7 @@ final class SweepCommand implements Callable<Integer> {
                 s.setRunDir(runDir);
                 return withBudget(sweep, runDir, s, () -> new ClassifierCommand(out, err).run(s));
             }
-            TrainingSession s = TrainingSession.create(c, runDir.getParent(), t.preset());
+            GanSession s = GanSession.create(c, runDir.getParent(), t.preset());
             s.setRunDir(runDir);
             return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
         }
@@ -452,7 +452,7 @@ final class SweepCommand implements Callable<Integer> {
                 ClassifierSession s = ClassifierSession.resume(runDir, r);
                 return withBudget(sweep, runDir, s, () -> new ClassifierCommand(out, err).run(s));
             }
-            TrainingSession s = TrainingSession.resume(runDir, r);
+            GanSession s = GanSession.resume(runDir, r);
             return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
         }
 
@@ -460,7 +460,7 @@ final class SweepCommand implements Callable<Integer> {
          * Runs the session, stopping it (with its evaluation) when the sweep's time budget per task is spent; a
          * resumed task has what its earlier attempts left of it.
          */
-        private int withBudget(SweepFolder sweep, Path runDir, SessionBase<?> session, IntSupplier run) {
+        private int withBudget(SweepFolder sweep, Path runDir, Session<?> session, IntSupplier run) {
             int code = runWithin(sweep, runDir, session, run);
             if (code != Cli.OK && session.getRunDir() == null) {
                 // failed before its run folder existed: say why where the sweep looks, or it would look queued
@@ -475,7 +475,7 @@ final class SweepCommand implements Callable<Integer> {
             return code;
         }
 
-        private int runWithin(SweepFolder sweep, Path runDir, SessionBase<?> session, IntSupplier run) {
+        private int runWithin(SweepFolder sweep, Path runDir, Session<?> session, IntSupplier run) {
             double minutes = sweep.getPlan().taskMinutes();
             if (minutes <= 0) {
                 return run.getAsInt();

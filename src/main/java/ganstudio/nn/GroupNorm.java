@@ -1,5 +1,7 @@
 package ganstudio.nn;
 
+import ganstudio.config.UserError;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;

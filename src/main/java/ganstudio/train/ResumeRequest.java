@@ -24,7 +24,7 @@ public record ResumeRequest(Integer length, boolean reschedule, String device) {
      * @param lengthKey steps or cls.epochs
      * @param scheduleKey the key that pins the schedules' span (0 = the length)
      */
-    RunConfig apply(RunConfig c, String lengthKey, String scheduleKey) {
+    public RunConfig apply(RunConfig c, String lengthKey, String scheduleKey) {
         RunConfig out = c;
         if (reschedule) {
             out = out.withValue(scheduleKey, 0);

@@ -145,7 +145,7 @@ public final class SessionControl {
         }
     }
 
-    List<Edit> takeEdits() {
+    public List<Edit> takeEdits() {
         synchronized (lock) {
             List<Edit> out = new ArrayList<>(edits);
             edits.clear();
@@ -153,7 +153,7 @@ public final class SessionControl {
         }
     }
 
-    boolean takeCheckpointRequest() {
+    public boolean takeCheckpointRequest() {
         synchronized (lock) {
             boolean r = checkpointRequested;
             checkpointRequested = false;
@@ -166,7 +166,7 @@ public final class SessionControl {
      * running it returns {@link Turn#ITERATION} at once and leaves a checkpoint request to
      * {@link #takeCheckpointRequest} after the step.
      */
-    Turn awaitTurn() throws InterruptedException {
+    public Turn awaitTurn() throws InterruptedException {
         synchronized (lock) {
             while (paused && singleSteps.isEmpty() && !checkpointRequested && !stopRequested) {
                 lock.wait(250);

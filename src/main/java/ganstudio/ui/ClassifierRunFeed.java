@@ -2,14 +2,14 @@ package ganstudio.ui;
 
 import ganstudio.metrics.ClassificationReport;
 import ganstudio.metrics.ClassifierMetrics;
-import ganstudio.train.ClassifierListener;
+import ganstudio.train.classify.ClassifierListener;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The classifier's hand-over point between the training thread and the FX thread, shaped like
- * {@link LiveRunFeed}: rows and events in lock-free queues (the charts keep every row), the newest report in
+ * {@link GanRunFeed}: rows and events in lock-free queues (the charts keep every row), the newest report in
  * a latest-value slot (the heatmap shows one matrix at a time), status in volatile fields. The training
  * thread stores and returns; the view's AnimationTimer drains.
  */

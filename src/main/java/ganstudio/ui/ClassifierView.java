@@ -5,7 +5,7 @@ import ganstudio.config.UserError;
 import ganstudio.metrics.ClassificationReport;
 import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.ClassifierSession;
+import ganstudio.train.classify.ClassifierSession;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -382,7 +382,7 @@ final class ClassifierView {
 
     /** The run this view trains, if any, for closing the studio ({@link StudioShutdown} stops and waits). */
     List<StudioShutdown.Run> trainingRuns() {
-        return isActive() ? List.of(new StudioShutdown.Run("Classifier \u00b7 " + MainWindow.runName(session), session,
+        return isActive() ? List.of(new StudioShutdown.Run("Classifier \u00b7 " + GanView.runName(session), session,
                 // A stop for exit skips the test set (eval RUN_DIR gives the report later).
                 "finishing its batch, saving a checkpoint\u2026"))
                 : List.of();

@@ -37,7 +37,7 @@ import javafx.scene.layout.VBox;
  * The Compare tab: two or more runs side by side (their frames at one timeline step, their curves overlaid on
  * the chosen x axis), and the paired experiment, a GAN and its WGAN twin (or the reverse) training at once
  * on the same seed, data order and fixed noise. FX thread only; the sessions report through their
- * {@link LiveRunFeed}s, drained by one {@link UiTicker}, and run directories are read on a worker thread.
+ * {@link GanRunFeed}s, drained by one {@link UiTicker}, and run directories are read on a worker thread.
  */
 final class CompareView {
 
@@ -372,7 +372,7 @@ final class CompareView {
         stopLive(false);
     }
 
-    /** @param forExit skip the runs' end-of-run evaluation: the app is closing (see MainWindow.shutdown) */
+    /** @param forExit skip the runs' end-of-run evaluation: the app is closing (see GanView.shutdown) */
     private void stopLive(boolean forExit) {
         for (ComparedRun r : runs) {
             if (r.isLive() && !r.feed().isFinished()) {
@@ -458,7 +458,7 @@ final class CompareView {
                 panes.get(i).setStatus("step " + r.lastStep() + " of " + r.state());
                 continue;
             }
-            LiveRunFeed f = r.feed();
+            GanRunFeed f = r.feed();
             String state = f.isFinished() ? f.getFinishedStatus() : f.isStarted() ? "training" : "starting";
             training += f.isStarted() && !f.isFinished() ? 1 : 0;
             double perSecond = r.store().last(MetricsStore.SAMPLES_PER_S);
@@ -480,7 +480,7 @@ final class CompareView {
         List<StudioShutdown.Run> out = new ArrayList<>();
         for (ComparedRun r : runs) {
             if (r.isLive() && !r.feed().isFinished()) {
-                out.add(new StudioShutdown.Run("Compare " + r.letter() + " \u00b7 " + MainWindow.runName(r.session()),
+                out.add(new StudioShutdown.Run("Compare " + r.letter() + " \u00b7 " + GanView.runName(r.session()),
                         r.session()));
             }
         }

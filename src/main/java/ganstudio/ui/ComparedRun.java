@@ -3,7 +3,7 @@ package ganstudio.ui;
 import ganstudio.config.RunConfig;
 import ganstudio.config.TwinConfig;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.gan.GanSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ final class ComparedRun {
     private final String name;
     private final RunConfig config;
     private final MetricsStore store = new MetricsStore();
-    private final TrainingSession session;
-    private final LiveRunFeed feed;
+    private final GanSession session;
+    private final GanRunFeed feed;
     private volatile Path dir;
     private volatile List<Long> frameSteps = List.of();
     private String note = "";
@@ -30,8 +30,8 @@ final class ComparedRun {
 
     private Path twinOf;
 
-    private ComparedRun(String letter, String name, RunConfig config, Path dir, TrainingSession session,
-            LiveRunFeed feed) {
+    private ComparedRun(String letter, String name, RunConfig config, Path dir, GanSession session,
+            GanRunFeed feed) {
         this.letter = letter;
         this.name = name;
         this.config = config;
@@ -46,8 +46,8 @@ final class ComparedRun {
     }
 
     /** A session about to start; the run directory becomes known when the feed says it started. */
-    static ComparedRun live(String letter, String name, TrainingSession session) {
-        LiveRunFeed feed = new LiveRunFeed();
+    static ComparedRun live(String letter, String name, GanSession session) {
+        GanRunFeed feed = new GanRunFeed();
         session.addListener(feed);
         return new ComparedRun(letter, name, session.getConfig(), null, session, feed);
     }
@@ -91,11 +91,11 @@ final class ComparedRun {
         return feed != null;
     }
 
-    TrainingSession session() {
+    GanSession session() {
         return session;
     }
 
-    LiveRunFeed feed() {
+    GanRunFeed feed() {
         return feed;
     }
 

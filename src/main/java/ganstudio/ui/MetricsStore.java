@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Every logged step of one run, column by column in plain double[] arrays (100,000 rows are 12 MB, not
  * 100,000 chart nodes). The charts draw a smoothed, decimated view of it. Confined to the FX thread: the
- * training thread hands rows over through {@link LiveRunFeed}, never writes here.
+ * training thread hands rows over through {@link GanRunFeed}, never writes here.
  */
 public final class MetricsStore {
 

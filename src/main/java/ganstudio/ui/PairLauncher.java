@@ -3,7 +3,7 @@ package ganstudio.ui;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.TwinConfig;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.gan.GanSession;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +39,7 @@ final class PairLauncher {
 
     /** Starts the source; its twin follows once the source's run directory exists. Returns the source. */
     ComparedRun startPair(RunConfig source, String sourcePreset, TwinConfig.Twin twin) {
-        TrainingSession session = TrainingSession.create(StudioThreads.resolve(source, 2), runsRoot, sourcePreset);
+        GanSession session = GanSession.create(StudioThreads.resolve(source, 2), runsRoot, sourcePreset);
         ComparedRun run = ComparedRun.live("A", source.getString("name"), session);
         waitingSource = run;
         waitingTwin = twin;
@@ -60,7 +60,7 @@ final class PairLauncher {
         if (waitingSource == null) {
             return null;
         }
-        LiveRunFeed feed = waitingSource.feed();
+        GanRunFeed feed = waitingSource.feed();
         if (feed.isStarted()) {
             ComparedRun twin = startTwin(feed.getRunDir(), waitingTwin);
             waitingSource = null;
@@ -75,7 +75,7 @@ final class PairLauncher {
     private ComparedRun startTwin(Path sourceRun, TwinConfig.Twin twin) {
         RunConfig c = StudioThreads.resolve(twin.config(), 2).withValue("description", "twin of "
                 + sourceRun.getFileName() + " (" + twin.preset() + " settings)");
-        TrainingSession session = TrainingSession.twin(c, runsRoot, twin.preset(), sourceRun);
+        GanSession session = GanSession.twin(c, runsRoot, twin.preset(), sourceRun);
         ComparedRun run = ComparedRun.live("B", c.getString("name"), session);
         run.setTwinOf(sourceRun);
         run.setNote("twin (settings of " + twin.preset() + ")");

@@ -8,8 +8,8 @@ import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoFrame;
 import ganstudio.media.video.VideoSettings;
 import ganstudio.metrics.StepMetrics;
-import ganstudio.train.RecordingListener;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.gan.RecordingListener;
+import ganstudio.train.gan.GanSession;
 
 import java.io.File;
 import java.nio.IntBuffer;
@@ -65,8 +65,8 @@ final class RecordControl {
     private final Consumer<String> status;
     private final Consumer<String> problem;
 
-    private TrainingSession session;
-    private LiveRunFeed feed;
+    private GanSession session;
+    private GanRunFeed feed;
     private Path chosenFile;
     private Recorder recorder;
     private RecordingListener viewRecording;
@@ -110,7 +110,7 @@ final class RecordControl {
     }
 
     /** A new live run: recording starts off. */
-    void attach(TrainingSession newSession, LiveRunFeed newFeed) {
+    void attach(GanSession newSession, GanRunFeed newFeed) {
         stop();
         session = newSession;
         feed = newFeed;

@@ -23,7 +23,7 @@ final class StudioModes {
     static final List<String> QUICK_CLASSIFIER_DEMO = List.of("data.limit=4000", "cls.validation=1000",
             "cls.epochs=3", "log.every=3");
 
-    private final MainWindow gan;
+    private final GanView gan;
     private final ClassifierView classifier;
     private final Tab ganTab;
     private final Tab classifierTab;
@@ -51,7 +51,7 @@ final class StudioModes {
 
     StudioModes(Path runsRoot, Path sweepsRoot) {
         this.runsRoot = runsRoot;
-        gan = new MainWindow(runsRoot);
+        gan = new GanView(runsRoot);
         classifier = new ClassifierView(runsRoot);
         ganTab = new Tab("GAN", gan.getRoot());
         classifierTab = new Tab("Classifier", classifier.getRoot());
@@ -153,7 +153,7 @@ final class StudioModes {
         return tabs;
     }
 
-    MainWindow gan() {
+    GanView gan() {
         return gan;
     }
 

@@ -1,6 +1,6 @@
 package ganstudio.ui;
 
-import ganstudio.train.SessionBase;
+import ganstudio.train.Session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +27,10 @@ final class StudioShutdown {
      *
      * @param stopping e.g. "finishing its step, saving a checkpoint…"
      */
-    record Run(String label, SessionBase<?> session, String stopping) {
+    record Run(String label, Session<?> session, String stopping) {
         static final String GAN = "finishing its step, saving a checkpoint\u2026";
 
-        Run(String label, SessionBase<?> session) {
+        Run(String label, Session<?> session) {
             this(label, session, GAN);
         }
     }

@@ -10,8 +10,8 @@ import com.google.gson.JsonParser;
 import ganstudio.config.RunConfig;
 import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.ClassifierListener;
-import ganstudio.train.ClassifierSession;
+import ganstudio.train.classify.ClassifierListener;
+import ganstudio.train.classify.ClassifierSession;
 import ganstudio.train.classify.TinyIdx;
 
 import java.nio.file.Path;

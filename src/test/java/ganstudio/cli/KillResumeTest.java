@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.GanTrainer;
+import ganstudio.train.gan.GanTrainer;
 
 import java.io.IOException;
 import java.nio.file.Files;

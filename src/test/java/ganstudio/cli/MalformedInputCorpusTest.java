@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.RunConfig;
 import ganstudio.runs.RunDirectory;
+import ganstudio.AppCommands;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.gan.GanSession;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class RealRunsReportTest {
                          "log.frameEvery": 10, "log.checkpointEvery": 30, "threads": 1, "eval.samples": 500}}
                 """);
         for (SweepTask t : sweep.getPlan().tasks()) {
-            TrainingSession s = TrainingSession.create(t.config(), tmp, t.preset());
+            GanSession s = GanSession.create(t.config(), tmp, t.preset());
             s.setRunDir(sweep.taskDir(t));
             assertEquals("finished", s.runHere(), s.getReason());
         }

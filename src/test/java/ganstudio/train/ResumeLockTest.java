@@ -9,6 +9,8 @@ import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.classify.TinyIdx;
+import ganstudio.train.classify.ClassifierSession;
+import ganstudio.train.gan.GanSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +30,12 @@ class ResumeLockTest {
     void aGanRunBeingWrittenIsNotResumed(@TempDir Path root) throws Exception {
         RunConfig c = Presets.locate().load("ring8-gan").withValue("steps", 4).withValue("model.gWidth", 16)
                 .withValue("model.dWidth", 16).withValue("log.every", 2);
-        TrainingSession first = TrainingSession.create(c, root, "ring8-gan");
+        GanSession first = GanSession.create(c, root, "ring8-gan");
         assertEquals("finished", first.runHere(), first.getReason());
         Path dir = first.getRunDir();
         assertEquals(Optional.empty(), RunDirectory.writer(dir), "released at the end");
-        check(dir, () -> TrainingSession.resume(dir, new ResumeRequest(8, false, null)));
-        TrainingSession resumed = TrainingSession.resume(dir, new ResumeRequest(8, false, null));
+        check(dir, () -> GanSession.resume(dir, new ResumeRequest(8, false, null)));
+        GanSession resumed = GanSession.resume(dir, new ResumeRequest(8, false, null));
         assertEquals("finished", resumed.runHere(), resumed.getReason());
         assertEquals(8, RunDirectory.open(dir).readSummary().get("steps").getAsInt());
         assertEquals(Optional.empty(), RunDirectory.writer(dir));
@@ -58,7 +60,7 @@ class ResumeLockTest {
     }
 
     /** Held by another writer: the resume is refused early, or fails at its start writing nothing. */
-    private static void check(Path dir, Supplier<SessionBase<?>> resume) throws Exception {
+    private static void check(Path dir, Supplier<Session<?>> resume) throws Exception {
         byte[] summary = Files.readAllBytes(dir.resolve(RunDirectory.SUMMARY));
         byte[] metrics = Files.readAllBytes(dir.resolve(RunDirectory.METRICS));
         byte[] events = Files.readAllBytes(dir.resolve(RunDirectory.EVENTS));
@@ -68,7 +70,7 @@ class ResumeLockTest {
             assertTrue(message.startsWith(dir + ": is being trained by pid " + ProcessHandle.current().pid()),
                     message);
         }
-        SessionBase<?> session = resume.get(); // free now; taken before it starts
+        Session<?> session = resume.get(); // free now; taken before it starts
         try (RunDirectory other = RunDirectory.openForWriting(dir)) {
             assertEquals("failed", session.runHere());
             assertEquals(message.substring(0, message.indexOf(" (since ")),

@@ -11,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
-import ganstudio.train.Objective;
+import ganstudio.train.gan.Objective;
 
 import java.util.List;
 

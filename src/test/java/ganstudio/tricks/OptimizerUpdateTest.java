@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 
 import ganstudio.train.optim.AdaBoundOptimizer;
 import ganstudio.train.optim.AdaGradOptimizer;
-import ganstudio.train.optim.GanOptimizer;
+import ganstudio.train.optim.ParameterOptimizer;
 import ganstudio.train.optim.RAdamOptimizer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,7 @@ class OptimizerUpdateTest {
         manager.close();
     }
 
-    private double[] run(GanOptimizer opt, int steps) {
+    private double[] run(ParameterOptimizer opt, int steps) {
         NDArray w = manager.create(new float[] {1f});
         w.setRequiresGradient(true);
         double[] out = new double[steps];

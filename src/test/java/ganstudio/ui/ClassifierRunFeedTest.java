@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.metrics.ClassificationReport;
 import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.runs.RunDirectory;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;

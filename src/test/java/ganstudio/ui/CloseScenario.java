@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.ClassifierSession;
-import ganstudio.train.SessionBase;
-import ganstudio.train.TrainingSession;
+import ganstudio.train.classify.ClassifierSession;
+import ganstudio.train.Session;
+import ganstudio.train.gan.GanSession;
 import ganstudio.train.classify.TinyIdx;
 
 import java.io.IOException;
@@ -113,9 +113,9 @@ final class CloseScenario {
         FxThread.await("a classifier and a GAN training, each past its first logged row", START_LIMIT,
                 () -> runs().size() == 2 && runs().stream().allMatch(CloseScenario::hasLoggedRows), this::describe);
         List<StudioShutdown.Run> training = FxThread.call(this::runs);
-        SessionBase<?> classifier = training.stream().filter(r -> r.session() instanceof ClassifierSession)
+        Session<?> classifier = training.stream().filter(r -> r.session() instanceof ClassifierSession)
                 .findFirst().orElseThrow().session();
-        SessionBase<?> gan = training.stream().filter(r -> r.session() instanceof TrainingSession)
+        Session<?> gan = training.stream().filter(r -> r.session() instanceof GanSession)
                 .findFirst().orElseThrow().session();
 
         // The window's close button, as the window manager sends it.
@@ -218,7 +218,7 @@ final class CloseScenario {
         assertTrue(maxFxCpu(gaps) < MAX_GAP_MILLIS * 1_000_000L, "the FX thread was busy for "
                 + maxFxCpu(gaps) / 1_000_000 + " ms in one pulse gap while closing: " + gaps.report());
         assertTrue(stopNanos < MAX_GAP_MILLIS * 1_000_000L, "stop() waited " + stopNanos / 1_000_000 + " ms");
-        for (SessionBase<?> s : List.of(gan, classifier)) {
+        for (Session<?> s : List.of(gan, classifier)) {
             assertTrue(s.awaitEnd(0, TimeUnit.SECONDS), "the window closed before the end of "
                     + s.getRunDir() + " (the limit passed?)");
             RunDirectory run = RunDirectory.open(s.getRunDir());

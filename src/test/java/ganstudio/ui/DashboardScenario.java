@@ -59,7 +59,7 @@ final class DashboardScenario {
     private final long began = System.nanoTime();
     private StudioApp app;
     private Stage stage;
-    private MainWindow gan;
+    private GanView gan;
 
     DashboardScenario(Path runsRoot, Path screenshot) {
         this.runsRoot = runsRoot;

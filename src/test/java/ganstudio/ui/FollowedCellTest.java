@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ganstudio.media.Frame;
 import ganstudio.media.ImageGrid;
+import ganstudio.media.GridCells;
 
 import java.util.Arrays;
 import java.util.List;

@@ -21,7 +21,7 @@ class LiveRunFeedTest {
 
     @Test
     void metricsFromAnotherThreadAreDrainedInOrder() throws Exception {
-        LiveRunFeed feed = new LiveRunFeed();
+        GanRunFeed feed = new GanRunFeed();
         int n = 20_000;
         Thread training = new Thread(() -> {
             feed.onStarted(Paths.get("runs/x"), "cpu", "ring8", 0, n);
@@ -53,7 +53,7 @@ class LiveRunFeedTest {
 
     @Test
     void theLatestFrameWinsAndIsTakenOnce() throws Exception {
-        LiveRunFeed feed = new LiveRunFeed();
+        GanRunFeed feed = new GanRunFeed();
         Frame last = Frame.image(300, 1, 1, new int[] {0xFF00FF00});
         Thread training = new Thread(() -> {
             feed.onFrame(Frame.image(100, 1, 1, new int[] {0xFFFF0000}));
@@ -68,7 +68,7 @@ class LiveRunFeedTest {
 
     @Test
     void eventsAndFailureReasonArrive() {
-        LiveRunFeed feed = new LiveRunFeed();
+        GanRunFeed feed = new GanRunFeed();
         feed.onEvent(10, "optD.lr = 1e-4");
         feed.onEvent(20, "checkpoint at step 20");
         List<RunDirectory.Event> events = feed.drainEvents();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.UserError;
+import ganstudio.sweep.TaskState;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.RunConfig;
-import ganstudio.train.SessionBase;
+import ganstudio.train.Session;
 import ganstudio.train.SessionListener;
 
 import java.util.List;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StudioShutdownTest {
 
     /** A session that, once told to stop, ends only when the test lets it (as a checkpoint or test set would). */
-    private static final class SlowStop extends SessionBase<SessionListener> {
+    private static final class SlowStop extends Session<SessionListener> {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch stopSeen = new CountDownLatch(1);
 

@@ -1,5 +1,7 @@
 package ganstudio.media.video;
 
+import ganstudio.config.UserError;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

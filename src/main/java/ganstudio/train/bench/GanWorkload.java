@@ -11,7 +11,7 @@ import ganstudio.data.Mixture2D;
 import ganstudio.data.TrainingData;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.NetworkSpec;
-import ganstudio.train.GanTrainer;
+import ganstudio.train.gan.GanTrainer;
 
 import java.util.Random;
 

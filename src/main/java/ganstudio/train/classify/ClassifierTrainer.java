@@ -25,7 +25,7 @@ import ganstudio.train.common.DivergenceException;
 import ganstudio.train.common.EvaluationCancelled;
 import ganstudio.train.common.RandomStreams;
 import ganstudio.train.common.Weights;
-import ganstudio.train.optim.GanOptimizer;
+import ganstudio.train.optim.ParameterOptimizer;
 import ganstudio.train.optim.Optimizers;
 import ganstudio.tricks.Adversary;
 import ganstudio.tricks.Augmenter;
@@ -60,7 +60,7 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final ClassifierModel teacher;
     private final NDManager teacherManager;
     private final List<Pair<String, Parameter>> params;
-    private final GanOptimizer optimizer;
+    private final ParameterOptimizer optimizer;
     private final LrSchedule schedule;
     private final Augmenter augmenter;
     private final GradientTricks gradientTricks;

@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ganstudio.nn.Scalars;
 
 /** AdaGrad as torch.optim.Adagrad (no lr decay, accumulator starting at 0): s += g²; w −= lr·g/(√s + ε). */
-public class AdaGradOptimizer extends GanOptimizer {
+public class AdaGradOptimizer extends ParameterOptimizer {
 
     private final float eps;
 

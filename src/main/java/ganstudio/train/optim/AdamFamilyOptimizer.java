@@ -1,7 +1,7 @@
 package ganstudio.train.optim;
 
 /** What Adam, RAdam and AdaBound share: β1, β2, ε and two moment arrays (m, v) per parameter. */
-public abstract class AdamFamilyOptimizer extends GanOptimizer {
+public abstract class AdamFamilyOptimizer extends ParameterOptimizer {
 
     protected final float beta1;
     protected final float beta2;

@@ -7,7 +7,7 @@ public final class Optimizers {
 
     private Optimizers() {}
 
-    public static GanOptimizer create(RunConfig c, String prefix) {
+    public static ParameterOptimizer create(RunConfig c, String prefix) {
         float lr = (float) c.getDouble(prefix + ".lr");
         float wd = (float) c.getDouble(prefix + ".weightDecay");
         switch (c.getString(prefix + ".kind")) {
@@ -33,7 +33,7 @@ public final class Optimizers {
      * The classifier's optimizer from the opt.* keys. Weight decay is left to the loop when it is decoupled
      * (reg.decoupled or adamw), which shrinks weights before each update.
      */
-    public static GanOptimizer forClassifier(RunConfig c, float lr) {
+    public static ParameterOptimizer forClassifier(RunConfig c, float lr) {
         String kind = c.getString("opt.kind");
         boolean decoupled = c.getBool("reg.decoupled") || "adamw".equals(kind);
         float wd = decoupled ? 0f : (float) c.getDouble("reg.weightDecay");

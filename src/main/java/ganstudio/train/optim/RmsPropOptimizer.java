@@ -11,7 +11,7 @@ import ganstudio.nn.Scalars;
  * RMSProp as torch.optim.RMSprop defines it (the WGAN paper's optimizer): v = α·v + (1−α)·g²,
  * w -= lr · g / (sqrt(v) + ε), with optional momentum on that step. DJL's PyTorch engine has no RMSProp.
  */
-public class RmsPropOptimizer extends GanOptimizer {
+public class RmsPropOptimizer extends ParameterOptimizer {
 
     private final float alpha;
     private final float eps;

@@ -11,7 +11,7 @@ import ganstudio.nn.Scalars;
  * SGD with optional momentum and Nesterov momentum, as torch.optim.SGD defines them (no dampening):
  * b = μ·b + g; step = g + μ·b (Nesterov) or b; w -= lr · step.
  */
-public class SgdOptimizer extends GanOptimizer {
+public class SgdOptimizer extends ParameterOptimizer {
 
     private final float momentum;
     private final boolean nesterov;

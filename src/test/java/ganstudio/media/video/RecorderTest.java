@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.UserError;
+import ganstudio.media.Frame;
+import ganstudio.media.PlaneRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;

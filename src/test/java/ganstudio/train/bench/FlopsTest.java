@@ -15,6 +15,7 @@ import ganstudio.nn.Conv;
 import ganstudio.nn.Deconv;
 import ganstudio.nn.Dense;
 import ganstudio.nn.GradSequential;
+import ganstudio.data.ImageSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import ganstudio.config.RunConfig;
 import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.runs.RunDirectory;
-import ganstudio.train.ClassifierSession;
+import ganstudio.train.ResumeRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

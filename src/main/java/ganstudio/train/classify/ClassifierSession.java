@@ -1,0 +1,359 @@
+package ganstudio.train.classify;
+
+import ai.djl.Device;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.ClassifierData;
+import ganstudio.metrics.ClassificationReport;
+import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.runs.CheckpointIo;
+import ganstudio.runs.RunDirectory;
+import ganstudio.runs.RunWriteException;
+import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.EvaluationCancelled;
+import ganstudio.train.Devices;
+import ganstudio.train.ResumeRequest;
+import ganstudio.train.Session;
+import ganstudio.train.SessionControl;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one image classifier on its own thread and keeps its run directory: a metrics row every log.every
+ * batches and one per epoch with validation, events, a checkpoint per epoch, best/ (the weights with the best
+ * validation accuracy) and summary.json with the test report. Driven through {@link SessionControl} like a GAN
+ * session; the live-editable key is opt.lr.
+ */
+public final class ClassifierSession extends Session<ClassifierListener> {
+
+    private volatile ClassificationReport testReport;
+
+    private ClassifierSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
+        super(config, runsRoot, resumeDir, preset);
+    }
+
+    public static ClassifierSession create(RunConfig config, Path runsRoot, String preset) {
+        return new ClassifierSession(config.validate(""), runsRoot, null, preset);
+    }
+
+    /** Continues a classifier run from its latest readable checkpoint with its own settings. */
+    public static ClassifierSession resume(Path runDir) {
+        return resume(runDir, ResumeRequest.asBefore());
+    }
+
+    /**
+     * Continues a classifier run, to a new epoch count or on another device if asked; a new epoch count keeps the
+     * learning-rate schedule on the run's first length unless the request stretches it.
+     */
+    public static ClassifierSession resume(Path runDir, ResumeRequest request) {
+        RunConfig c = request.apply(resumable(runDir), "cls.epochs", "sched.epochs");
+        return new ClassifierSession(c, runDir.getParent(), runDir, presetOf(runDir));
+    }
+
+    /** The test-set report, once the run has ended healthily. */
+    public ClassificationReport getTestReport() {
+        return testReport;
+    }
+
+    @Override
+    protected String threadName() {
+        return "classifier";
+    }
+
+    @Override
+    protected void run() {
+        status = "starting";
+        RunDirectory run = null;
+        ClassifierTrainer trainer = null;
+        try {
+            Device device = Devices.resolve(config.getString("device"));
+            ClassifierData data = ClassifierData.load(config);
+            trainer = new ClassifierTrainer(config, data, device);
+            if (resumeDir == null) {
+                run = createRun(runInfo(device, data, trainer));
+            } else {
+                ClassifierTrainer t = trainer;
+                run = resumeRun(opened -> {
+                    Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
+                    if (t.tally().best() < 0 && !resumed.summaryDamaged()) {
+                        t.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
+                    }
+                    return resumed;
+                }, t::getStep, "batch");
+            }
+            runDir = run.getPath();
+            writeSummary(run, trainer, "running", "", null, null);
+            status = "running";
+            String tricks = trainer.activeTricks().isEmpty() ? "none" : String.join(", ", trainer.activeTricks());
+            for (ClassifierListener l : listeners) {
+                l.onStarted(run.getPath(), Devices.describe(device), describe(data), tricks,
+                        trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
+            }
+            loop(trainer, run);
+        } catch (UserError e) {
+            badInput = "starting".equals(status);
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (RunWriteException e) {
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(run, trainer, "stopped", "interrupted");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            finish(run, trainer, "failed", unexpectedFailure(e, "cls.width"));
+        } finally {
+            if (trainer != null) {
+                trainer.close();
+            }
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+
+    private static String describe(ClassifierData d) {
+        return d.train().count() + " training, " + d.validation().count()
+                + (d.validationIsTest() ? " validation (= test set)" : " validation") + ", " + d.test().count()
+                + " test images " + d.train().channels() + "x" + d.train().height() + "x" + d.train().width()
+                + " from " + d.train().source();
+    }
+
+    private void loop(ClassifierTrainer trainer, RunDirectory run) throws InterruptedException {
+        int epochs = config.getInt("cls.epochs");
+        long total = (long) epochs * trainer.batchesPerEpoch();
+        int logEvery = config.getInt("log.every");
+        int patience = config.getInt("reg.earlyStopping");
+        EpochTally tally = trainer.tally();
+        long epochStart = System.nanoTime();
+        while (trainer.getStep() < total) {
+            SessionControl.Turn turn = control.awaitTurn();
+            if (turn == SessionControl.Turn.STOP) {
+                finishWithTest(run, trainer, "stopped", control.stopCause() + " at batch " + trainer.getStep());
+                return;
+            }
+            if (turn != SessionControl.Turn.ITERATION) {
+                continue; // a classifier has no critic, and its checkpoints follow its own schedule
+            }
+            for (SessionControl.Edit edit : control.takeEdits()) {
+                if (!"opt.lr".equals(edit.key())) {
+                    event(run, trainer.getStep(), "ignored live edit of " + edit.key()
+                            + " (a classifier takes opt.lr live)");
+                    continue;
+                }
+                trainer.setBaseLearningRate(edit.value());
+                event(run, trainer.getStep(), "opt.lr = " + edit.value());
+            }
+            trainer.trainBatch();
+            long step = trainer.getStep();
+            if (trainer.atEpochEnd()) {
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                ClassificationReport val = trainer.evaluate(trainer.getData().validation(),
+                        trainer.getData().validationIsTest() ? "test" : "validation");
+                trainer.onValidation(val.loss());
+                ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(),
+                        tally.accuracy(), val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
+                        tally.seen() / seconds, trainer.wallSeconds());
+                emit(run, m);
+                for (ClassifierListener l : listeners) {
+                    l.onReport(val);
+                }
+                tally.nextEpoch();
+                boolean better = tally.onValidation(val.top1());
+                checkpoint(trainer, run);
+                if (better) {
+                    saveBest(trainer, run, val);
+                } else if (patience > 0 && tally.sinceBest() >= patience) {
+                    event(run, step, "early stopping: no better validation accuracy for " + patience + " epochs");
+                    finishWithTest(run, trainer, "finished", "");
+                    return;
+                }
+                epochStart = System.nanoTime();
+            } else if (step % logEvery == 0 || step == 1) {
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                emit(run, new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(), tally.accuracy(),
+                        Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, tally.seen() / seconds,
+                        trainer.wallSeconds()));
+            }
+        }
+        finishWithTest(run, trainer, "finished", "");
+    }
+
+    /** The best validation top-1 that summary.json records (for a checkpoint written before the tally was). */
+    private static double bestSoFar(RunDirectory run) {
+        JsonObject s = run.readSummary();
+        try {
+            return s.getAsJsonObject("bestValidation").get("top1").getAsDouble();
+        } catch (RuntimeException e) {
+            return -1; // none yet, or not a number: the next epoch sets it
+        }
+    }
+
+    private void emit(RunDirectory run, ClassifierMetrics m) {
+        run.appendMetrics(m);
+        for (ClassifierListener l : listeners) {
+            l.onMetrics(m);
+        }
+    }
+
+    /**
+     * Ends a healthy run: with early stopping the best weights come back first (the run is judged by them),
+     * then the test report goes into the summary.
+     */
+    private void finishWithTest(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
+        try {
+            // The checkpoint holds the last weights, so a resumed run goes on from where it stopped; the test
+            // report may then judge the best ones.
+            checkpoint(trainer, run);
+            String skipped = why + (why.isEmpty() ? "" : "; ") + "test evaluation skipped, run `eval "
+                    + run.getPath() + "` for it";
+            if (control.isEvaluationSkipped()) {
+                // A process that is exiting (Ctrl-C, the studio closing) must not wait on 10,000 test images.
+                finish(run, trainer, st, skipped);
+                return;
+            }
+            boolean useBest = useBestWeights(config, run.getPath());
+            if (useBest) {
+                try (DataInputStream in = in(bestWeights(run.getPath()))) {
+                    trainer.loadModel(in);
+                }
+            }
+            ClassificationReport test;
+            try {
+                test = trainer.evaluate(trainer.getData().test(), "test", control::isEvaluationSkipped);
+            } catch (EvaluationCancelled e) {
+                finish(run, trainer, st, skipped); // Ctrl-C or the studio closing during the test evaluation
+                return;
+            }
+            testReport = test;
+            for (ClassifierListener l : listeners) {
+                l.onReport(test);
+            }
+            String weights = useBest ? "best validation" : "last";
+            recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, why, test, weights));
+        } catch (DivergenceException | RunWriteException e) {
+            finish(run, trainer, "failed", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
+        }
+    }
+
+    private static Path bestWeights(Path runDir) {
+        return runDir.resolve("best").resolve(ClassifierModel.PARAMS);
+    }
+
+    /** The run is judged by its best validation weights when early stopping kept them, else by its last. */
+    private static boolean useBestWeights(RunConfig config, Path runDir) {
+        return config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(bestWeights(runDir));
+    }
+
+    /**
+     * `eval` of a classifier run: the test report of the weights training would judge it by (the best validation
+     * weights with early stopping, else the latest readable checkpoint), as summary.json's "test" holds it.
+     *
+     * @param device the device to evaluate on, or null for the run's own
+     */
+    public static JsonObject testReport(Path runDir, String device) {
+        RunDirectory run = RunDirectory.open(runDir);
+        RunConfig c = run.readConfig();
+        if (device != null) {
+            c = c.withValue("device", device);
+        }
+        if (run.checkpoints().isEmpty()) {
+            throw new UserError(runDir + ": has no checkpoint to evaluate");
+        }
+        ClassifierData data = ClassifierData.load(c);
+        try (ClassifierTrainer trainer = new ClassifierTrainer(c, data, Devices.resolve(c.getString("device")))) {
+            loadNewestGood(run, folder -> loadCheckpoint(trainer, folder));
+            boolean useBest = useBestWeights(c, runDir);
+            if (useBest) {
+                try (DataInputStream in = in(bestWeights(runDir))) {
+                    trainer.loadModel(in);
+                } catch (IOException e) {
+                    throw new UserError(bestWeights(runDir) + ": unreadable weights (" + e.getMessage() + ")");
+                }
+            }
+            JsonObject t = trainer.evaluate(data.test(), "test").toJson();
+            t.addProperty("weights", useBest ? "best validation" : "last");
+            return t;
+        }
+    }
+
+    private void finish(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
+        recordEnd(run, trainer == null ? 0 : trainer.getStep(), st, why,
+                () -> writeSummary(run, trainer, st, why, null, null));
+    }
+
+    private void writeSummary(RunDirectory run, ClassifierTrainer trainer, String st, String why,
+            ClassificationReport test, String weights) {
+        JsonObject s = run.readSummary();
+        s.addProperty("task", "classifier");
+        s.addProperty("status", st);
+        s.addProperty("reason", why);
+        if (trainer != null) {
+            s.addProperty("batches", trainer.getStep());
+            s.addProperty("epochs", Math.round(trainer.epoch() * 1000) / 1000.0);
+            s.addProperty("wallSeconds", Math.round(trainer.wallSeconds() * 100) / 100.0);
+        }
+        List<ClassifierMetrics> rows = run.readClassifierMetrics();
+        JsonArray epochSeconds = new JsonArray();
+        for (ClassifierMetrics m : rows) {
+            if (m.hasValidation()) {
+                epochSeconds.add(Math.round(m.epochSeconds() * 100) / 100.0);
+            }
+        }
+        s.add("epochSeconds", epochSeconds);
+        if (test != null) {
+            JsonObject t = test.toJson();
+            t.addProperty("weights", weights);
+            s.add("test", t);
+        }
+        run.writeSummary(s);
+    }
+
+    private void saveBest(ClassifierTrainer trainer, RunDirectory run, ClassificationReport val) {
+        run.writeFolder("best", folder -> {
+            try (DataOutputStream out = out(folder.resolve(ClassifierModel.PARAMS))) {
+                trainer.saveModel(out);
+            }
+        });
+        JsonObject s = run.readSummary();
+        JsonObject b = new JsonObject();
+        b.addProperty("epoch", Math.round(trainer.epoch() * 1000) / 1000.0);
+        b.addProperty("top1", val.top1());
+        b.addProperty("loss", val.loss());
+        s.add("bestValidation", b);
+        run.writeSummary(s);
+    }
+
+    /** Writes a checkpoint, after checking that the weights are finite (a checkpoint never holds NaNs). */
+    private static void checkpoint(ClassifierTrainer trainer, RunDirectory run) {
+        trainer.checkWeightsFinite();
+        run.writeCheckpoint(trainer.getStep(), folder -> CheckpointIo.write(folder,
+                Map.of(ClassifierModel.PARAMS, trainer::saveModel), trainer::saveState));
+    }
+
+    private static void loadCheckpoint(ClassifierTrainer trainer, Path folder) throws IOException {
+        CheckpointIo.Contents c = CheckpointIo.read(folder, List.of(ClassifierModel.PARAMS));
+        trainer.loadCheckpoint(c);
+    }
+
+    private JsonObject runInfo(Device device, ClassifierData data, ClassifierTrainer trainer) {
+        JsonObject info = baseRunInfo(device, describe(data));
+        info.addProperty("channels", data.train().channels());
+        info.addProperty("imageSize", data.train().height());
+        info.addProperty("classes", data.classes());
+        JsonArray names = new JsonArray();
+        data.train().classNames().forEach(names::add);
+        info.add("classNames", names);
+        info.addProperty("parameters", trainer.getModel().parameterCount());
+        return info;
+    }
+}

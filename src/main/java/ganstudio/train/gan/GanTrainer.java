@@ -1,0 +1,706 @@
+package ganstudio.train.gan;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+import ganstudio.data.Mixture2D;
+import ganstudio.data.TrainingData;
+import ganstudio.media.Frame;
+import ganstudio.media.ImageGrid;
+import ganstudio.media.PlaneRenderer;
+import ganstudio.metrics.StepMetrics;
+import ganstudio.nn.GanNetworks;
+import ganstudio.nn.GradSequential;
+import ganstudio.nn.NetworkSpec;
+import ganstudio.nn.Scalars;
+import ganstudio.nn.ThreadGradientCollector;
+import ganstudio.runs.CheckpointIo;
+import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.RandomStreams;
+import ganstudio.train.common.Weights;
+import ganstudio.train.optim.ParameterOptimizer;
+import ganstudio.train.optim.Optimizers;
+import ganstudio.tricks.BetaSampler;
+import ganstudio.tricks.DiffAugment;
+import ganstudio.tricks.LrSchedule;
+import ganstudio.tricks.ParameterEma;
+import ganstudio.tricks.Losses;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread
+ * that created it (every DJL object must stay on that thread). {@link #step} runs one generator iteration with
+ * its critic iterations; everything that leaves is plain numbers or pixels.
+ */
+public final class GanTrainer implements AutoCloseable {
+
+    private static final int PLANE_SIDE = 512;
+    public static final String GENERATOR_FILE = "generator.params";
+    public static final String CRITIC_FILE = "critic.params";
+
+    private final RunConfig config;
+    private final TrainingData data;
+    private final NetworkSpec spec;
+    private final NDManager manager;
+    private final ParameterStore ps;
+    private final GradSequential generator;
+    private final GradSequential critic;
+    private final List<Pair<String, Parameter>> gParams;
+    private final List<Pair<String, Parameter>> dParams;
+    private final ParameterOptimizer optG;
+    private final ParameterOptimizer optD;
+    private final Objective objective;
+    private final BatchSource source;
+    private final boolean criticMixesSamples;
+    private final int batchSize;
+    private final NDArray fixedNoise;
+    private NDArray planeGrid;
+    private final long started = System.nanoTime();
+
+    private final LiveSettings live;
+    private final LrSchedule lrFactor;
+    private final String lrDecay;
+    private final int totalSteps;
+    private final float realTarget;
+    private final float floodD;
+    private final float instanceNoise;
+    private final float mixupAlpha;
+    private final DiffAugment diffAugment;
+    private final ParameterEma ema;
+    private final long seed;
+    private NDArray unreadLosses;
+    private long step;
+    private long criticIterations;
+    private double elapsedBefore;
+
+    /** Builds networks and optimizers on a device; call on the thread that will train. */
+    public GanTrainer(RunConfig config, TrainingData data, Device device) {
+        this.config = config;
+        this.data = data;
+        Engine engine = Engine.getInstance(); // loads the natives before any direct JNI call
+        // PyTorch's grad mode is per thread and on by default; DJL turns it on only inside a GradientCollector.
+        JniUtils.setGradMode(false);
+        int threads = config.getInt("threads");
+        if (threads > 0) {
+            JniUtils.setNumThreads(threads);
+        }
+        this.seed = config.getLong("seed");
+        // Seeds the initial weights and the fixed noise bank; each iteration reseeds for itself (RandomStreams).
+        engine.setRandomSeed((int) (seed & 0x7fffffff));
+        this.manager = NDManager.newBaseManager(device);
+        this.ps = new ParameterStore(manager, false);
+        this.spec = NetworkSpec.from(config, data.channels(), data.imageSize());
+        this.objective = Objective.of(config.getString("objective.kind"));
+        this.batchSize = config.getInt("batchSize");
+        this.generator = GanNetworks.generator(spec);
+        this.critic = GanNetworks.critic(spec);
+        if (objective == Objective.WGAN_GP && !critic.supportsInputGradient()) {
+            throw new UserError("objective.kind = wgan-gp needs a critic without batch norm (model.dNorm)");
+        }
+        generator.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
+        critic.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
+        generator.initialize(manager, DataType.FLOAT32, GanNetworks.noiseShape(spec, batchSize));
+        critic.initialize(manager, DataType.FLOAT32, GanNetworks.sampleShape(spec, batchSize));
+        this.criticMixesSamples = GanNetworks.mixesSamples(critic);
+        this.gParams = trainable(generator);
+        this.dParams = trainable(critic);
+        this.optG = Optimizers.create(config, "optG");
+        this.optD = Optimizers.create(config, "optD");
+        this.live = new LiveSettings(config);
+        this.totalSteps = scheduleLength(config);
+        this.lrDecay = config.getString("lrDecay");
+        this.lrFactor = lrSchedule(config, totalSteps);
+        this.realTarget = 1f - (float) config.getDouble("tricks.smoothReal");
+        this.floodD = (float) config.getDouble("tricks.floodD");
+        this.instanceNoise = (float) config.getDouble("tricks.instanceNoise");
+        this.mixupAlpha = (float) config.getDouble("tricks.mixupD");
+        DiffAugment augment = new DiffAugment(config.getString("tricks.diffAugment"), seed);
+        this.diffAugment = augment.isActive() ? augment : null;
+        float emaDecay = (float) config.getDouble("tricks.emaG");
+        this.ema = emaDecay > 0 ? new ParameterEma(emaDecay, parametersOf(gParams)) : null;
+        this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
+                : new ImageSource(data.images(), manager, seed);
+        this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
+    }
+
+    /** G iterations the schedules span: scheduleSteps when set (a resumed run that was lengthened), else steps. */
+    static int scheduleLength(RunConfig c) {
+        int pinned = c.getInt("scheduleSteps");
+        return pinned > 0 ? pinned : c.getInt("steps");
+    }
+
+    /** The factor on both learning rates at each G iteration: lrDecay after an optional linear warmup. */
+    private static LrSchedule lrSchedule(RunConfig c, int total) {
+        LrSchedule decay;
+        switch (c.getString("lrDecay")) {
+            case "cosine":
+                decay = LrSchedule.cosine(1, 0, total);
+                break;
+            case "cyclic":
+                decay = LrSchedule.cyclic(1, 0, c.getInt("lrCycle"));
+                break;
+            default: // linear is kept as it was written first, relative to the whole run (below)
+                decay = LrSchedule.constant(1);
+                break;
+        }
+        int warm = c.getInt("lrWarmup");
+        return warm <= 0 ? decay : x -> (x <= warm ? (double) x / warm : 1.0) * decay.rate(x);
+    }
+
+    private static List<Parameter> parametersOf(List<Pair<String, Parameter>> list) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : list) {
+            out.add(p.getValue());
+        }
+        return out;
+    }
+
+    private static List<Pair<String, Parameter>> trainable(GradSequential block) {
+        List<Pair<String, Parameter>> list = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    public long getStep() {
+        return step;
+    }
+
+    public long getCriticIterations() {
+        return criticIterations;
+    }
+
+    public NetworkSpec getSpec() {
+        return spec;
+    }
+
+    public TrainingData getData() {
+        return data;
+    }
+
+    public Objective getObjective() {
+        return objective;
+    }
+
+    /** The real-data stream (tests compare a twin's batches with its source's). */
+    BatchSource dataSource() {
+        return source;
+    }
+
+    /**
+     * Runs one generator iteration and the critic iterations before it.
+     *
+     * @param details whether to also measure gradient norms, critic outputs and the clip fraction (a few
+     *     extra reductions; done on logged steps only)
+     * @throws DivergenceException when a loss is NaN or infinite; the networks are then not updated further
+     */
+    public StepMetrics step(boolean details) {
+        long t0 = System.nanoTime();
+        setLearningRates();
+        float noiseStd = instanceNoiseStd();
+        int critics = live.schedule().criticIterations(step);
+        CriticResult last = null;
+        for (int i = 0; i < critics; i++) {
+            last = criticIteration(noiseStd, i == critics - 1, details);
+        }
+        checkUnreadLosses();
+        checkFinite("critic", last.loss);
+
+        double gradNormG = Double.NaN;
+        float lossG;
+        RandomStreams.seedEngine(seed, RandomStreams.GENERATOR, step);
+        if (diffAugment != null) {
+            diffAugment.reseed(RandomStreams.seed(seed, RandomStreams.GENERATOR_TRICKS, step));
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray loss;
+            // The critic's weight gradients are not needed here: PyTorch skips them while they are frozen.
+            setRequiresGradient(dParams, false);
+            try (GradientCollector gc = new ThreadGradientCollector()) {
+                NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
+                NDArray out = critic.forward(ps, new NDList(criticInput(fake, noiseStd)), true).singletonOrThrow();
+                loss = objective.generatorLoss(out);
+                gc.backward(loss);
+            } finally {
+                setRequiresGradient(dParams, true);
+            }
+            lossG = loss.getFloat();
+            if (details) {
+                gradNormG = gradientNorm(gParams);
+            }
+        }
+        checkFinite("generator", lossG);
+        update(gParams, optG);
+        if (ema != null) {
+            ema.update(step);
+        }
+        step++;
+        return metrics(last, lossG, gradNormG, details, (double) batchSize * (critics + 1), t0);
+    }
+
+    /**
+     * Runs exactly one critic iteration and updates the critic, as the next {@link #step} would begin; the
+     * generator does not move, so {@link #getStep()} stays and {@link #getCriticIterations()} grows by one. For
+     * watching the critic's side of the game one update at a time (the studio's "Step critic" while paused).
+     *
+     * @return a fully measured row at the current step; the generator's loss and gradient norm are NaN
+     * @throws DivergenceException when the critic loss is NaN or infinite
+     */
+    public StepMetrics criticStep() {
+        long t0 = System.nanoTime();
+        setLearningRates();
+        CriticResult r = criticIteration(instanceNoiseStd(), true, true);
+        checkFinite("critic", r.loss);
+        return metrics(r, Float.NaN, Double.NaN, true, batchSize, t0);
+    }
+
+    /** Both learning rates for the coming iteration: the live base rates times the schedule's factor. */
+    private void setLearningRates() {
+        float factor = (float) lrFactor.rate(step + 1);
+        if ("linear".equals(lrDecay)) {
+            factor *= Math.max(0f, 1f - (float) step / totalSteps);
+        }
+        optG.setLearningRate(live.lrG() * factor);
+        optD.setLearningRate(live.lrD() * factor);
+    }
+
+    /** The instance-noise std for the coming iteration, annealed linearly to zero over the run. */
+    private float instanceNoiseStd() {
+        return instanceNoise * Math.max(0f, 1f - (float) step / totalSteps);
+    }
+
+    /** What one critic iteration measured (NaN where it was not asked to measure). */
+    private record CriticResult(float loss, float dReal, float dFake, float penalty, double gradNorm) {}
+
+    /**
+     * One critic update, then weight clipping for WGAN; counts it in {@link #criticIterations}.
+     *
+     * @param measure whether to read the loss and mean outputs back (one device sync; the last iteration only)
+     * @param details whether to also measure the critic's gradient norm
+     * @return the measurements, or null when not measured
+     */
+    private CriticResult criticIteration(float noiseStd, boolean measure, boolean details) {
+        float lambda = live.lambda();
+        CriticResult result = null;
+        RandomStreams.seedEngine(seed, RandomStreams.CRITIC, criticIterations);
+        SplittableRandom tricksRandom = new SplittableRandom(
+                RandomStreams.seed(seed, RandomStreams.CRITIC_TRICKS, criticIterations));
+        if (diffAugment != null) {
+            diffAugment.reseed(tricksRandom.nextLong());
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray real = criticInput(source.next(batchSize), noiseStd);
+            NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow(),
+                    noiseStd);
+            NDArray loss;
+            NDArray penalty = null;
+            NDArray dReal;
+            NDArray dFake;
+            try (GradientCollector gc = new ThreadGradientCollector()) {
+                if (criticMixesSamples) {
+                    dReal = critic.forward(ps, new NDList(real), true).singletonOrThrow();
+                    dFake = critic.forward(ps, new NDList(fake), true).singletonOrThrow();
+                } else {
+                    // One pass over both halves: fewer, larger kernels; same numbers without batch norm.
+                    NDArray both = critic.forward(ps, new NDList(NDArrays.concat(new NDList(real, fake))), true)
+                            .singletonOrThrow();
+                    dReal = both.get(new NDIndex("0:{}", batchSize));
+                    dFake = both.get(new NDIndex("{}:", batchSize));
+                }
+                if (mixupAlpha > 0) {
+                    NDArray mix = mixupLambda(real, tricksRandom);
+                    NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
+                    NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
+                    loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
+                } else {
+                    loss = objective.criticLoss(dReal, dFake, realTarget);
+                }
+                if (floodD > 0) {
+                    loss = ganstudio.tricks.Losses.flood(loss, floodD);
+                }
+                NDArray total = loss;
+                if (objective == Objective.WGAN_GP && lambda > 0) {
+                    penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
+                    total = loss.add(Scalars.mul(penalty, lambda));
+                }
+                gc.backward(total);
+            }
+            if (!measure) {
+                keepUnreadLoss(loss);
+            } else {
+                NDList stats = new NDList(loss, dReal.mean(), dFake.mean(), penalty == null ? loss.zerosLike() : penalty);
+                float[] v = NDArrays.stack(stats).toFloatArray();
+                result = new CriticResult(v[0], v[1], v[2], v[3], details ? gradientNorm(dParams) : Double.NaN);
+            }
+        }
+        update(dParams, optD);
+        if (objective == Objective.WGAN) {
+            clipCritic();
+        }
+        criticIterations++;
+        return result;
+    }
+
+    /** The logged row after an update; the learning rates are those the update used. */
+    private StepMetrics metrics(CriticResult c, float lossG, double gradNormG, boolean details, double samples,
+            long t0) {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new StepMetrics(step, criticIterations, c.loss, lossG,
+                objective.isWasserstein() ? -c.loss : Double.NaN, c.dReal, c.dFake, gradNormG, c.gradNorm,
+                details && objective == Objective.WGAN ? clipFraction() : Double.NaN,
+                objective == Objective.WGAN_GP ? c.penalty : Double.NaN,
+                optG.getLearningRate(), optD.getLearningRate(), samples / seconds, wallSeconds());
+    }
+
+    /** Seconds of training, including those before a resume. */
+    public double wallSeconds() {
+        return elapsedBefore + (System.nanoTime() - started) / 1e9;
+    }
+
+    /** What D sees of a batch: with instance noise (annealed) and DiffAugment when they are on. */
+    private NDArray criticInput(NDArray x, float noiseStd) {
+        NDArray y = x;
+        if (noiseStd > 0) {
+            y = y.add(manager.randomNormal(0f, noiseStd, y.getShape(), y.getDataType()));
+        }
+        return diffAugment == null ? y : diffAugment.apply(y);
+    }
+
+    /** One λ ~ Beta(α, α) per sample, shaped to broadcast over the sample's axes. */
+    private NDArray mixupLambda(NDArray like, SplittableRandom tricksRandom) {
+        float[] l = new float[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            l[i] = (float) BetaSampler.beta(tricksRandom, mixupAlpha, mixupAlpha);
+        }
+        long[] dims = new long[like.getShape().dimension()];
+        java.util.Arrays.fill(dims, 1);
+        dims[0] = batchSize;
+        return manager.create(l, new Shape(dims));
+    }
+
+    private NDArray noise(int n) {
+        return manager.randomNormal(GanNetworks.noiseShape(spec, n));
+    }
+
+    private static void setRequiresGradient(List<Pair<String, Parameter>> params, boolean requires) {
+        for (Pair<String, Parameter> p : params) {
+            p.getValue().getArray().setRequiresGradient(requires);
+        }
+    }
+
+    private static void update(List<Pair<String, Parameter>> params, ParameterOptimizer optimizer) {
+        for (Pair<String, Parameter> p : params) {
+            NDArray weight = p.getValue().getArray();
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(p.getKey(), weight, grad);
+            }
+        }
+    }
+
+    private static double gradientNorm(List<Pair<String, Parameter>> params) {
+        NDList squares = new NDList(params.size());
+        for (Pair<String, Parameter> p : params) {
+            squares.add(p.getValue().getArray().getGradient().square().sum());
+        }
+        return Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+    }
+
+    private void clipCritic() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (Pair<String, Parameter> p : dParams) {
+                NDArray w = p.getValue().getArray();
+                // Replace the values in place so the parameter keeps its identity (and its gradient slot).
+                NDArray clipped = w.clip(-live.clip(), live.clip());
+                Scalars.muli(w, 0).addi(clipped);
+            }
+        }
+    }
+
+    /** Fraction of critic weights sitting at ±c. */
+    private double clipFraction() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList counts = new NDList(dParams.size());
+            long total = 0;
+            for (Pair<String, Parameter> p : dParams) {
+                NDArray w = p.getValue().getArray();
+                counts.add(w.abs().gte(live.clip() * 0.999999f).toType(DataType.FLOAT32, false).sum());
+                total += w.size();
+            }
+            return NDArrays.stack(counts).sum().getFloat() / total;
+        }
+    }
+
+    private void checkFinite(String which, float loss) {
+        if (!Float.isFinite(loss)) {
+            throw new DivergenceException("the " + which + " loss became " + loss + " at step " + (step + 1)
+                    + " (critic iteration " + criticIterations + "); " + advice());
+        }
+    }
+
+    /** What to try after a divergence, for this run's objective (no "use wgan-gp" to a WGAN-GP run). */
+    private String advice() {
+        switch (objective) {
+            case WGAN_GP:
+                return "lower the learning rates (optG.lr / optD.lr) or objective.lambda";
+            case WGAN:
+                return "lower the learning rates (optG.lr / optD.lr) or objective.clip, or use wgan-gp";
+            default:
+                return "lower the learning rates (optG.lr / optD.lr), or use wgan-gp";
+        }
+    }
+
+    /** Sums the losses of critic iterations that were not read back, so that a NaN in any of them is caught. */
+    private void keepUnreadLoss(NDArray loss) {
+        NDArray sum = unreadLosses == null ? loss.add(0f) : unreadLosses.add(loss);
+        NDScope.unregister(sum);
+        if (unreadLosses != null) {
+            unreadLosses.close();
+        }
+        unreadLosses = sum;
+    }
+
+    /** One read per step of the unread critic losses' sum (NaN and infinity survive a sum). */
+    private void checkUnreadLosses() {
+        if (unreadLosses != null) {
+            float sum = unreadLosses.getFloat();
+            unreadLosses.close();
+            unreadLosses = null;
+            if (!Float.isFinite(sum)) {
+                throw new DivergenceException("a critic loss became " + sum + " in step " + (step + 1) + "; "
+                        + advice());
+            }
+        }
+    }
+
+    /** The generator's output on the fixed noise bank, as a picture (image grid or 2D view). */
+    public Frame frame() {
+        return ema == null ? rawFrame() : ema.withAverage(this::rawFrame);
+    }
+
+    private Frame rawFrame() {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray out = generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow();
+            float[] values = out.toFloatArray();
+            if (!data.isTwoDimensional()) {
+                return ImageGrid.render(step, values, (int) fixedNoise.getShape().get(0), spec.channels(),
+                        spec.imageSize());
+            }
+            Mixture2D mix = data.mixture();
+            int res = config.getInt("log.heatmap");
+            double extent = mix.extent();
+            float[] heat = critic.forward(ps, new NDList(planeGrid(res, extent)), false).singletonOrThrow()
+                    .toFloatArray();
+            double[][] means = mix.means();
+            double[] flat = new double[means.length * 2];
+            for (int i = 0; i < means.length; i++) {
+                flat[2 * i] = means[i][0];
+                flat[2 * i + 1] = means[i][1];
+            }
+            return FrameCoverage.score(PlaneRenderer.render(step, values, heat, res, extent, flat, PLANE_SIDE), mix);
+        }
+    }
+
+    private NDArray planeGrid(int res, double extent) {
+        if (planeGrid == null) {
+            float[] xy = new float[res * res * 2];
+            for (int row = 0; row < res; row++) {
+                for (int col = 0; col < res; col++) {
+                    int i = (row * res + col) * 2;
+                    xy[i] = (float) (-extent + (col + 0.5) * 2 * extent / res);
+                    xy[i + 1] = (float) (extent - (row + 0.5) * 2 * extent / res);
+                }
+            }
+            NDScope.unregister(planeGrid = manager.create(xy, new Shape((long) res * res, 2)));
+        }
+        return planeGrid;
+    }
+
+    /** n samples from the generator with fresh noise, flattened (for evaluation). */
+    public float[] sample(int n) {
+        return ema == null ? rawSample(n) : ema.withAverage(() -> rawSample(n));
+    }
+
+    private float[] rawSample(int n) {
+        RandomStreams.seedEngine(seed, RandomStreams.EVALUATION, step);
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (int done = 0; done < n; done += 1024) {
+            int count = Math.min(1024, n - done);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                float[] part = generator.forward(ps, new NDList(noise(count)), false).singletonOrThrow().toFloatArray();
+                parts.add(part);
+                total += part.length;
+            }
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    /** Applies a live edit between steps; returns a line for the event log. */
+    public String apply(String key, double value) {
+        return live.apply(key, value);
+    }
+
+    /** Current value of a live-editable key (base learning rates before any decay). */
+    public double current(String key) {
+        return live.get(key);
+    }
+
+    /** The fixed noise bank, encoded for fixed-noise.bin. */
+    public byte[] fixedNoiseBytes() {
+        return fixedNoise.encode();
+    }
+
+    /** Replaces the fixed noise bank with a saved one, so a resumed or paired run sees the same z. */
+    public void readFixedNoise(byte[] encoded, java.nio.file.Path file) {
+        // The encoding's length follows from the shape, so a file of another length is refused before its header
+        // can ask for an allocation.
+        int expected = fixedNoise.encode().length;
+        if (encoded.length != expected) {
+            throw new UserError(file + ": " + encoded.length + " bytes, this run's noise bank "
+                    + fixedNoise.getShape() + " takes " + expected + " (damaged, or model.zDim or log.noiseBank "
+                    + "differ)");
+        }
+        NDArray loaded;
+        try {
+            loaded = manager.decode(encoded);
+        } catch (RuntimeException e) {
+            throw new UserError(file + ": not a noise bank (" + e.getMessage() + ")");
+        }
+        if (!loaded.getShape().equals(fixedNoise.getShape())) {
+            throw new UserError(file + ": fixed noise of shape " + loaded.getShape() + " does not fit this run's "
+                    + fixedNoise.getShape() + " (model.zDim or log.noiseBank differ)");
+        }
+        Scalars.muli(fixedNoise, 0).addi(loaded);
+        loaded.close();
+    }
+
+    public void saveGenerator(DataOutputStream out) throws IOException {
+        generator.saveParameters(out);
+    }
+
+    public void saveCritic(DataOutputStream out) throws IOException {
+        critic.saveParameters(out);
+    }
+
+    /** Counters, data position, optimizer moments, live settings and the EMA: the state.bin payload. */
+    public void saveState(DataOutputStream state) throws IOException {
+        state.writeLong(step);
+        state.writeLong(criticIterations);
+        state.writeLong(source.position());
+        state.writeDouble(wallSeconds());
+        optG.save(state);
+        optD.save(state);
+        live.write(state);
+        if (ema != null) {
+            ema.save(state);
+        }
+    }
+
+    /**
+     * Loads a verified checkpoint. The parameter files must be exactly as long as this config's networks write
+     * (another architecture, or a file cut short, is refused before anything is read from it).
+     */
+    public void loadCheckpoint(CheckpointIo.Contents c) throws IOException {
+        CheckpointIo.requireLength(c, GENERATOR_FILE, this::saveGenerator);
+        CheckpointIo.requireLength(c, CRITIC_FILE, this::saveCritic);
+        try {
+            generator.loadParameters(manager, c.file(GENERATOR_FILE));
+            critic.loadParameters(manager, c.file(CRITIC_FILE));
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("checkpoint does not match the networks of config.json: " + e.getMessage(), e);
+        }
+        // Loaded arrays are new and do not require gradients yet.
+        gParams.clear();
+        gParams.addAll(trainable(generator));
+        dParams.clear();
+        dParams.addAll(trainable(critic));
+        setRequiresGradient(gParams, true);
+        setRequiresGradient(dParams, true);
+        CheckpointIo.readState(c, (state, version) -> {
+            // Versions 1 and 2 hold the same state; 2 added the header that CheckpointIo checks.
+            step = state.readLong();
+            criticIterations = state.readLong();
+            long position = state.readLong();
+            if (step < 0 || criticIterations < step || position < 0) {
+                throw new IOException("counters out of range (step " + step + ", critic iterations "
+                        + criticIterations + ", data position " + position + ")");
+            }
+            source.seek(position);
+            elapsedBefore = state.readDouble();
+            optG.load(state, manager);
+            optD.load(state, manager);
+            live.read(state);
+            if (ema != null) {
+                ema.load(state, manager);
+            }
+        });
+    }
+
+    /**
+     * Refuses to go on with weights that are NaN or infinite, so that no checkpoint ever holds them (one reduction
+     * per network; run before each checkpoint).
+     *
+     * @throws DivergenceException naming the network
+     */
+    public void checkWeightsFinite() {
+        checkWeights(gParams, "generator");
+        checkWeights(dParams, "critic");
+    }
+
+    private void checkWeights(List<Pair<String, Parameter>> params, String which) {
+        float total = Weights.sum(params);
+        if (!Float.isFinite(total)) {
+            throw new DivergenceException("the " + which + "'s weights became " + total + " at step " + step
+                    + " (no checkpoint was written from them); " + advice());
+        }
+    }
+
+    /** Number of arrays alive on this trainer's manager (a leak shows as growth across steps). */
+    public int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    @Override
+    public void close() {
+        if (unreadLosses != null) {
+            unreadLosses.close();
+        }
+        source.close();
+        manager.close();
+    }
+}
