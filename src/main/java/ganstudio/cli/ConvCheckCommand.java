@@ -11,6 +11,7 @@ import ganstudio.data.TrainingData;
 import ganstudio.nn.ConvCheck;
 import ganstudio.train.gan.GanTrainer;
 import ganstudio.train.classify.ClassifierTrainer;
+import ganstudio.train.common.EngineSetup;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -47,9 +48,7 @@ final class ConvCheckCommand {
         if ("classifier".equals(c.getString("task"))) {
             c = c.withValue("cls.validation", 0);
         }
-        if (threads > 0) {
-            JniUtils.setNumThreads(threads);
-        }
+        EngineSetup.setThreads(threads);
         List<ConvCheck.Config> configs;
         if ("classifier".equals(c.getString("task"))) {
             try (ClassifierTrainer t = new ClassifierTrainer(c, ClassifierData.load(c), Device.cpu())) {

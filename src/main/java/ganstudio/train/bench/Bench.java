@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import ganstudio.train.Devices;
 import ganstudio.train.common.DivergenceException;
+import ganstudio.train.common.EngineSetup;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,11 +42,8 @@ public final class Bench {
 
     /** Runs the timing (or the soak) and prints the results. */
     public void run() {
-        Engine engine = Engine.getInstance();
+        Engine engine = EngineSetup.setThreads(options.threads());
         Device device = Devices.resolve(options.device());
-        if (options.threads() > 0) {
-            JniUtils.setNumThreads(options.threads());
-        }
         out.printf(Locale.ROOT, "# GAN Studio bench: %s %s, DJL %s, %s, %d inter-op thread(s), load average %s%n",
                 engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), Devices.describe(device),
                 JniUtils.getNumInteropThreads(), loadAverage());

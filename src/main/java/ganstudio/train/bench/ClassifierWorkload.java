@@ -1,7 +1,6 @@
 package ganstudio.train.bench;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,7 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -20,6 +18,7 @@ import ganstudio.nn.ClassifierSpec;
 import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.train.optim.AdamOptimizer;
+import ganstudio.train.common.EngineSetup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +44,7 @@ final class ClassifierWorkload implements Workload {
     private final long flops;
 
     ClassifierWorkload(int threads, Device device) {
-        Engine engine = Engine.getInstance();
-        JniUtils.setGradMode(false);
-        if (threads > 0) {
-            JniUtils.setNumThreads(threads);
-        }
-        engine.setRandomSeed(0);
+        EngineSetup.prepare(threads, 0);
         manager = NDManager.newBaseManager(device);
         ClassifierSpec spec = ClassifierSpec.baseline(1, 28, CLASSES);
         net = ClassifierNetworks.build(spec);

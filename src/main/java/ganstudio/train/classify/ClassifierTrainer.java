@@ -1,7 +1,6 @@
 package ganstudio.train.classify;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -33,6 +32,7 @@ import ganstudio.tricks.GradientTricks;
 import ganstudio.tricks.ImageBatch;
 import ganstudio.tricks.Losses;
 import ganstudio.tricks.LrSchedule;
+import ganstudio.train.common.EngineSetup;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -92,14 +92,8 @@ public final class ClassifierTrainer implements AutoCloseable {
     public ClassifierTrainer(RunConfig config, ClassifierData data, Device device) {
         this.config = config;
         this.data = data;
-        Engine engine = Engine.getInstance(); // loads the natives before any direct JNI call
-        JniUtils.setGradMode(false);
-        if (config.getInt("threads") > 0) {
-            JniUtils.setNumThreads(config.getInt("threads"));
-        }
         this.seed = config.getLong("seed");
-        // Seeds the initial weights; each batch reseeds for itself (RandomStreams).
-        engine.setRandomSeed((int) (seed & 0x7fffffff));
+        EngineSetup.prepare(config.getInt("threads"), seed);
         this.manager = NDManager.newBaseManager(device);
         this.batchSize = config.getInt("batchSize");
         this.classes = data.classes();

@@ -1,7 +1,6 @@
 package ganstudio.train.gan;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -11,7 +10,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -40,6 +38,7 @@ import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
 import ganstudio.tricks.ParameterEma;
 import ganstudio.tricks.Losses;
+import ganstudio.train.common.EngineSetup;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -97,16 +96,9 @@ public final class GanTrainer implements AutoCloseable {
     public GanTrainer(RunConfig config, TrainingData data, Device device) {
         this.config = config;
         this.data = data;
-        Engine engine = Engine.getInstance(); // loads the natives before any direct JNI call
-        // PyTorch's grad mode is per thread and on by default; DJL turns it on only inside a GradientCollector.
-        JniUtils.setGradMode(false);
-        int threads = config.getInt("threads");
-        if (threads > 0) {
-            JniUtils.setNumThreads(threads);
-        }
         this.seed = config.getLong("seed");
-        // Seeds the initial weights and the fixed noise bank; each iteration reseeds for itself (RandomStreams).
-        engine.setRandomSeed((int) (seed & 0x7fffffff));
+        // The engine's seed also draws the fixed noise bank.
+        EngineSetup.prepare(config.getInt("threads"), seed);
         this.manager = NDManager.newBaseManager(device);
         this.ps = new ParameterStore(manager, false);
         this.spec = NetworkSpec.from(config, data.channels(), data.imageSize());
