@@ -263,5 +263,7 @@ public final class ConfigSchema {
                 .setHelp("L2 weight decay of " + net).build());
         list.add(ConfigKey.builder(prefix + ".finalLr", DOUBLE).setDefault(0.01).optRange(0, 10)
                 .setHelp("AdaBound of " + net + ": the SGD rate its bounds close in on").build());
+        list.add(ConfigKey.builder(prefix + ".boundGamma", DOUBLE).setDefault(1e-3).optRange(0, 1)
+                .setHelp("AdaBound of " + net + ": how fast its bounds close in").build());
     }
 }

@@ -28,9 +28,18 @@ public final class GradientTricks {
     }
 
     public static GradientTricks fromConfig(RunConfig c) {
-        boolean decoupled = c.getBool("reg.decoupled") || "adamw".equals(c.getString("opt.kind"));
         return new GradientTricks(c.getDouble("reg.l1"), c.getDouble("reg.clipValue"), c.getDouble("reg.clipNorm"),
-                decoupled ? c.getDouble("reg.weightDecay") : 0);
+                decaysDecoupled(c) ? c.getDouble("reg.weightDecay") : 0);
+    }
+
+    /** Whether reg.weightDecay shrinks the weights here (reg.decoupled or AdamW) rather than in the optimizer. */
+    public static boolean decaysDecoupled(RunConfig c) {
+        return c.getBool("reg.decoupled") || "adamw".equals(c.getString("opt.kind"));
+    }
+
+    /** The L2 decay the classifier's optimizer adds to its gradients: 0 when the decay is decoupled. */
+    public static float coupledWeightDecay(RunConfig c) {
+        return decaysDecoupled(c) ? 0f : (float) c.getDouble("reg.weightDecay");
     }
 
     /** Whether any of the tricks is on (otherwise the loop skips them and their syncs). */

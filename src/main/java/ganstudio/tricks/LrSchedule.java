@@ -1,6 +1,5 @@
 package ganstudio.tricks;
 
-import ganstudio.config.RunConfig;
 
 /**
  * The learning rate at iteration x (1-based: the rate the x-th update uses). Closed forms, so a resumed run
@@ -31,6 +30,11 @@ public interface LrSchedule {
     /** lr0·γ^((x−1)/per): γ per {@code per} iterations (an epoch), smoothly. */
     static LrSchedule exponential(double lr0, double gamma, long per) {
         return x -> lr0 * Math.pow(gamma, (double) (x - 1) / per);
+    }
+
+    /** lr0·max(0, 1 − (x−1)/total): from lr0 at x = 1 to 0 at x = total + 1. */
+    static LrSchedule linear(double lr0, long total) {
+        return x -> lr0 * Math.max(0, 1 - (double) (x - 1) / total);
     }
 
     /** One half cosine from lr0 at x = 1 to lrMin at x = total + 1. */
@@ -69,39 +73,5 @@ public interface LrSchedule {
                 after.load(in);
             }
         };
-    }
-
-    /**
-     * The schedule of a classifier config. Epoch-valued keys become iterations with {@code itersPerEpoch};
-     * linear scaling multiplies the base rate by batch/256.
-     */
-    static LrSchedule fromConfig(RunConfig c, double baseLr, long itersPerEpoch, long totalIters) {
-        double lr0 = c.getBool("sched.linearScaling") ? baseLr * c.getInt("batchSize") / 256.0 : baseLr;
-        long warm = Math.round(c.getDouble("sched.warmupEpochs") * itersPerEpoch);
-        long rest = Math.max(1, totalIters - warm);
-        double gamma = c.getDouble("sched.gamma");
-        double lrMin = c.getDouble("sched.minLr");
-        LrSchedule after;
-        switch (c.getString("sched.kind")) {
-            case "step":
-                after = step(lr0, gamma, Math.max(1, Math.round(c.getDouble("sched.stepEvery") * itersPerEpoch)));
-                break;
-            case "exponential":
-                after = exponential(lr0, gamma, itersPerEpoch);
-                break;
-            case "cosine":
-                after = cosine(lr0, lrMin, rest);
-                break;
-            case "cyclic":
-                after = cyclic(lr0, lrMin, Math.max(1, Math.round(c.getDouble("sched.cycleEpochs") * itersPerEpoch)));
-                break;
-            case "plateau":
-                after = new PlateauSchedule(lr0, gamma, c.getInt("sched.patience"));
-                break;
-            default:
-                after = constant(lr0);
-                break;
-        }
-        return warmup(after, warm);
     }
 }

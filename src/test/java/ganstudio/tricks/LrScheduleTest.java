@@ -71,11 +71,36 @@ class LrScheduleTest {
         RunConfig c = RunConfig.defaults().withValue("batchSize", 128).withValue("sched.kind", "cyclic")
                 .withValue("sched.cycleEpochs", 2.0).withValue("sched.warmupEpochs", 1.0)
                 .withValue("sched.linearScaling", true).withValue("sched.minLr", 0.0);
-        LrSchedule s = LrSchedule.fromConfig(c, 0.2, 5, 100);
+        LrSchedule s = LrScheduleBuilder.forClassifier(c, 0.2, 5, 100);
         // base 0.2·128/256 = 0.1; warmup 5 iterations; cycle 10 iterations
         assertEquals(0.02, s.rate(1), 1e-12);
         assertEquals(0.1, s.rate(6), 1e-12);
         assertEquals(0.05, s.rate(11), 1e-12);
         assertEquals(0.1, s.rate(16), 1e-12);
+    }
+
+    @Test
+    void ganLinearDecayStartsAfterTheWarmupAndEndsAtZero() {
+        RunConfig c = RunConfig.defaults().withValue("lrDecay", "linear").withValue("lrWarmup", 10);
+        LrSchedule s = LrScheduleBuilder.forGan(c, 110);
+        assertEquals(0.1, s.rate(1), 1e-12);
+        assertEquals(0.5, s.rate(5), 1e-12);
+        assertEquals(1.0, s.rate(10), 1e-12);
+        assertEquals(1.0, s.rate(11), 1e-12);
+        assertEquals(0.5, s.rate(61), 1e-12);
+        assertEquals(0.01, s.rate(110), 1e-12);
+        assertEquals(0.0, s.rate(111), 1e-12);
+    }
+
+    @Test
+    void ganCyclicRestartsEveryCycleAndNoneIsConstant() {
+        RunConfig c = RunConfig.defaults().withValue("lrDecay", "cyclic").withValue("lrCycle", 4);
+        LrSchedule s = LrScheduleBuilder.forGan(c, 100);
+        assertEquals(1.0, s.rate(1), 1e-12);
+        assertEquals(0.5, s.rate(3), 1e-12);
+        assertEquals(1.0, s.rate(5), 1e-12);
+        LrSchedule none = LrScheduleBuilder.forGan(RunConfig.defaults(), 100);
+        assertEquals(1.0, none.rate(1), 0);
+        assertEquals(1.0, none.rate(100), 0);
     }
 }

@@ -33,6 +33,7 @@ import ganstudio.tricks.ImageBatch;
 import ganstudio.tricks.Losses;
 import ganstudio.tricks.LrSchedule;
 import ganstudio.train.common.EngineSetup;
+import ganstudio.tricks.LrScheduleBuilder;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -108,8 +109,8 @@ public final class ClassifierTrainer implements AutoCloseable {
         this.batchesPerEpoch = train.count() / batchSize;
         this.baseLr = config.getDouble("opt.lr");
         long total = (long) batchesPerEpoch * scheduleEpochs(config);
-        this.schedule = LrSchedule.fromConfig(config, baseLr, batchesPerEpoch, total);
-        this.optimizer = Optimizers.forClassifier(config, (float) schedule.rate(1));
+        this.schedule = LrScheduleBuilder.forClassifier(config, baseLr, batchesPerEpoch, total);
+        this.optimizer = Optimizers.create(config, "opt", (float) schedule.rate(1), GradientTricks.coupledWeightDecay(config));
         this.augmenter = Augmenter.fromConfig(config, train.channels(), train.pixels(), train.count(), train.height(),
                 train.width());
         this.gradientTricks = GradientTricks.fromConfig(config);

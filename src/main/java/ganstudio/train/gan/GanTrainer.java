@@ -39,6 +39,7 @@ import ganstudio.tricks.LrSchedule;
 import ganstudio.tricks.ParameterEma;
 import ganstudio.tricks.Losses;
 import ganstudio.train.common.EngineSetup;
+import ganstudio.tricks.LrScheduleBuilder;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -78,7 +79,6 @@ public final class GanTrainer implements AutoCloseable {
 
     private final LiveSettings live;
     private final LrSchedule lrFactor;
-    private final String lrDecay;
     private final int totalSteps;
     private final float realTarget;
     private final float floodD;
@@ -120,8 +120,7 @@ public final class GanTrainer implements AutoCloseable {
         this.optD = Optimizers.create(config, "optD");
         this.live = new LiveSettings(config);
         this.totalSteps = scheduleLength(config);
-        this.lrDecay = config.getString("lrDecay");
-        this.lrFactor = lrSchedule(config, totalSteps);
+        this.lrFactor = LrScheduleBuilder.forGan(config, totalSteps);
         this.realTarget = 1f - (float) config.getDouble("tricks.smoothReal");
         this.floodD = (float) config.getDouble("tricks.floodD");
         this.instanceNoise = (float) config.getDouble("tricks.instanceNoise");
@@ -139,24 +138,6 @@ public final class GanTrainer implements AutoCloseable {
     static int scheduleLength(RunConfig c) {
         int pinned = c.getInt("scheduleSteps");
         return pinned > 0 ? pinned : c.getInt("steps");
-    }
-
-    /** The factor on both learning rates at each G iteration: lrDecay after an optional linear warmup. */
-    private static LrSchedule lrSchedule(RunConfig c, int total) {
-        LrSchedule decay;
-        switch (c.getString("lrDecay")) {
-            case "cosine":
-                decay = LrSchedule.cosine(1, 0, total);
-                break;
-            case "cyclic":
-                decay = LrSchedule.cyclic(1, 0, c.getInt("lrCycle"));
-                break;
-            default: // linear is kept as it was written first, relative to the whole run (below)
-                decay = LrSchedule.constant(1);
-                break;
-        }
-        int warm = c.getInt("lrWarmup");
-        return warm <= 0 ? decay : x -> (x <= warm ? (double) x / warm : 1.0) * decay.rate(x);
     }
 
     private static List<Parameter> parametersOf(List<Pair<String, Parameter>> list) {
@@ -273,9 +254,6 @@ public final class GanTrainer implements AutoCloseable {
     /** Both learning rates for the coming iteration: the live base rates times the schedule's factor. */
     private void setLearningRates() {
         float factor = (float) lrFactor.rate(step + 1);
-        if ("linear".equals(lrDecay)) {
-            factor *= Math.max(0f, 1f - (float) step / totalSteps);
-        }
         optG.setLearningRate(live.lrG() * factor);
         optD.setLearningRate(live.lrD() * factor);
     }
