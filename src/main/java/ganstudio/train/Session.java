@@ -241,7 +241,116 @@ public abstract class Session<L extends SessionListener> {
 
     protected abstract String threadName();
 
-    protected abstract void run();
+    /**
+     * The training thread's whole life: build the trainer, create the run or resume it, train turn by turn as
+     * the control allows, and record how it ended; whatever happens, the trainer and the run are released.
+     */
+    private void run() {
+        status = "starting";
+        RunDirectory run = null;
+        try {
+            Device device = Devices.resolve(config.getString("device"));
+            prepare(device);
+            run = resumeDir == null ? createNew(device) : resumeRun(this::readCheckpoint, this::position, unit());
+            runDir = run.getPath();
+            writeSummary(run, "running", "");
+            status = "running";
+            announce(run, device);
+            train(run);
+        } catch (UserError e) {
+            badInput = "starting".equals(status);
+            finish(run, "failed", e.getMessage());
+        } catch (RunWriteException e) {
+            finish(run, "failed", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(run, "stopped", "interrupted");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            finish(run, "failed", unexpectedFailure(e, memoryAdvice()));
+        } finally {
+            release();
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+
+    /** Iterations until the run's length, taking the control's turns: stop, live edits, single steps. */
+    private void train(RunDirectory run) throws InterruptedException {
+        beforeLoop(run);
+        while (position() < length()) {
+            boolean wasPaused = control.isPaused();
+            SessionControl.Turn turn = control.awaitTurn();
+            if (turn == SessionControl.Turn.STOP) {
+                end(run, "stopped", control.stopCause() + " at " + unit() + " " + position());
+                return;
+            }
+            for (SessionControl.Edit edit : control.takeEdits()) {
+                event(run, position(), applyEdit(edit.key(), edit.value()));
+            }
+            if (turn != SessionControl.Turn.ITERATION) {
+                otherTurn(run, turn);
+            } else if (!iterate(run, wasPaused && control.isPaused())) {
+                return;
+            }
+        }
+        end(run, "finished", "");
+    }
+
+    /** Loads the data and builds the trainer on the training thread (DJL objects stay on the thread that made them). */
+    protected abstract void prepare(Device device);
+
+    /** Creates the new run's folder and writes what it starts from. */
+    protected abstract RunDirectory createNew(Device device);
+
+    /** Loads the newest readable checkpoint of the opened run into the trainer (see {@link #loadNewestGood}). */
+    protected abstract Resumed readCheckpoint(RunDirectory opened);
+
+    /** The iterations trained so far (G iterations or batches); 0 before the trainer exists. */
+    protected abstract long position();
+
+    /** The iterations the run trains for. */
+    protected abstract long length();
+
+    /** What an iteration is called in events: "step" or "batch". */
+    protected abstract String unit();
+
+    /** The listeners hear that training begins. */
+    protected abstract void announce(RunDirectory run, Device device);
+
+    /** Before the first turn (a GAN's first frame). */
+    protected void beforeLoop(RunDirectory run) {}
+
+    /** Applies a live edit; returns the event's text. */
+    protected abstract String applyEdit(String key, double value);
+
+    /**
+     * One iteration with what it logs and saves.
+     *
+     * @param single whether it is a single step taken while paused (it logs and shows everything)
+     * @return false when the run ended on its own (early stopping)
+     */
+    protected abstract boolean iterate(RunDirectory run, boolean single) throws InterruptedException;
+
+    /** A turn other than an iteration or a stop (a checkpoint or a critic iteration asked for while paused). */
+    protected void otherTurn(RunDirectory run, SessionControl.Turn turn) {}
+
+    /** Ends a run whose weights are healthy: a last checkpoint and the evaluation, then {@link #recordEnd}. */
+    protected abstract void end(RunDirectory run, String status, String why);
+
+    /** summary.json without an evaluation; must not touch the networks (they may hold NaNs). */
+    protected abstract void writeSummary(RunDirectory run, String status, String why);
+
+    /** What to lower when memory runs out. */
+    protected abstract String memoryAdvice();
+
+    /** Closes the trainer and anything else the thread opened. */
+    protected abstract void release();
+
+    /** Records the end without touching the networks again. */
+    protected void finish(RunDirectory run, String st, String why) {
+        recordEnd(run, position(), st, why, () -> writeSummary(run, st, why));
+    }
 
     /** What every run records about where and with what it ran. */
     protected JsonObject baseRunInfo(Device device, String data) {

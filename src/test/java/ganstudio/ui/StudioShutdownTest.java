@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import com.google.gson.JsonObject;
+
 import ganstudio.config.RunConfig;
+import ganstudio.runs.RunDirectory;
 import ganstudio.train.Session;
 import ganstudio.train.SessionListener;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -19,13 +27,24 @@ import org.junit.jupiter.api.Test;
 /** Closing with runs training, without a display: every run is told at once, each is waited for on its own. */
 class StudioShutdownTest {
 
-    /** A session that, once told to stop, ends only when the test lets it (as a checkpoint or test set would). */
+    /**
+     * A session that trains nothing and, once told to stop, ends only when the test lets it (as a checkpoint or
+     * test set would); it runs through the real session template.
+     */
     private static final class SlowStop extends Session<SessionListener> {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch stopSeen = new CountDownLatch(1);
 
         SlowStop(String name) {
-            super(RunConfig.defaults().withValue("name", name), null, null, "");
+            super(RunConfig.defaults().withValue("name", name).withValue("device", "cpu"), runsRoot(), null, "");
+        }
+
+        private static Path runsRoot() {
+            try {
+                return Files.createTempDirectory("slow-stop");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -34,19 +53,68 @@ class StudioShutdownTest {
         }
 
         @Override
-        protected void run() {
-            status = "running";
+        protected void prepare(Device device) {}
+
+        @Override
+        protected RunDirectory createNew(Device device) {
+            return createRun(new JsonObject());
+        }
+
+        @Override
+        protected Resumed readCheckpoint(RunDirectory opened) {
+            throw new UnsupportedOperationException("never resumed");
+        }
+
+        @Override
+        protected long position() {
+            return 7;
+        }
+
+        @Override
+        protected long length() {
+            return 8;
+        }
+
+        @Override
+        protected String unit() {
+            return "step";
+        }
+
+        @Override
+        protected void announce(RunDirectory run, Device device) {}
+
+        @Override
+        protected String applyEdit(String key, double value) {
+            return key;
+        }
+
+        @Override
+        protected boolean iterate(RunDirectory run, boolean single) throws InterruptedException {
+            Thread.sleep(5);
+            return true;
+        }
+
+        @Override
+        protected void end(RunDirectory run, String st, String why) {
+            stopSeen.countDown();
             try {
-                while (!control.isStopRequested()) {
-                    Thread.sleep(5);
-                }
-                stopSeen.countDown();
                 release.await();
-                recordEnd(null, 7, "stopped", "stopped by the user at step 7", () -> { });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            recordEnd(run, 7, st, why, () -> { });
         }
+
+        @Override
+        protected void writeSummary(RunDirectory run, String st, String why) {}
+
+        @Override
+        protected String memoryAdvice() {
+            return "nothing";
+        }
+
+        @Override
+        protected void release() {}
     }
 
     @Test
@@ -91,6 +159,7 @@ class StudioShutdownTest {
         stuck.start();
         quick.start();
         quick.release.countDown();
+        awaitRunning(stuck, quick); // loading the engine must not count against the 1 s limit
         StudioShutdown s = new StudioShutdown(List.of(new StudioShutdown.Run("GAN \u00b7 stuck", stuck),
                 new StudioShutdown.Run("GAN \u00b7 quick", quick)), 1_000);
         assertEquals("2 runs are training: stop them and quit?", StudioShutdown.question(s.runs()));
@@ -101,7 +170,7 @@ class StudioShutdownTest {
         assertEquals(List.of("GAN \u00b7 stuck: still stopping; its last checkpoint stays",
                 "GAN \u00b7 quick: stopped \u00b7 checkpoint and summary saved"), s.lines());
         assertEquals("The studio quits now. A run that was still stopping keeps its folder and last checkpoint; "
-                + "continue it with train --resume RUN_DIR:\n  GAN \u00b7 stuck (no run folder yet)", s.resumableNote());
+                + "continue it with train --resume RUN_DIR:\n  " + stuck.getRunDir(), s.resumableNote());
         stuck.release.countDown();
         assertTrue(stuck.awaitEnd(30, TimeUnit.SECONDS));
     }
@@ -110,5 +179,15 @@ class StudioShutdownTest {
     void oneRunIsAskedAboutInTheSingular() {
         assertEquals("1 run is training: stop it and quit?",
                 StudioShutdown.question(List.of(new StudioShutdown.Run("x", new SlowStop("x")))));
+    }
+
+    private static void awaitRunning(Session<?>... sessions) throws InterruptedException {
+        for (Session<?> s : sessions) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!"running".equals(s.getStatus()) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals("running", s.getStatus());
+        }
     }
 }

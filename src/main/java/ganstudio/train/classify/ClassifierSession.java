@@ -36,6 +36,9 @@ import java.util.Map;
 public final class ClassifierSession extends Session<ClassifierListener> {
 
     private volatile ClassificationReport testReport;
+    private ClassifierTrainer trainer;
+    /** When the current epoch began, for its seconds and images per second. */
+    private long epochStart;
 
     private ClassifierSession(RunConfig config, Path runsRoot, Path resumeDir, String preset) {
         super(config, runsRoot, resumeDir, preset);
@@ -70,52 +73,105 @@ public final class ClassifierSession extends Session<ClassifierListener> {
     }
 
     @Override
-    protected void run() {
-        status = "starting";
-        RunDirectory run = null;
-        ClassifierTrainer trainer = null;
-        try {
-            Device device = Devices.resolve(config.getString("device"));
-            ClassifierData data = ClassifierData.load(config);
-            trainer = new ClassifierTrainer(config, data, device);
-            if (resumeDir == null) {
-                run = createRun(runInfo(device, data, trainer));
-            } else {
-                ClassifierTrainer t = trainer;
-                run = resumeRun(opened -> {
-                    Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
-                    if (t.tally().best() < 0 && !resumed.summaryDamaged()) {
-                        t.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
-                    }
-                    return resumed;
-                }, t::getStep, "batch");
-            }
-            runDir = run.getPath();
-            writeSummary(run, trainer, "running", "", null, null);
-            status = "running";
-            String tricks = trainer.activeTricks().isEmpty() ? "none" : String.join(", ", trainer.activeTricks());
+    protected void prepare(Device device) {
+        trainer = new ClassifierTrainer(config, ClassifierData.load(config), device);
+    }
+
+    @Override
+    protected RunDirectory createNew(Device device) {
+        return createRun(runInfo(device, trainer.getData(), trainer));
+    }
+
+    @Override
+    protected Resumed readCheckpoint(RunDirectory opened) {
+        Resumed resumed = loadNewestGood(opened, folder -> loadCheckpoint(trainer, folder));
+        if (trainer.tally().best() < 0 && !resumed.summaryDamaged()) {
+            trainer.tally().onValidation(bestSoFar(opened)); // a checkpoint from before the tally was saved
+        }
+        return resumed;
+    }
+
+    @Override
+    protected long position() {
+        return trainer == null ? 0 : trainer.getStep();
+    }
+
+    @Override
+    protected long length() {
+        return (long) config.getInt("cls.epochs") * trainer.batchesPerEpoch();
+    }
+
+    @Override
+    protected String unit() {
+        return "batch";
+    }
+
+    @Override
+    protected void announce(RunDirectory run, Device device) {
+        String tricks = trainer.activeTricks().isEmpty() ? "none" : String.join(", ", trainer.activeTricks());
+        for (ClassifierListener l : listeners) {
+            l.onStarted(run.getPath(), Devices.describe(device), describe(trainer.getData()), tricks,
+                    trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
+        }
+        epochStart = System.nanoTime();
+    }
+
+    @Override
+    protected String applyEdit(String key, double value) {
+        if (!"opt.lr".equals(key)) {
+            return "ignored live edit of " + key + " (a classifier takes opt.lr live)";
+        }
+        trainer.setBaseLearningRate(value);
+        return "opt.lr = " + value;
+    }
+
+    @Override
+    protected boolean iterate(RunDirectory run, boolean single) {
+        EpochTally tally = trainer.tally();
+        trainer.trainBatch();
+        long step = trainer.getStep();
+        if (trainer.atEpochEnd()) {
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            ClassificationReport val = trainer.evaluate(trainer.getData().validation(),
+                    trainer.getData().validationIsTest() ? "test" : "validation");
+            trainer.onValidation(val.loss());
+            ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(),
+                    tally.accuracy(), val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
+                    tally.seen() / seconds, trainer.wallSeconds());
+            emit(run, m);
             for (ClassifierListener l : listeners) {
-                l.onStarted(run.getPath(), Devices.describe(device), describe(data), tricks,
-                        trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
+                l.onReport(val);
             }
-            loop(trainer, run);
-        } catch (UserError e) {
-            badInput = "starting".equals(status);
-            finish(run, trainer, "failed", e.getMessage());
-        } catch (RunWriteException e) {
-            finish(run, trainer, "failed", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish(run, trainer, "stopped", "interrupted");
-        } catch (RuntimeException | OutOfMemoryError e) {
-            finish(run, trainer, "failed", unexpectedFailure(e, "cls.width"));
-        } finally {
-            if (trainer != null) {
-                trainer.close();
+            tally.nextEpoch();
+            boolean better = tally.onValidation(val.top1());
+            checkpoint(trainer, run);
+            int patience = config.getInt("reg.earlyStopping");
+            if (better) {
+                saveBest(trainer, run, val);
+            } else if (patience > 0 && tally.sinceBest() >= patience) {
+                event(run, step, "early stopping: no better validation accuracy for " + patience + " epochs");
+                end(run, "finished", "");
+                return false;
             }
-            if (run != null) {
-                run.close();
-            }
+            epochStart = System.nanoTime();
+        } else if (step % config.getInt("log.every") == 0 || step == 1 || single) {
+            double seconds = (System.nanoTime() - epochStart) / 1e9;
+            emit(run, new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(), tally.accuracy(),
+                    Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, tally.seen() / seconds,
+                    trainer.wallSeconds()));
+        }
+        return true;
+    }
+
+    @Override
+    protected String memoryAdvice() {
+        return "cls.width";
+    }
+
+    @Override
+    protected void release() {
+        if (trainer != null) {
+            trainer.close();
         }
     }
 
@@ -124,66 +180,6 @@ public final class ClassifierSession extends Session<ClassifierListener> {
                 + (d.validationIsTest() ? " validation (= test set)" : " validation") + ", " + d.test().count()
                 + " test images " + d.train().channels() + "x" + d.train().height() + "x" + d.train().width()
                 + " from " + d.train().source();
-    }
-
-    private void loop(ClassifierTrainer trainer, RunDirectory run) throws InterruptedException {
-        int epochs = config.getInt("cls.epochs");
-        long total = (long) epochs * trainer.batchesPerEpoch();
-        int logEvery = config.getInt("log.every");
-        int patience = config.getInt("reg.earlyStopping");
-        EpochTally tally = trainer.tally();
-        long epochStart = System.nanoTime();
-        while (trainer.getStep() < total) {
-            SessionControl.Turn turn = control.awaitTurn();
-            if (turn == SessionControl.Turn.STOP) {
-                finishWithTest(run, trainer, "stopped", control.stopCause() + " at batch " + trainer.getStep());
-                return;
-            }
-            if (turn != SessionControl.Turn.ITERATION) {
-                continue; // a classifier has no critic, and its checkpoints follow its own schedule
-            }
-            for (SessionControl.Edit edit : control.takeEdits()) {
-                if (!"opt.lr".equals(edit.key())) {
-                    event(run, trainer.getStep(), "ignored live edit of " + edit.key()
-                            + " (a classifier takes opt.lr live)");
-                    continue;
-                }
-                trainer.setBaseLearningRate(edit.value());
-                event(run, trainer.getStep(), "opt.lr = " + edit.value());
-            }
-            trainer.trainBatch();
-            long step = trainer.getStep();
-            if (trainer.atEpochEnd()) {
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                ClassificationReport val = trainer.evaluate(trainer.getData().validation(),
-                        trainer.getData().validationIsTest() ? "test" : "validation");
-                trainer.onValidation(val.loss());
-                ClassifierMetrics m = new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(),
-                        tally.accuracy(), val.loss(), val.top1(), val.top5(), trainer.learningRate(), seconds,
-                        tally.seen() / seconds, trainer.wallSeconds());
-                emit(run, m);
-                for (ClassifierListener l : listeners) {
-                    l.onReport(val);
-                }
-                tally.nextEpoch();
-                boolean better = tally.onValidation(val.top1());
-                checkpoint(trainer, run);
-                if (better) {
-                    saveBest(trainer, run, val);
-                } else if (patience > 0 && tally.sinceBest() >= patience) {
-                    event(run, step, "early stopping: no better validation accuracy for " + patience + " epochs");
-                    finishWithTest(run, trainer, "finished", "");
-                    return;
-                }
-                epochStart = System.nanoTime();
-            } else if (step % logEvery == 0 || step == 1) {
-                double seconds = (System.nanoTime() - epochStart) / 1e9;
-                emit(run, new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(), tally.accuracy(),
-                        Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, tally.seen() / seconds,
-                        trainer.wallSeconds()));
-            }
-        }
-        finishWithTest(run, trainer, "finished", "");
     }
 
     /** The best validation top-1 that summary.json records (for a checkpoint written before the tally was). */
@@ -207,7 +203,8 @@ public final class ClassifierSession extends Session<ClassifierListener> {
      * Ends a healthy run: with early stopping the best weights come back first (the run is judged by them),
      * then the test report goes into the summary.
      */
-    private void finishWithTest(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
+    @Override
+    protected void end(RunDirectory run, String st, String why) {
         try {
             // The checkpoint holds the last weights, so a resumed run goes on from where it stopped; the test
             // report may then judge the best ones.
@@ -216,7 +213,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
                     + run.getPath() + "` for it";
             if (control.isEvaluationSkipped()) {
                 // A process that is exiting (Ctrl-C, the studio closing) must not wait on 10,000 test images.
-                finish(run, trainer, st, skipped);
+                finish(run, st, skipped);
                 return;
             }
             boolean useBest = useBestWeights(config, run.getPath());
@@ -229,7 +226,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
             try {
                 test = trainer.evaluate(trainer.getData().test(), "test", control::isEvaluationSkipped);
             } catch (EvaluationCancelled e) {
-                finish(run, trainer, st, skipped); // Ctrl-C or the studio closing during the test evaluation
+                finish(run, st, skipped); // Ctrl-C or the studio closing during the test evaluation
                 return;
             }
             testReport = test;
@@ -237,11 +234,11 @@ public final class ClassifierSession extends Session<ClassifierListener> {
                 l.onReport(test);
             }
             String weights = useBest ? "best validation" : "last";
-            recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, why, test, weights));
+            recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, st, why, test, weights));
         } catch (DivergenceException | RunWriteException e) {
-            finish(run, trainer, "failed", e.getMessage());
+            finish(run, "failed", e.getMessage());
         } catch (IOException | RuntimeException e) {
-            finish(run, trainer, "failed", "test evaluation failed: " + e.getMessage());
+            finish(run, "failed", "test evaluation failed: " + e.getMessage());
         }
     }
 
@@ -286,12 +283,12 @@ public final class ClassifierSession extends Session<ClassifierListener> {
         }
     }
 
-    private void finish(RunDirectory run, ClassifierTrainer trainer, String st, String why) {
-        recordEnd(run, trainer == null ? 0 : trainer.getStep(), st, why,
-                () -> writeSummary(run, trainer, st, why, null, null));
+    @Override
+    protected void writeSummary(RunDirectory run, String st, String why) {
+        writeSummary(run, st, why, null, null);
     }
 
-    private void writeSummary(RunDirectory run, ClassifierTrainer trainer, String st, String why,
+    private void writeSummary(RunDirectory run, String st, String why,
             ClassificationReport test, String weights) {
         JsonObject s = run.readSummary();
         s.addProperty("task", "classifier");

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import com.google.gson.JsonObject;
 
 import ganstudio.config.RunConfig;
-import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
 import ganstudio.media.Frame;
 import ganstudio.metrics.StepMetrics;
@@ -34,6 +33,11 @@ import java.util.concurrent.TimeUnit;
 public final class GanSession extends Session<GanListener> {
 
     private final FrameWrites frameWrites = new FrameWrites();
+    /** Writes frames off the training thread; a full queue makes training wait rather than drop a frame. */
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(8), new ThreadPoolExecutor.CallerRunsPolicy());
+    private TrainingData data;
+    private GanTrainer trainer;
 
     /** The run whose fixed noise bank this one uses (a paired experiment's twin), or null. */
     private final Path twinOf;
@@ -79,118 +83,116 @@ public final class GanSession extends Session<GanListener> {
     }
 
     @Override
-    protected void run() {
-        status = "starting";
-        RunDirectory run = null;
-        GanTrainer trainer = null;
-        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(8), new ThreadPoolExecutor.CallerRunsPolicy());
-        try {
-            Device device = Devices.resolve(config.getString("device"));
-            TrainingData data = TrainingData.load(config);
-            if (!data.isTwoDimensional()) {
-                ImageEvaluation.classifierFor(config); // a bad eval.classifier fails now, not after training
-            }
-            trainer = new GanTrainer(config, data, device);
-            if (resumeDir == null) {
-                if (twinOf != null) {
-                    trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(),
-                            twinOf.resolve(RunDirectory.FIXED_NOISE));
-                }
-                run = createRun(runInfo(device, data));
-                run.writeFixedNoise(trainer.fixedNoiseBytes());
-                if (twinOf != null) {
-                    run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
-                }
-            } else {
-                GanTrainer t = trainer;
-                run = resumeRun(opened -> {
-                    t.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
-                    return loadNewestGood(opened, folder -> loadCheckpoint(t, folder));
-                }, t::getStep, "step");
-            }
-            runDir = run.getPath();
-            writeSummary(run, trainer, "running", "", null);
-            status = "running";
-            for (GanListener l : listeners) {
-                l.onStarted(run.getPath(), Devices.describe(device), data.describe(), trainer.getStep(),
-                        config.getInt("steps"));
-            }
-            loop(trainer, run, writer);
-        } catch (UserError e) {
-            badInput = "starting".equals(status);
-            finish(run, trainer, "failed", e.getMessage());
-        } catch (RunWriteException e) {
-            finish(run, trainer, "failed", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish(run, trainer, "stopped", "interrupted");
-        } catch (RuntimeException | OutOfMemoryError e) {
-            finish(run, trainer, "failed", unexpectedFailure(e, "the network widths"));
-        } finally {
-            writer.shutdown();
-            try {
-                writer.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (trainer != null) {
-                trainer.close();
-            }
-            if (run != null) {
-                run.close();
+    protected void prepare(Device device) {
+        data = TrainingData.load(config);
+        if (!data.isTwoDimensional()) {
+            ImageEvaluation.classifierFor(config); // a bad eval.classifier fails now, not after training
+        }
+        trainer = new GanTrainer(config, data, device);
+    }
+
+    @Override
+    protected RunDirectory createNew(Device device) {
+        if (twinOf != null) {
+            trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(), twinOf.resolve(RunDirectory.FIXED_NOISE));
+        }
+        RunDirectory run = createRun(runInfo(device, data));
+        run.writeFixedNoise(trainer.fixedNoiseBytes());
+        if (twinOf != null) {
+            run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
+        }
+        return run;
+    }
+
+    @Override
+    protected Resumed readCheckpoint(RunDirectory opened) {
+        trainer.readFixedNoise(opened.readFixedNoise(), opened.getPath().resolve(RunDirectory.FIXED_NOISE));
+        return loadNewestGood(opened, folder -> loadCheckpoint(trainer, folder));
+    }
+
+    @Override
+    protected long position() {
+        return trainer == null ? 0 : trainer.getStep();
+    }
+
+    @Override
+    protected long length() {
+        return config.getInt("steps");
+    }
+
+    @Override
+    protected String unit() {
+        return "step";
+    }
+
+    @Override
+    protected void announce(RunDirectory run, Device device) {
+        for (GanListener l : listeners) {
+            l.onStarted(run.getPath(), Devices.describe(device), data.describe(), trainer.getStep(), length());
+        }
+    }
+
+    @Override
+    protected void beforeLoop(RunDirectory run) {
+        if (trainer.getStep() == 0) {
+            emitFrame(trainer.frame(), run, true);
+        }
+    }
+
+    @Override
+    protected String applyEdit(String key, double value) {
+        return trainer.apply(key, value);
+    }
+
+    @Override
+    protected void otherTurn(RunDirectory run, SessionControl.Turn turn) {
+        if (turn == SessionControl.Turn.CHECKPOINT) {
+            checkpointWithEvent(trainer, run);
+        } else if (turn == SessionControl.Turn.CRITIC_ITERATION) {
+            publish(trainer.criticStep(), run);
+            // For 2D data the heatmap is the critic: show it move. An image grid shows G, which did not move.
+            if (data.isTwoDimensional()) {
+                emitFrame(trainer.frame(), run, false);
             }
         }
     }
 
-    private void loop(GanTrainer trainer, RunDirectory run, ThreadPoolExecutor writer) throws InterruptedException {
-        int steps = config.getInt("steps");
-        int logEvery = config.getInt("log.every");
-        int frameEvery = config.getInt("log.frameEvery");
-        int checkpointEvery = config.getInt("log.checkpointEvery");
-        if (trainer.getStep() == 0) {
-            emitFrame(trainer.frame(), run, writer, true);
+    @Override
+    protected boolean iterate(RunDirectory run, boolean single) {
+        long steps = length();
+        long next = trainer.getStep() + 1;
+        boolean log = next % config.getInt("log.every") == 0 || next == steps || single || next == 1;
+        StepMetrics m = trainer.step(log);
+        if (log) {
+            publish(m, run);
         }
-        while (trainer.getStep() < steps) {
-            boolean wasPaused = control.isPaused();
-            SessionControl.Turn turn = control.awaitTurn();
-            if (turn == SessionControl.Turn.STOP) {
-                finishAndEvaluate(run, trainer, "stopped", control.stopCause() + " at step " + trainer.getStep());
-                return;
-            }
-            for (SessionControl.Edit edit : control.takeEdits()) {
-                String line = trainer.apply(edit.key(), edit.value());
-                event(run, trainer.getStep(), line);
-            }
-            if (turn == SessionControl.Turn.CHECKPOINT) {
-                checkpointWithEvent(trainer, run);
-                continue;
-            }
-            if (turn == SessionControl.Turn.CRITIC_ITERATION) {
-                publish(trainer.criticStep(), run);
-                // For 2D data the heatmap is the critic: show it move. An image grid shows G, which did not move.
-                if (trainer.getData().isTwoDimensional()) {
-                    emitFrame(trainer.frame(), run, writer, false);
-                }
-                continue;
-            }
-            long next = trainer.getStep() + 1;
-            boolean single = wasPaused && control.isPaused();
-            boolean log = next % logEvery == 0 || next == steps || single || next == 1;
-            StepMetrics m = trainer.step(log);
-            if (log) {
-                publish(m, run);
-            }
-            boolean save = next % frameEvery == 0 || next == steps || single;
-            if (save || anyWantsFrame(next)) {
-                emitFrame(trainer.frame(), run, writer, save);
-            }
-            if (next % checkpointEvery == 0 || control.takeCheckpointRequest()) {
-                checkpointWithEvent(trainer, run);
-            }
-            checkFrameWrites(run, trainer.getStep());
+        boolean save = next % config.getInt("log.frameEvery") == 0 || next == steps || single;
+        if (save || anyWantsFrame(next)) {
+            emitFrame(trainer.frame(), run, save);
         }
-        finishAndEvaluate(run, trainer, "finished", "");
+        if (next % config.getInt("log.checkpointEvery") == 0 || control.takeCheckpointRequest()) {
+            checkpointWithEvent(trainer, run);
+        }
+        checkFrameWrites(run, trainer.getStep());
+        return true;
+    }
+
+    @Override
+    protected String memoryAdvice() {
+        return "the network widths";
+    }
+
+    @Override
+    protected void release() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (trainer != null) {
+            trainer.close();
+        }
     }
 
     /** Shows frame-write failures as events; every frame failing ends the run (the disk is full or gone). */
@@ -219,7 +221,7 @@ public final class GanSession extends Session<GanListener> {
     }
 
     /** Frames asked for by a listener only (a video's pacing) go to the listeners, not to samples/. */
-    private void emitFrame(Frame frame, RunDirectory run, ThreadPoolExecutor writer, boolean save) {
+    private void emitFrame(Frame frame, RunDirectory run, boolean save) {
         for (GanListener l : listeners) {
             l.onFrame(frame);
         }
@@ -245,7 +247,8 @@ public final class GanSession extends Session<GanListener> {
     }
 
     /** Ends a healthy run: a last checkpoint, and for 2D data the mode-coverage evaluation. */
-    private void finishAndEvaluate(RunDirectory run, GanTrainer trainer, String st, String stopReason) {
+    @Override
+    protected void end(RunDirectory run, String st, String stopReason) {
         String why = stopReason;
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
@@ -256,11 +259,11 @@ public final class GanSession extends Session<GanListener> {
             } else if (evaluable) {
                 // The summary first: an image evaluation can take a minute on a busy CPU, and a run must never
                 // be left saying "running" if the process ends meanwhile.
-                writeSummary(run, trainer, st, why, null);
+                writeSummary(run, st, why, null);
                 try {
                     JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"),
                             control::isEvaluationSkipped);
-                    recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, trainer, st, stopReason, eval));
+                    recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, st, stopReason, eval));
                     return;
                 } catch (EvaluationCancelled e) {
                     why = evaluationSkipped(why, run); // Ctrl-C after the last step, during the evaluation
@@ -269,20 +272,19 @@ public final class GanSession extends Session<GanListener> {
                 }
             }
         }
-        finish(run, trainer, st, why);
+        finish(run, st, why);
     }
 
     private static String evaluationSkipped(String why, RunDirectory run) {
         return why + (why.isEmpty() ? "" : "; ") + "evaluation skipped, run `eval " + run.getPath() + "` for it";
     }
 
-    /** Records the end without touching the networks again (they may hold NaNs). */
-    private void finish(RunDirectory run, GanTrainer trainer, String st, String why) {
-        recordEnd(run, trainer == null ? 0 : trainer.getStep(), st, why,
-                () -> writeSummary(run, trainer, st, why, null));
+    @Override
+    protected void writeSummary(RunDirectory run, String st, String why) {
+        writeSummary(run, st, why, null);
     }
 
-    private void writeSummary(RunDirectory run, GanTrainer trainer, String st, String why, JsonObject eval) {
+    private void writeSummary(RunDirectory run, String st, String why, JsonObject eval) {
         JsonObject s = run.readSummary();
         s.addProperty("status", st);
         s.addProperty("reason", why);
