@@ -665,6 +665,16 @@ public final class GanTrainer implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /** The generator's trainable parameters; a copy, so a caller cannot change which ones train. */
+    List<Pair<String, Parameter>> generatorParameters() {
+        return List.copyOf(gParams);
+    }
+
+    /** The critic's trainable parameters; a copy, so a caller cannot change which ones train. */
+    List<Pair<String, Parameter>> criticParameters() {
+        return List.copyOf(dParams);
+    }
+
     @Override
     public void close() {
         if (unreadLosses != null) {

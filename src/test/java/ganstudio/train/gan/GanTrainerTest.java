@@ -16,7 +16,6 @@ import ganstudio.train.common.DivergenceException;
 import ganstudio.media.Frame;
 import ganstudio.data.ImageSet;
 
-import java.lang.reflect.Field;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -28,17 +27,6 @@ class GanTrainerTest {
         return RunConfig.defaults().with("data.kind", "ring8").with("objective.kind", objective)
                 .with("model.gWidth", "32").with("model.dWidth", "32").with("model.depth", "2")
                 .with("batchSize", "32").with("log.noiseBank", "16").with("log.heatmap", "8").with("seed", "3");
-    }
-
-    private static List<Pair<String, Parameter>> criticParams(GanTrainer t) throws Exception {
-        return params(t, "dParams");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Pair<String, Parameter>> params(GanTrainer t, String field) throws Exception {
-        Field f = GanTrainer.class.getDeclaredField(field);
-        f.setAccessible(true);
-        return (List<Pair<String, Parameter>>) f.get(t);
     }
 
     private static float[] weights(List<Pair<String, Parameter>> params) {
@@ -59,18 +47,18 @@ class GanTrainerTest {
     }
 
     @Test
-    void criticStepRunsExactlyOneCriticIterationAndLeavesTheGeneratorAlone() throws Exception {
+    void criticStepRunsExactlyOneCriticIterationAndLeavesTheGeneratorAlone() {
         RunConfig c = small("wgan").with("objective.nCritic", "3").with("objective.clip", "0.02");
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
-            float[] g0 = weights(params(t, "gParams"));
-            float[] d0 = weights(criticParams(t));
+            float[] g0 = weights(t.generatorParameters());
+            float[] d0 = weights(t.criticParameters());
             StepMetrics m = t.criticStep();
             assertEquals(0, m.step());
             assertEquals(1, m.criticIterations());
             assertEquals(0, t.getStep());
             assertEquals(1, t.getCriticIterations());
-            assertArrayEquals(g0, weights(params(t, "gParams")), 0f);
-            assertTrue(!java.util.Arrays.equals(d0, weights(criticParams(t))), "the critic was not updated");
+            assertArrayEquals(g0, weights(t.generatorParameters()), 0f);
+            assertTrue(!java.util.Arrays.equals(d0, weights(t.criticParameters())), "the critic was not updated");
             // Everything about the critic is measured; the generator did not run.
             assertTrue(Double.isNaN(m.lossG()) && Double.isNaN(m.gradNormG()));
             assertEquals(-m.lossD(), m.wEstimate(), 0);
@@ -84,7 +72,7 @@ class GanTrainerTest {
     }
 
     @Test
-    void weightClippingKeepsEveryCriticWeightInRange() throws Exception {
+    void weightClippingKeepsEveryCriticWeightInRange() {
         RunConfig c = small("wgan").with("objective.clip", "0.02").with("optD.kind", "rmsprop")
                 .with("optD.lr", "0.01").with("objective.nCritic", "3");
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
@@ -95,7 +83,7 @@ class GanTrainerTest {
             float max = 0;
             long atBound = 0;
             long total = 0;
-            for (Pair<String, Parameter> p : criticParams(t)) {
+            for (Pair<String, Parameter> p : t.criticParameters()) {
                 for (float v : p.getValue().getArray().toFloatArray()) {
                     max = Math.max(max, Math.abs(v));
                     atBound += Math.abs(v) == 0.02f ? 1 : 0;
