@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 
 import ganstudio.config.RunConfig;
 import ganstudio.data.TrainingData;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.common.DivergenceException;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,19 +29,12 @@ class DivergenceChecksTest {
     @TempDir
     Path tmp;
 
-    @SuppressWarnings("unchecked")
-    private static List<Pair<String, Parameter>> params(GanTrainer t, String field) throws Exception {
-        Field f = GanTrainer.class.getDeclaredField(field);
-        f.setAccessible(true);
-        return (List<Pair<String, Parameter>>) f.get(t);
-    }
-
     @Test
     void aNanInAnEarlierCriticIterationIsCaughtNotOnlyTheLast() throws Exception {
         RunConfig c = GanTrainerTest.small("wgan-gp").withValue("objective.nCritic", 5);
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
             t.step(false);
-            params(t, "dParams").get(0).getValue().getArray().muli(Float.NaN);
+            t.criticParameters().get(0).getValue().getArray().muli(Float.NaN);
             DivergenceException e = assertThrows(DivergenceException.class, () -> t.step(false));
             // The unread losses of iterations 1-4 are checked before the last one's.
             assertEquals("a critic loss became NaN in step 2; lower the learning rates (optG.lr / optD.lr) or "
@@ -58,7 +48,7 @@ class DivergenceChecksTest {
             {"wgan-gp", "or objective.lambda"}}) {
             RunConfig c = GanTrainerTest.small(kase[0]).withValue("objective.nCritic", 1);
             try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
-                params(t, "dParams").get(0).getValue().getArray().muli(Float.NaN);
+                t.criticParameters().get(0).getValue().getArray().muli(Float.NaN);
                 DivergenceException e = assertThrows(DivergenceException.class, () -> t.step(false));
                 assertTrue(e.getMessage().endsWith(kase[1]), kase[0] + ": " + e.getMessage());
                 assertEquals("wgan-gp".equals(kase[0]), !e.getMessage().contains("use wgan-gp"), e.getMessage());
@@ -75,7 +65,7 @@ class DivergenceChecksTest {
             GanSession.checkpoint(t, run);
             // An update whose loss was finite can still leave a weight infinite (the loss is read before it).
             byte[] good = Files.readAllBytes(run.checkpoints().get(0).resolve(GanTrainer.GENERATOR_FILE));
-            params(t, "gParams").get(1).getValue().getArray().muli(Float.POSITIVE_INFINITY);
+            t.generatorParameters().get(1).getValue().getArray().muli(Float.POSITIVE_INFINITY);
             DivergenceException e = assertThrows(DivergenceException.class, () -> GanSession.checkpoint(t, run));
             assertTrue(e.getMessage().startsWith("the generator's weights became "), e.getMessage());
             assertTrue(e.getMessage().contains(" at step 1 (no checkpoint was written from them); lower the "
