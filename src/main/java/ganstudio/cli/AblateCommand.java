@@ -13,6 +13,8 @@ import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepSpec;
 import ganstudio.sweep.TaskState;
 import ganstudio.tricks.TrickCatalog;
+import ganstudio.tricks.Tricks;
+import ganstudio.tricks.Trick;
 
 import java.io.PrintStream;
 import java.nio.file.Paths;
@@ -61,7 +63,7 @@ final class AblateCommand {
             }
             TrickCatalog.Trick t = TrickCatalog.get(task, n.trim());
             try {
-                t.applyTo(base).validate("");
+                Tricks.validate(t.applyTo(base), "");
                 tricks.add(t);
             } catch (UserError e) {
                 if (named) {

@@ -2,12 +2,11 @@ package ganstudio.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-
 import ganstudio.config.ConfigKey;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
-import ganstudio.config.TwinConfig;
+import ganstudio.tricks.TwinConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.video.FramePacing;
 import ganstudio.media.video.Recorder;
@@ -21,7 +20,7 @@ import ganstudio.train.Session;
 import ganstudio.train.gan.GanSession;
 import ganstudio.train.bench.Bench;
 import ganstudio.train.bench.BenchOptions;
-
+import ganstudio.tricks.Tricks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -319,7 +318,7 @@ public final class Cli {
         if (device != null) {
             c = c.with("device", device);
         }
-        return c.validate("");
+        return Tricks.validate(c, "");
     }
 
     private static boolean isClassifierRun(Path dir) {

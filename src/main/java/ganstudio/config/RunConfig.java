@@ -126,34 +126,6 @@ public final class RunConfig {
             throw new UserError(prefix + "model.dNorm = batch does not go with objective.kind = wgan-gp: batch "
                     + "norm mixes samples and breaks the per-sample gradient penalty; use none, layer or group");
         }
-        String objective = getString("objective.kind");
-        boolean bce = "gan".equals(objective) || "nsgan".equals(objective) || "lsgan".equals(objective);
-        if (getDouble("tricks.smoothReal") > 0 && !bce) {
-            throw new UserError(prefix + "tricks.smoothReal needs objective.kind gan, nsgan or lsgan: a " + objective
-                    + " critic has no targets to smooth; set it to 0");
-        }
-        if (getDouble("tricks.mixupD") > 0 && !bce) {
-            throw new UserError(prefix + "tricks.mixupD needs objective.kind gan, nsgan or lsgan (it trains D on "
-                    + "soft targets); set it to 0");
-        }
-        if (getDouble("tricks.floodD") > 0 && objective.startsWith("wgan")) {
-            throw new UserError(prefix + "tricks.floodD does not go with " + objective + ": the critic loss is an "
-                    + "unbounded estimate, not a loss with a floor; set it to 0");
-        }
-        String augment = getString("tricks.diffAugment").trim();
-        if (!augment.isEmpty()) {
-            if (isTwoDimensional()) {
-                throw new UserError(prefix + "tricks.diffAugment works on images; data.kind = "
-                        + getString("data.kind") + " is 2D: leave it empty");
-            }
-            for (String part : augment.split(",")) {
-                String p = part.trim();
-                if (!p.equals("color") && !p.equals("translation") && !p.equals("cutout")) {
-                    throw new UserError(prefix + "tricks.diffAugment: '" + p + "' is not one of color, translation, "
-                            + "cutout");
-                }
-            }
-        }
         return this;
     }
 

@@ -10,6 +10,7 @@ import ganstudio.config.Json;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.tricks.Tricks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public record SweepPlan(String name, String description, String created, List<St
             for (Map.Entry<String, String> e : v.settings().entrySet()) {
                 c = c.with(e.getKey(), e.getValue());
             }
-            c = c.withValue("seed", seed).with("name", folder.substring(4)).validate("");
+            c = Tricks.validate(c.withValue("seed", seed).with("name", folder.substring(4)), "");
         } catch (UserError e) {
             throw new UserError(spec.name() + ": " + where + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package ganstudio.train;
 
 import ganstudio.config.RunConfig;
+import ganstudio.tricks.Tricks;
 
 /**
  * What a resume may change about a run: its length (steps or epochs), whether the schedules stretch to the new
@@ -37,6 +38,6 @@ public record ResumeRequest(Integer length, boolean reschedule, String device) {
         if (device != null) {
             out = out.withValue("device", device);
         }
-        return out.validate("");
+        return Tricks.validate(out, "");
     }
 }

@@ -1,5 +1,8 @@
 package ganstudio.tricks;
 
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -14,7 +17,11 @@ import java.util.SplittableRandom;
  * the side with zero fill, cutout of a half-side square. Random draws are per sample. Translation is a product
  * with one-hot shift matrices, S_y·x·S_xᵀ, as DJL has no grid sampling.
  */
-public final class DiffAugment {
+public final class DiffAugment implements Trick {
+
+    public static final TrickType TYPE = new TrickType("DiffAugment", "gan", List.of("tricks.diffAugment"),
+            c -> !c.getString("tricks.diffAugment").isBlank(), DiffAugment::requireImagesAndKnownParts,
+            s -> new DiffAugment(s.config().getString("tricks.diffAugment"), s.config().getLong("seed")));
 
     private final boolean color;
     private final boolean translation;
@@ -37,9 +44,34 @@ public final class DiffAugment {
         random = new SplittableRandom(seed);
     }
 
-    public boolean isActive() {
-        return color || translation || cutout;
+    private static void requireImagesAndKnownParts(RunConfig c) {
+        if (c.isTwoDimensional()) {
+            throw new UserError("tricks.diffAugment works on images; data.kind = " + c.getString("data.kind")
+                    + " is 2D: leave it empty");
+        }
+        for (String part : c.getString("tricks.diffAugment").split(",")) {
+            String p = part.trim();
+            if (!p.equals("color") && !p.equals("translation") && !p.equals("cutout")) {
+                throw new UserError("tricks.diffAugment: '" + p + "' is not one of color, translation, cutout");
+            }
+        }
     }
+
+    @Override
+    public void startCriticIteration(SplittableRandom iterationRandom) {
+        reseed(iterationRandom.nextLong());
+    }
+
+    @Override
+    public void startGeneratorStep(long seed) {
+        reseed(seed);
+    }
+
+    @Override
+    public NDArray criticInput(NDArray x, long step) {
+        return apply(x);
+    }
+
 
     /** x: [N, C, H, W] in [−1, 1]. */
     public NDArray apply(NDArray x) {

@@ -22,7 +22,11 @@ import java.util.List;
  * fixed 0.999 would keep 37% of the random initial weights in the average after 1,000 steps, and the grids of
  * a short run would show a blend of noise and generator instead of the generator.
  */
-public final class ParameterEma {
+public final class ParameterEma implements Trick {
+
+    public static final TrickType TYPE = new TrickType("generator EMA", "gan", List.of("tricks.emaG"),
+            c -> c.getDouble("tricks.emaG") > 0,
+            s -> new ParameterEma((float) s.config().getDouble("tricks.emaG"), s.generatorParameters()));
 
     private final float decay;
     private final List<Parameter> parameters;
@@ -50,6 +54,16 @@ public final class ParameterEma {
      * Moves the average toward the current weights; {@code updatesSoFar} is how many updates came before (the
      * generator's step count, so a resumed run continues the same schedule).
      */
+    @Override
+    public void afterUpdate(long step) {
+        update(step);
+    }
+
+    @Override
+    public <T> T sampling(java.util.function.Supplier<T> draw) {
+        return withAverage(draw);
+    }
+
     public void update(long updatesSoFar) {
         float d = decayAt(updatesSoFar);
         for (int i = 0; i < parameters.size(); i++) {

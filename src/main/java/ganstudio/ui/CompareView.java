@@ -2,7 +2,7 @@ package ganstudio.ui;
 
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
-import ganstudio.config.TwinConfig;
+import ganstudio.tricks.TwinConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.Frame;
 import ganstudio.runs.RunDirectory;

@@ -1,7 +1,7 @@
 package ganstudio.ui;
 
 import ganstudio.config.RunConfig;
-import ganstudio.config.TwinConfig;
+import ganstudio.tricks.TwinConfig;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.gan.GanSession;
 

@@ -4,6 +4,7 @@ import ganstudio.config.ConfigKey;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.tricks.Tricks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +82,7 @@ public final class ConfigFormModel {
 
     private void revalidate() {
         try {
-            config.validate("");
+            Tricks.validate(config, "");
             crossError = null;
         } catch (UserError e) {
             crossError = e.getMessage();

@@ -2,7 +2,7 @@ package ganstudio.ui;
 
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
-import ganstudio.config.TwinConfig;
+import ganstudio.tricks.TwinConfig;
 import ganstudio.train.gan.GanSession;
 
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.gson.JsonObject;
 
 import ganstudio.runs.RunDirectory;
+import ganstudio.Main;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -18,6 +18,7 @@ import ganstudio.train.Devices;
 import ganstudio.train.ResumeRequest;
 import ganstudio.train.Session;
 import ganstudio.train.SessionControl;
+import ganstudio.tricks.Tricks;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -45,7 +46,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
     }
 
     public static ClassifierSession create(RunConfig config, Path runsRoot, String preset) {
-        return new ClassifierSession(config.validate(""), runsRoot, null, preset);
+        return new ClassifierSession(Tricks.validate(config, ""), runsRoot, null, preset);
     }
 
     /** Continues a classifier run from its latest readable checkpoint with its own settings. */

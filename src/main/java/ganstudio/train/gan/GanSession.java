@@ -15,6 +15,7 @@ import ganstudio.train.Devices;
 import ganstudio.train.ResumeRequest;
 import ganstudio.train.Session;
 import ganstudio.train.SessionControl;
+import ganstudio.tricks.Tricks;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,17 +50,17 @@ public final class GanSession extends Session<GanListener> {
 
     /** A new run under runsRoot. */
     public static GanSession create(RunConfig config, Path runsRoot, String preset) {
-        return new GanSession(config.validate(""), runsRoot, null, preset, null);
+        return new GanSession(Tricks.validate(config, ""), runsRoot, null, preset, null);
     }
 
     /**
      * A new run that samples its pictures from another run's fixed noise bank (fixed-noise.bin), so the two
-     * grids show the same z side by side. With the source's seed (TwinConfig keeps it) it also draws the same
+     * grids show the same z side by side. With the source's seed ({@link ganstudio.tricks.TwinConfig} keeps it) it also draws the same
      * real batches in the same order: the data sources are seeded from the config's seed alone.
      */
     public static GanSession twin(RunConfig config, Path runsRoot, String preset, Path sourceRun) {
         RunDirectory.open(sourceRun); // not a run directory: fail now, on the caller's thread
-        return new GanSession(config.validate(""), runsRoot, null, preset, sourceRun);
+        return new GanSession(Tricks.validate(config, ""), runsRoot, null, preset, sourceRun);
     }
 
     /** Continues a run from its latest readable checkpoint with its own settings. */

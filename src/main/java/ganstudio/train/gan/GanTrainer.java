@@ -33,19 +33,20 @@ import ganstudio.train.common.RandomStreams;
 import ganstudio.train.common.Weights;
 import ganstudio.train.optim.ParameterOptimizer;
 import ganstudio.train.optim.Optimizers;
-import ganstudio.tricks.BetaSampler;
-import ganstudio.tricks.DiffAugment;
 import ganstudio.tricks.LrSchedule;
-import ganstudio.tricks.ParameterEma;
-import ganstudio.tricks.Losses;
 import ganstudio.train.common.EngineSetup;
 import ganstudio.tricks.LrScheduleBuilder;
+import ganstudio.tricks.CriticPass;
+import ganstudio.tricks.Trick;
+import ganstudio.tricks.TrickSetup;
+import ganstudio.tricks.Tricks;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * One GAN being trained: the two networks, their optimizers, the objective and the data, owned by the thread
@@ -80,12 +81,8 @@ public final class GanTrainer implements AutoCloseable {
     private final LiveSettings live;
     private final LrSchedule lrFactor;
     private final int totalSteps;
-    private final float realTarget;
-    private final float floodD;
-    private final float instanceNoise;
-    private final float mixupAlpha;
-    private final DiffAugment diffAugment;
-    private final ParameterEma ema;
+    /** The tricks that are on, in the registry's order; every hook below is called on each. */
+    private final List<Trick> tricks;
     private final long seed;
     private NDArray unreadLosses;
     private long step;
@@ -121,14 +118,7 @@ public final class GanTrainer implements AutoCloseable {
         this.live = new LiveSettings(config);
         this.totalSteps = scheduleLength(config);
         this.lrFactor = LrScheduleBuilder.forGan(config, totalSteps);
-        this.realTarget = 1f - (float) config.getDouble("tricks.smoothReal");
-        this.floodD = (float) config.getDouble("tricks.floodD");
-        this.instanceNoise = (float) config.getDouble("tricks.instanceNoise");
-        this.mixupAlpha = (float) config.getDouble("tricks.mixupD");
-        DiffAugment augment = new DiffAugment(config.getString("tricks.diffAugment"), seed);
-        this.diffAugment = augment.isActive() ? augment : null;
-        float emaDecay = (float) config.getDouble("tricks.emaG");
-        this.ema = emaDecay > 0 ? new ParameterEma(emaDecay, parametersOf(gParams)) : null;
+        this.tricks = Tricks.active(new TrickSetup(config, manager, totalSteps, parametersOf(gParams)));
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
@@ -193,11 +183,10 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics step(boolean details) {
         long t0 = System.nanoTime();
         setLearningRates();
-        float noiseStd = instanceNoiseStd();
         int critics = live.schedule().criticIterations(step);
         CriticResult last = null;
         for (int i = 0; i < critics; i++) {
-            last = criticIteration(noiseStd, i == critics - 1, details);
+            last = criticIteration(i == critics - 1, details);
         }
         checkUnreadLosses();
         checkFinite("critic", last.loss);
@@ -205,8 +194,9 @@ public final class GanTrainer implements AutoCloseable {
         double gradNormG = Double.NaN;
         float lossG;
         RandomStreams.seedEngine(seed, RandomStreams.GENERATOR, step);
-        if (diffAugment != null) {
-            diffAugment.reseed(RandomStreams.seed(seed, RandomStreams.GENERATOR_TRICKS, step));
+        long tricksSeed = RandomStreams.seed(seed, RandomStreams.GENERATOR_TRICKS, step);
+        for (Trick t : tricks) {
+            t.startGeneratorStep(tricksSeed);
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -215,8 +205,11 @@ public final class GanTrainer implements AutoCloseable {
             setRequiresGradient(dParams, false);
             try (GradientCollector gc = new ThreadGradientCollector()) {
                 NDArray fake = generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow();
-                NDArray out = critic.forward(ps, new NDList(criticInput(fake, noiseStd)), true).singletonOrThrow();
+                NDArray out = critic.forward(ps, new NDList(criticInput(fake)), true).singletonOrThrow();
                 loss = objective.generatorLoss(out);
+                for (Trick t : tricks) {
+                    loss = t.generatorLoss(loss);
+                }
                 gc.backward(loss);
             } finally {
                 setRequiresGradient(dParams, true);
@@ -228,8 +221,8 @@ public final class GanTrainer implements AutoCloseable {
         }
         checkFinite("generator", lossG);
         update(gParams, optG);
-        if (ema != null) {
-            ema.update(step);
+        for (Trick t : tricks) {
+            t.afterUpdate(step);
         }
         step++;
         return metrics(last, lossG, gradNormG, details, (double) batchSize * (critics + 1), t0);
@@ -246,7 +239,7 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics criticStep() {
         long t0 = System.nanoTime();
         setLearningRates();
-        CriticResult r = criticIteration(instanceNoiseStd(), true, true);
+        CriticResult r = criticIteration(true, true);
         checkFinite("critic", r.loss);
         return metrics(r, Float.NaN, Double.NaN, true, batchSize, t0);
     }
@@ -256,11 +249,6 @@ public final class GanTrainer implements AutoCloseable {
         float factor = (float) lrFactor.rate(step + 1);
         optG.setLearningRate(live.lrG() * factor);
         optD.setLearningRate(live.lrD() * factor);
-    }
-
-    /** The instance-noise std for the coming iteration, annealed linearly to zero over the run. */
-    private float instanceNoiseStd() {
-        return instanceNoise * Math.max(0f, 1f - (float) step / totalSteps);
     }
 
     /** What one critic iteration measured (NaN where it was not asked to measure). */
@@ -273,20 +261,19 @@ public final class GanTrainer implements AutoCloseable {
      * @param details whether to also measure the critic's gradient norm
      * @return the measurements, or null when not measured
      */
-    private CriticResult criticIteration(float noiseStd, boolean measure, boolean details) {
+    private CriticResult criticIteration(boolean measure, boolean details) {
         float lambda = live.lambda();
         CriticResult result = null;
         RandomStreams.seedEngine(seed, RandomStreams.CRITIC, criticIterations);
         SplittableRandom tricksRandom = new SplittableRandom(
                 RandomStreams.seed(seed, RandomStreams.CRITIC_TRICKS, criticIterations));
-        if (diffAugment != null) {
-            diffAugment.reseed(tricksRandom.nextLong());
+        for (Trick t : tricks) {
+            t.startCriticIteration(tricksRandom);
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray real = criticInput(source.next(batchSize), noiseStd);
-            NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow(),
-                    noiseStd);
+            NDArray real = criticInput(source.next(batchSize));
+            NDArray fake = criticInput(generator.forward(ps, new NDList(noise(batchSize)), true).singletonOrThrow());
             NDArray loss;
             NDArray penalty = null;
             NDArray dReal;
@@ -302,16 +289,10 @@ public final class GanTrainer implements AutoCloseable {
                     dReal = both.get(new NDIndex("0:{}", batchSize));
                     dFake = both.get(new NDIndex("{}:", batchSize));
                 }
-                if (mixupAlpha > 0) {
-                    NDArray mix = mixupLambda(real, tricksRandom);
-                    NDArray mixed = real.mul(mix).add(fake.mul(mix.neg().add(1f)));
-                    NDArray dMixed = critic.forward(ps, new NDList(mixed), true).singletonOrThrow();
-                    loss = objective.softTargetLoss(dMixed, mix.reshape(dMixed.getShape()));
-                } else {
-                    loss = objective.criticLoss(dReal, dFake, realTarget);
-                }
-                if (floodD > 0) {
-                    loss = ganstudio.tricks.Losses.flood(loss, floodD);
+                CriticPass pass = new Pass(real, fake, dReal, dFake, tricksRandom);
+                loss = pass.criticLoss(1f);
+                for (Trick t : tricks) {
+                    loss = t.criticLoss(loss, pass);
                 }
                 NDArray total = loss;
                 if (objective == Objective.WGAN_GP && lambda > 0) {
@@ -352,25 +333,70 @@ public final class GanTrainer implements AutoCloseable {
         return elapsedBefore + (System.nanoTime() - started) / 1e9;
     }
 
-    /** What D sees of a batch: with instance noise (annealed) and DiffAugment when they are on. */
-    private NDArray criticInput(NDArray x, float noiseStd) {
+    /** What the critic sees of a batch, real or generated, after the tricks that change it. */
+    private NDArray criticInput(NDArray x) {
         NDArray y = x;
-        if (noiseStd > 0) {
-            y = y.add(manager.randomNormal(0f, noiseStd, y.getShape(), y.getDataType()));
+        for (Trick t : tricks) {
+            y = t.criticInput(y, step);
         }
-        return diffAugment == null ? y : diffAugment.apply(y);
+        return y;
     }
 
-    /** One λ ~ Beta(α, α) per sample, shaped to broadcast over the sample's axes. */
-    private NDArray mixupLambda(NDArray like, SplittableRandom tricksRandom) {
-        float[] l = new float[batchSize];
-        for (int i = 0; i < batchSize; i++) {
-            l[i] = (float) BetaSampler.beta(tricksRandom, mixupAlpha, mixupAlpha);
+    /** One critic iteration's batches and outputs, for the tricks that change its loss. */
+    private final class Pass implements CriticPass {
+        private final NDArray real;
+        private final NDArray fake;
+        private final NDArray dReal;
+        private final NDArray dFake;
+        private final SplittableRandom random;
+
+        Pass(NDArray real, NDArray fake, NDArray dReal, NDArray dFake, SplittableRandom random) {
+            this.real = real;
+            this.fake = fake;
+            this.dReal = dReal;
+            this.dFake = dFake;
+            this.random = random;
         }
-        long[] dims = new long[like.getShape().dimension()];
-        java.util.Arrays.fill(dims, 1);
-        dims[0] = batchSize;
-        return manager.create(l, new Shape(dims));
+
+        @Override
+        public NDArray real() {
+            return real;
+        }
+
+        @Override
+        public NDArray fake() {
+            return fake;
+        }
+
+        @Override
+        public NDArray critic(NDArray x) {
+            return GanTrainer.this.critic.forward(ps, new NDList(x), true).singletonOrThrow();
+        }
+
+        @Override
+        public NDArray criticLoss(float realTarget) {
+            return objective.criticLoss(dReal, dFake, realTarget);
+        }
+
+        @Override
+        public NDArray softTargetLoss(NDArray out, NDArray target) {
+            return objective.softTargetLoss(out, target);
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+    }
+
+    /** Runs a draw from the generator with the weights the tricks want (the EMA's average, when it is on). */
+    private <T> T sampled(Supplier<T> draw) {
+        Supplier<T> wrapped = draw;
+        for (Trick t : tricks) {
+            Supplier<T> inner = wrapped;
+            wrapped = () -> t.sampling(inner);
+        }
+        return wrapped.get();
     }
 
     private NDArray noise(int n) {
@@ -471,7 +497,7 @@ public final class GanTrainer implements AutoCloseable {
 
     /** The generator's output on the fixed noise bank, as a picture (image grid or 2D view). */
     public Frame frame() {
-        return ema == null ? rawFrame() : ema.withAverage(this::rawFrame);
+        return sampled(this::rawFrame);
     }
 
     private Frame rawFrame() {
@@ -515,7 +541,7 @@ public final class GanTrainer implements AutoCloseable {
 
     /** n samples from the generator with fresh noise, flattened (for evaluation). */
     public float[] sample(int n) {
-        return ema == null ? rawSample(n) : ema.withAverage(() -> rawSample(n));
+        return sampled(() -> rawSample(n));
     }
 
     private float[] rawSample(int n) {
@@ -596,8 +622,8 @@ public final class GanTrainer implements AutoCloseable {
         optG.save(state);
         optD.save(state);
         live.write(state);
-        if (ema != null) {
-            ema.save(state);
+        for (Trick t : tricks) {
+            t.save(state);
         }
     }
 
@@ -635,8 +661,8 @@ public final class GanTrainer implements AutoCloseable {
             optG.load(state, manager);
             optD.load(state, manager);
             live.read(state);
-            if (ema != null) {
-                ema.load(state, manager);
+            for (Trick t : tricks) {
+                t.load(state, manager);
             }
         });
     }

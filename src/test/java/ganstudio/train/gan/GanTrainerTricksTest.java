@@ -1,6 +1,8 @@
 package ganstudio.train.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,9 @@ import ganstudio.data.TrainingData;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.CheckpointIo;
 import ganstudio.train.classify.TinyIdx;
+import ganstudio.config.ConfigSchema;
+import ganstudio.tricks.TrickType;
+import ganstudio.tricks.Tricks;
 
 
 import org.junit.jupiter.api.Test;
@@ -67,13 +72,29 @@ class GanTrainerTricksTest {
     @Test
     void tricksThatDoNotFitTheObjectiveAreRejected() {
         UserError e = assertThrows(UserError.class,
-                () -> GanTrainerTest.small("wgan-gp").with("tricks.smoothReal", "0.1").validate(""));
-        assertTrue(e.getMessage().contains("tricks.smoothReal"));
-        e = assertThrows(UserError.class, () -> GanTrainerTest.small("nsgan").with("tricks.diffAugment", "color")
-                .validate(""));
-        assertTrue(e.getMessage().contains("2D"));
-        e = assertThrows(UserError.class, () -> RunConfig.defaults().with("data.kind", "fashion-mnist")
-                .with("tricks.diffAugment", "colour").validate(""));
-        assertTrue(e.getMessage().contains("'colour'"));
+                () -> Tricks.validate(GanTrainerTest.small("wgan-gp").with("tricks.smoothReal", "0.1"), "p.json"));
+        assertEquals("p.json: tricks.smoothReal needs objective.kind gan, nsgan or lsgan: a wgan-gp critic has no "
+                + "targets to smooth; set it to 0", e.getMessage());
+        e = assertThrows(UserError.class, () -> Tricks.validate(GanTrainerTest.small("nsgan")
+                .with("tricks.diffAugment", "color"), ""));
+        assertEquals("tricks.diffAugment works on images; data.kind = ring8 is 2D: leave it empty", e.getMessage());
+        e = assertThrows(UserError.class, () -> Tricks.validate(RunConfig.defaults().with("data.kind", "fashion-mnist")
+                .with("tricks.diffAugment", "colour"), ""));
+        assertEquals("tricks.diffAugment: 'colour' is not one of color, translation, cutout", e.getMessage());
+        e = assertThrows(UserError.class, () -> Tricks.validate(GanTrainerTest.small("wgan")
+                .with("tricks.floodD", "0.1"), ""));
+        assertTrue(e.getMessage().startsWith("tricks.floodD does not go with wgan"), e.getMessage());
+        // A trick that is off is not judged: the same objective with smoothing 0 passes.
+        Tricks.validate(GanTrainerTest.small("wgan-gp").with("tricks.smoothReal", "0"), "");
+    }
+
+    @Test
+    void everyRegisteredTrickReadsOnlyKeysTheSchemaKnowsAndIsOffByDefault() {
+        for (TrickType t : Tricks.GAN) {
+            for (String key : t.keys()) {
+                assertNotNull(ConfigSchema.find(key), t.name() + " reads " + key);
+            }
+            assertFalse(t.isOn().test(RunConfig.defaults()), t.name() + " is on by default");
+        }
     }
 }

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import ganstudio.config.RunConfig;
-import ganstudio.config.TwinConfig;
+import ganstudio.tricks.TwinConfig;
 import ganstudio.data.TrainingData;
 import ganstudio.runs.RunDirectory;
 

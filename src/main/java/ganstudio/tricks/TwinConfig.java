@@ -1,4 +1,9 @@
-package ganstudio.config;
+package ganstudio.tricks;
+
+import ganstudio.config.ConfigSchema;
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,7 +91,7 @@ public final class TwinConfig {
     private static RunConfig withoutRefusedSettings(RunConfig twin, RunConfig preset) {
         for (int tries = 0; ; tries++) {
             try {
-                return twin.validate("");
+                return Tricks.validate(twin, "");
             } catch (UserError e) {
                 String msg = e.getMessage();
                 String key = msg.split("[ =]", 2)[0];

@@ -1,4 +1,8 @@
-package ganstudio.config;
+package ganstudio.tricks;
+
+import ganstudio.config.Presets;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

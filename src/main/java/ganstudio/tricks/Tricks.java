@@ -1,0 +1,61 @@
+package ganstudio.tricks;
+
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The registry of the tricks the trainers run as plugins, in the order their hooks are called, and the one
+ * validation of a config that the CLI, the form, the sweep and the sessions all use before anything starts.
+ */
+public final class Tricks {
+
+    /**
+     * GAN tricks. Order matters where two touch the same thing: instance noise before DiffAugment on the critic's
+     * input (the augmentation sees the noisy batch); smoothing, then mixup (which replaces the loss), then flooding.
+     */
+    public static final List<TrickType> GAN = List.of(InstanceNoise.TYPE, DiffAugment.TYPE, RealLabelSmoothing.TYPE,
+            CriticMixup.TYPE, CriticFlooding.TYPE, ParameterEma.TYPE);
+
+    private Tricks() {}
+
+    /** The registered tricks of a task: "gan" or "classifier". */
+    public static List<TrickType> of(String task) {
+        return "gan".equals(task) ? GAN : List.of();
+    }
+
+    /** The tricks that are on in {@code c}, built for a trainer. */
+    public static List<Trick> active(TrickSetup setup) {
+        List<Trick> on = new ArrayList<>();
+        for (TrickType t : of(setup.config().getString("task"))) {
+            if (t.isOn().test(setup.config())) {
+                on.add(t.factory().apply(setup));
+            }
+        }
+        return on;
+    }
+
+    /**
+     * Checks a config whole: each key's own range (RunConfig.validate), then the cross-key rules of every trick
+     * that is on.
+     *
+     * @param source what the config came from, for the message ("" when there is nothing to name)
+     * @return the config, for chaining
+     * @throws UserError naming the key and the fix
+     */
+    public static RunConfig validate(RunConfig c, String source) {
+        c.validate(source);
+        for (TrickType t : of(c.getString("task"))) {
+            if (t.isOn().test(c)) {
+                try {
+                    t.rules().accept(c);
+                } catch (UserError e) {
+                    throw new UserError((source == null || source.isEmpty() ? "" : source + ": ") + e.getMessage());
+                }
+            }
+        }
+        return c;
+    }
+}
