@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.data.ImageSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.SplittableRandom;
  * colour changes, then cutout / random erasing, then the batch mixers (mixup, RICAP), which also mix the
  * targets. Validation and test batches never pass through it.
  */
-public final class Augmenter {
+public final class Augmenter implements Trick {
 
     private final int crop;
     private final boolean flip;
@@ -44,23 +45,67 @@ public final class Augmenter {
         random = new SplittableRandom(seed);
     }
 
-    /**
-     * @param trainPixels the training images [count, channels, h, w], to fit PCA colour augmentation on
-     * @throws UserError for a trick that does not fit the data (colour tricks on grayscale, mixup with RICAP)
-     */
-    public static Augmenter fromConfig(RunConfig c, int channels, float[] trainPixels, int count, int h, int w) {
+    /** The keys of the batch augmentations; any of them above 0 (or true) turns the augmenter on. */
+    static final List<String> KEYS = List.of("aug.crop", "aug.flip", "aug.rotate", "aug.brightness", "aug.contrast",
+            "aug.colour", "aug.pca", "aug.cutout", "aug.erasing", "aug.mixup", "aug.ricap", "aug.auto");
+
+    public static final TrickType TYPE = new TrickType("augmentation", "classifier", KEYS,
+            c -> KEYS.stream().anyMatch(k -> isOn(c, k)), Augmenter::requireFittingData,
+            s -> fromConfig(s.config(), s.trainImages()));
+
+    private static boolean isOn(RunConfig c, String key) {
+        Object v = c.get(key);
+        return v instanceof Boolean ? (Boolean) v : ((Number) v).doubleValue() > 0;
+    }
+
+    /** Refuses mixing twice, and colour tricks on images the config already says are grayscale. */
+    private static void requireFittingData(RunConfig c) {
+        if (c.getDouble("aug.mixup") > 0 && c.getDouble("aug.ricap") > 0) {
+            throw new UserError("aug.mixup and aug.ricap both mix the batch: turn one of them off (set it to 0)");
+        }
+        int channels = c.getInt("data.channels");
+        String kind = c.getString("data.kind");
+        if (channels == 0 && ("mnist".equals(kind) || "fashion-mnist".equals(kind))) {
+            channels = 1;
+        }
+        if (channels != 0) {
+            requireRgbForColour(c, channels);
+        }
+    }
+
+    /** Colour tricks need three channels; a folder's or IDX file's count is known only once it is read. */
+    private static void requireRgbForColour(RunConfig c, int channels) {
         if (channels != 3 && (c.getDouble("aug.pca") > 0 || c.getDouble("aug.colour") > 0)) {
             throw new UserError("aug.pca and aug.colour need RGB images; these have " + channels
                     + " channel(s): set them to 0 (aug.brightness and aug.contrast work on any image)");
         }
-        if (c.getDouble("aug.mixup") > 0 && c.getDouble("aug.ricap") > 0) {
-            throw new UserError("aug.mixup and aug.ricap both mix the batch: turn one of them off (set it to 0)");
-        }
+    }
+
+    /**
+     * The augmenter of a config for these training images (PCA colour augmentation fits itself to them).
+     *
+     * @throws UserError for colour tricks on grayscale images
+     */
+    public static Augmenter fromConfig(RunConfig c, ImageSet train) {
+        requireRgbForColour(c, train.channels());
         PcaColour pca = null;
         if (c.getDouble("aug.pca") > 0) {
-            pca = PcaColour.fit(c.getDouble("aug.pca"), trainPixels, Math.min(count, 2000), h, w);
+            pca = PcaColour.fit(c.getDouble("aug.pca"), train.pixels(), Math.min(train.count(), 2000), train.height(),
+                    train.width());
         }
         return new Augmenter(c, pca, c.getLong("seed") * 31 + 7);
+    }
+
+    @Override
+    public ImageBatch transformBatch(ImageBatch batch, long seed) {
+        reseed(seed);
+        apply(batch);
+        return batch;
+    }
+
+    @Override
+    public List<String> describe() {
+        return active();
     }
 
     /** Starts the draws anew, so a batch's augmentation depends on its own seed alone (exact resume). */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -41,9 +42,17 @@ public interface Trick {
         return loss;
     }
 
-    /** A classifier's training batch before the forward pass (augmentations, mixing). */
-    default ImageBatch transformBatch(ImageBatch batch) {
+    /**
+     * A classifier's training batch before the forward pass (augmentations, mixing); its draws start from
+     * {@code seed}, the batch's own, so a resumed run draws the same.
+     */
+    default ImageBatch transformBatch(ImageBatch batch, long seed) {
         return batch;
+    }
+
+    /** What the trick does, in words, for the line that starts a run. */
+    default List<String> describe() {
+        return List.of();
     }
 
     /** After the generator's update number {@code step} (0-based) was applied. */

@@ -19,11 +19,14 @@ public final class Tricks {
     public static final List<TrickType> GAN = List.of(InstanceNoise.TYPE, DiffAugment.TYPE, RealLabelSmoothing.TYPE,
             CriticMixup.TYPE, CriticFlooding.TYPE, ParameterEma.TYPE);
 
+    /** Classifier tricks that run as plugins (the loss and optimizer tricks are still read by the trainer itself). */
+    public static final List<TrickType> CLASSIFIER = List.of(Augmenter.TYPE);
+
     private Tricks() {}
 
     /** The registered tricks of a task: "gan" or "classifier". */
     public static List<TrickType> of(String task) {
-        return "gan".equals(task) ? GAN : List.of();
+        return "gan".equals(task) ? GAN : CLASSIFIER;
     }
 
     /** The tricks that are on in {@code c}, built for a trainer. */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.metrics.SymmetricEigen;
+import ganstudio.data.ImageSet;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +53,7 @@ class AugmenterTest {
         RunConfig c = RunConfig.defaults().withValue("aug.cutout", 6);
         ImageBatch b = batch(20, 1, 16);
         float[] before = b.pixels.clone();
-        Augmenter.fromConfig(c, 1, b.pixels, 20, 16, 16).apply(b);
+        Augmenter.fromConfig(c, images(b)).apply(b);
         for (int i = 0; i < 20; i++) {
             int[] box = changed(before, b.pixels, i * 256, 16, 16);
             assertTrue(box[4] > 0, "image " + i + " unchanged");
@@ -69,7 +72,7 @@ class AugmenterTest {
         RunConfig c = RunConfig.defaults().withValue("aug.erasing", 1.0);
         ImageBatch b = batch(30, 3, 16);
         float[] before = b.pixels.clone();
-        Augmenter.fromConfig(c, 3, b.pixels, 30, 16, 16).apply(b);
+        Augmenter.fromConfig(c, images(b)).apply(b);
         for (int i = 0; i < 30; i++) {
             int[] box = changed(before, b.pixels, i * 768, 16, 16);
             int area = (box[2] - box[0] + 1) * (box[3] - box[1] + 1);
@@ -121,8 +124,15 @@ class AugmenterTest {
     @Test
     void colourTricksOnGrayscaleAreRejected() {
         RunConfig c = RunConfig.defaults().withValue("aug.pca", 0.1);
-        UserError e = assertThrows(UserError.class, () -> Augmenter.fromConfig(c, 1, new float[4], 1, 2, 2));
-        assertTrue(e.getMessage().contains("aug.pca"));
+        UserError e = assertThrows(UserError.class, () -> Augmenter.fromConfig(c, images(batch(1, 1, 2))));
+        assertEquals("aug.pca and aug.colour need RGB images; these have 1 channel(s): set them to 0 "
+                + "(aug.brightness and aug.contrast work on any image)", e.getMessage());
+        // Known from the config alone: refused before any data is read.
+        e = assertThrows(UserError.class, () -> Tricks.validate(c.with("task", "classifier")
+                .with("data.kind", "fashion-mnist"), ""));
+        assertEquals("aug.pca and aug.colour need RGB images; these have 1 channel(s): set them to 0 "
+                + "(aug.brightness and aug.contrast work on any image)", e.getMessage());
+        Tricks.validate(c.with("task", "classifier").with("data.kind", "cifar10"), "");
     }
 
     @Test
@@ -152,5 +162,19 @@ class AugmenterTest {
         pca.apply(img, 0, 2, 2, new java.util.SplittableRandom(2));
         assertEquals(img[0], img[4], 1e-5f);
         assertEquals(0f, img[8], 1e-5f);
+    }
+
+    /** The batch's pixels as a training set, for the augmentations that fit themselves to one. */
+    private static ImageSet images(ImageBatch b) {
+        return new ImageSet(b.n, b.c, b.h, b.w, b.pixels.clone(), new int[b.n], List.of(), "test");
+    }
+
+    @Test
+    void mixingTwiceIsRefusedBeforeAnythingStarts() {
+        RunConfig c = RunConfig.defaults().with("task", "classifier").withValue("aug.mixup", 0.2)
+                .withValue("aug.ricap", 0.3);
+        UserError e = assertThrows(UserError.class, () -> Tricks.validate(c, "mix.json"));
+        assertEquals("mix.json: aug.mixup and aug.ricap both mix the batch: turn one of them off (set it to 0)",
+                e.getMessage());
     }
 }

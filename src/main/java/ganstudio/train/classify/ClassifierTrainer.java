@@ -27,13 +27,15 @@ import ganstudio.train.common.Weights;
 import ganstudio.train.optim.ParameterOptimizer;
 import ganstudio.train.optim.Optimizers;
 import ganstudio.tricks.Adversary;
-import ganstudio.tricks.Augmenter;
 import ganstudio.tricks.GradientTricks;
 import ganstudio.tricks.ImageBatch;
 import ganstudio.tricks.Losses;
 import ganstudio.tricks.LrSchedule;
 import ganstudio.train.common.EngineSetup;
 import ganstudio.tricks.LrScheduleBuilder;
+import ganstudio.tricks.Trick;
+import ganstudio.tricks.TrickSetup;
+import ganstudio.tricks.Tricks;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -63,7 +65,8 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final List<Pair<String, Parameter>> params;
     private final ParameterOptimizer optimizer;
     private final LrSchedule schedule;
-    private final Augmenter augmenter;
+    /** The tricks that run as plugins, in the registry order. */
+    private final List<Trick> tricks;
     private final GradientTricks gradientTricks;
     private final Adversary adversary;
     private final String loss;
@@ -111,8 +114,7 @@ public final class ClassifierTrainer implements AutoCloseable {
         long total = (long) batchesPerEpoch * scheduleEpochs(config);
         this.schedule = LrScheduleBuilder.forClassifier(config, baseLr, batchesPerEpoch, total);
         this.optimizer = Optimizers.create(config, "opt", (float) schedule.rate(1), GradientTricks.coupledWeightDecay(config));
-        this.augmenter = Augmenter.fromConfig(config, train.channels(), train.pixels(), train.count(), train.height(),
-                train.width());
+        this.tricks = Tricks.active(new TrickSetup(config, manager, total, List.of(), train));
         this.gradientTricks = GradientTricks.fromConfig(config);
         this.adversary = Adversary.fromConfig(config);
         this.loss = config.getString("cls.loss");
@@ -190,7 +192,10 @@ public final class ClassifierTrainer implements AutoCloseable {
     }
 
     public List<String> activeTricks() {
-        List<String> on = new ArrayList<>(augmenter.active());
+        List<String> on = new ArrayList<>();
+        for (Trick t : tricks) {
+            on.addAll(t.describe());
+        }
         if (!"ce".equals(loss)) {
             on.add(loss + " loss");
         }
@@ -235,7 +240,6 @@ public final class ClassifierTrainer implements AutoCloseable {
         }
         int cursor = (int) (step % batchesPerEpoch) * batchSize;
         RandomStreams.seedEngine(seed, RandomStreams.CLASSIFIER, step);
-        augmenter.reseed(RandomStreams.seed(seed, RandomStreams.AUGMENT, step));
         ImageSet train = data.train();
         int len = train.imageSize();
         float[] pixels = new float[batchSize * len];
@@ -247,7 +251,10 @@ public final class ClassifierTrainer implements AutoCloseable {
         }
         ImageBatch batch = new ImageBatch(batchSize, train.channels(), train.height(), train.width(), classes, pixels,
                 ImageBatch.oneHot(labels, classes));
-        augmenter.apply(batch);
+        long augmentSeed = RandomStreams.seed(seed, RandomStreams.AUGMENT, step);
+        for (Trick t : tricks) {
+            batch = t.transformBatch(batch, augmentSeed);
+        }
 
         double lr = schedule.rate(step + 1) * baseLr / config.getDouble("opt.lr");
         lastLr = lr;

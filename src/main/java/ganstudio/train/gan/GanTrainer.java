@@ -118,7 +118,7 @@ public final class GanTrainer implements AutoCloseable {
         this.live = new LiveSettings(config);
         this.totalSteps = scheduleLength(config);
         this.lrFactor = LrScheduleBuilder.forGan(config, totalSteps);
-        this.tricks = Tricks.active(new TrickSetup(config, manager, totalSteps, parametersOf(gParams)));
+        this.tricks = Tricks.active(new TrickSetup(config, manager, totalSteps, parametersOf(gParams), null));
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
