@@ -3,6 +3,16 @@ package ganstudio.ui;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.ui.classify.ClassifierView;
+import ganstudio.ui.common.PresetsByTask;
+import ganstudio.ui.common.Theme;
+import ganstudio.ui.compare.CompareView;
+import ganstudio.ui.gan.GanView;
+import ganstudio.ui.gan.RecordControl;
+import ganstudio.ui.session.TrainingRun;
+import ganstudio.ui.sweeps.NewStudyDialog;
+import ganstudio.ui.sweeps.StudyLauncher;
+import ganstudio.ui.sweeps.SweepsView;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -272,8 +282,8 @@ final class StudioModes {
     }
 
     /** Every run training in any tab, for closing the studio. */
-    List<StudioShutdown.Run> trainingRuns() {
-        List<StudioShutdown.Run> out = new java.util.ArrayList<>(gan.trainingRuns());
+    List<TrainingRun> trainingRuns() {
+        List<TrainingRun> out = new java.util.ArrayList<>(gan.trainingRuns());
         out.addAll(classifier.trainingRuns());
         out.addAll(compare.trainingRuns());
         return out;

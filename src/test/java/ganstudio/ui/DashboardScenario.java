@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.Presets;
 import ganstudio.media.Frame;
+import ganstudio.ui.common.ChartsPanel;
+import ganstudio.ui.common.MarkedLineChart;
+import ganstudio.ui.common.MetricsStore;
+import ganstudio.ui.common.PixelImagePane;
+import ganstudio.ui.gan.GanView;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ganstudio.config.RunConfig;
 import ganstudio.train.Session;
 import ganstudio.train.SessionListener;
+import ganstudio.ui.session.TrainingRun;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +56,8 @@ class StudioShutdownTest {
         SlowStop b = new SlowStop("b");
         a.start();
         b.start();
-        StudioShutdown s = new StudioShutdown(List.of(new StudioShutdown.Run("GAN \u00b7 a", a),
-                new StudioShutdown.Run("Classifier \u00b7 b", b)), 60_000);
+        StudioShutdown s = new StudioShutdown(List.of(new TrainingRun("GAN \u00b7 a", a),
+                new TrainingRun("Classifier \u00b7 b", b)), 60_000);
         assertEquals("2 runs are training: stop them and quit?", StudioShutdown.question(s.runs()));
         LinkedBlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -91,8 +92,8 @@ class StudioShutdownTest {
         stuck.start();
         quick.start();
         quick.release.countDown();
-        StudioShutdown s = new StudioShutdown(List.of(new StudioShutdown.Run("GAN \u00b7 stuck", stuck),
-                new StudioShutdown.Run("GAN \u00b7 quick", quick)), 1_000);
+        StudioShutdown s = new StudioShutdown(List.of(new TrainingRun("GAN \u00b7 stuck", stuck),
+                new TrainingRun("GAN \u00b7 quick", quick)), 1_000);
         assertEquals("2 runs are training: stop them and quit?", StudioShutdown.question(s.runs()));
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         s.begin(i -> { }, done::complete);
@@ -109,6 +110,6 @@ class StudioShutdownTest {
     @Test
     void oneRunIsAskedAboutInTheSingular() {
         assertEquals("1 run is training: stop it and quit?",
-                StudioShutdown.question(List.of(new StudioShutdown.Run("x", new SlowStop("x")))));
+                StudioShutdown.question(List.of(new TrainingRun("x", new SlowStop("x")))));
     }
 }
