@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -89,14 +88,9 @@ public final class RunsPanel extends VBox {
 
     public void refresh() {
         info.setText("reading " + runsRoot + " ...");
-        Thread t = new Thread(() -> {
-            List<RunListing.Row> rows = RunListing.read(runsRoot);
-            Platform.runLater(() -> {
-                table.getItems().setAll(rows);
-                info.setText(rows.size() + " runs in " + runsRoot.toAbsolutePath() + ". " + howToOpen);
-            });
-        }, "runs-listing");
-        t.setDaemon(true);
-        t.start();
+        Background.run("runs-listing", () -> RunListing.read(runsRoot), rows -> {
+            table.getItems().setAll(rows);
+            info.setText(rows.size() + " runs in " + runsRoot.toAbsolutePath() + ". " + howToOpen);
+        });
     }
 }

@@ -100,6 +100,8 @@ final class CellFollower {
     }
 
     private void loadSaved(Path runDir, FollowedCell target, int gen) {
+        // Not Background.run: the cells come to the FX thread in batches while the frames are read, and a newer
+        // follow (gen) ends the reading early.
         Thread t = new Thread(() -> {
             try {
                 RunDirectory run = RunDirectory.open(runDir);

@@ -3,8 +3,8 @@ package ganstudio.ui.sweeps;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
-import ganstudio.config.UserError;
 import ganstudio.sweep.LocalExecutor;
+import ganstudio.ui.common.Background;
 import ganstudio.ui.common.FormLayout;
 
 import java.nio.file.Path;
@@ -428,16 +428,8 @@ public final class NewStudyDialog {
 
     private void startStudy(StudyDraft.Checked c) {
         StudyLauncher.Where w = where();
-        Thread t = new Thread(() -> {
-            try {
-                StudyLauncher.Started s = launcher.start(c.plan(), c.spec(), sweepsRoot, w);
-                Platform.runLater(() -> onStarted.accept(s));
-            } catch (UserError e) {
-                Platform.runLater(() -> onError.accept(e.getMessage()));
-            }
-        }, "start-study");
-        t.setDaemon(true);
-        t.start();
+        Background.run("start-study", () -> launcher.start(c.plan(), c.spec(), sweepsRoot, w), onStarted,
+                e -> onError.accept(e.getMessage()));
     }
 
     // ---- for a test: the dialog driven as a person would

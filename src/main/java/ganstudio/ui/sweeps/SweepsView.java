@@ -1,10 +1,10 @@
 package ganstudio.ui.sweeps;
 
-import ganstudio.config.UserError;
 import ganstudio.sweep.LocalExecutor;
 import ganstudio.sweep.ReportFiles;
 import ganstudio.sweep.SweepFolder;
 import ganstudio.sweep.SweepReport;
+import ganstudio.ui.common.Background;
 import ganstudio.ui.common.ErrorBanner;
 
 import java.io.File;
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -407,19 +407,10 @@ public final class SweepsView {
 
     /** Opens a folder a person named, after checking off the FX thread that it is a sweep and reading its plan. */
     public void openChecked(Path dir) {
-        Thread t = new Thread(() -> {
-            SweepListing.Row row = SweepFolder.isSweep(dir) ? SweepListing.row(dir) : null;
-            Platform.runLater(() -> {
-                if (row != null) {
-                    open(row);
-                } else {
-                    banner.show(dir + " is not a sweep folder (it has no sweep.json); a sweep's folder is the one "
-                            + "`sweep FILE` printed as \"folder:\", under sweeps/ by default.");
-                }
-            });
-        }, "open-sweep");
-        t.setDaemon(true);
-        t.start();
+        Background.run("open-sweep", () -> SweepFolder.isSweep(dir) ? Optional.of(SweepListing.row(dir))
+                : Optional.<SweepListing.Row>empty(), row -> row.ifPresentOrElse(this::open, () -> banner.show(dir
+                        + " is not a sweep folder (it has no sweep.json); a sweep's folder is the one `sweep FILE` "
+                        + "printed as \"folder:\", under sweeps/ by default.")));
     }
 
     /** A study the dialog started: listed and shown at once, with what its executor said. */
@@ -434,20 +425,11 @@ public final class SweepsView {
     }
 
     /** Runs work that starts processes or writes files off the FX thread; its line or its error comes back. */
-    private void runInBackground(String name, java.util.function.Supplier<String> work) {
-        Thread t = new Thread(() -> {
-            try {
-                String line = work.get();
-                Platform.runLater(() -> {
-                    started.setText(line);
-                    updateButtons();
-                });
-            } catch (UserError e) {
-                Platform.runLater(() -> banner.show(e.getMessage()));
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
+    private void runInBackground(String name, Supplier<String> work) {
+        Background.run(name, work, line -> {
+            started.setText(line);
+            updateButtons();
+        }, e -> banner.show(e.getMessage()));
     }
 
     public Path sweepsRoot() {
