@@ -54,6 +54,7 @@ public final class ClassifierRunFeed extends RunFeed<ClassifierMetrics> implemen
         return start;
     }
 
+    @Override
     public boolean isStarted() {
         return start != null;
     }

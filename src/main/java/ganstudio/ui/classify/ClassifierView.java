@@ -6,26 +6,28 @@ import ganstudio.metrics.ClassificationReport;
 import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.classify.ClassifierSession;
+import ganstudio.ui.common.Background;
 import ganstudio.ui.common.ErrorBanner;
 import ganstudio.ui.common.LiveEditPanel;
-import ganstudio.ui.common.PlaybackShortcuts;
 import ganstudio.ui.common.RunListing;
 import ganstudio.ui.common.RunsPanel;
+import ganstudio.ui.common.SetupAndRunsTabs;
+import ganstudio.ui.common.SetupPanel;
 import ganstudio.ui.common.StatusBar;
 import ganstudio.ui.common.Theme;
 import ganstudio.ui.common.UiTicker;
-import ganstudio.ui.gan.GanView;
+import ganstudio.ui.session.LiveRun;
+import ganstudio.ui.session.SessionButtons;
 import ganstudio.ui.session.StudioThreads;
 import ganstudio.ui.session.TrainingRun;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -36,8 +38,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -55,91 +55,53 @@ import javafx.scene.layout.VBox;
  */
 public final class ClassifierView {
 
+    private static final String STOPPING = "stopping (checkpoint, test set)";
 
     private final Path runsRoot;
-    private final ClassifierSetup setup = new ClassifierSetup();
-    private final Button start = new Button("Start");
-    private final Button pause = new Button("Pause");
-    private final Button step = new Button("Step");
-    private final Button stop = new Button("Stop");
+    private final ErrorBanner banner = new ErrorBanner();
+    private final ClassifierSetup setup = new ClassifierSetup(banner);
+    private final StatusBar statusBar = new StatusBar();
+    private final LiveRun<ClassifierSession, ClassifierRunFeed> live = new LiveRun<>();
+    private final SessionButtons buttons = new SessionButtons(live, this::startTraining,
+            () -> statusBar.showStatus(STOPPING), this::updateButtons);
     private final Button closeRun = new Button("Close run");
     private final Label viewing = new Label();
     private final ClassifierCharts charts = new ClassifierCharts();
     private final ClassifierResultPanel result = new ClassifierResultPanel();
     private final LiveEditPanel liveEdits = new LiveEditPanel(List.of("opt.lr"), LiveEditPanel.CLASSIFIER);
     private final ListView<String> events = new ListView<>();
-    private final StatusBar statusBar = new StatusBar();
-    private final ErrorBanner banner = new ErrorBanner();
     private final RunsPanel runsPanel;
     private final BorderPane root = new BorderPane();
 
-    private ClassifierSession session;
-    private ClassifierRunFeed feed;
     private ClassifierSeries liveSeries;
     private ClassifierResult liveResult = ClassifierResult.idle();
     private final ObservableList<String> liveEvents = FXCollections.observableArrayList();
-    private long liveStartNanos;
-    private long liveEndNanos;
-    private boolean finishHandled;
     private ClassifierRunSnapshot opened;
     private Consumer<Path> onGanRun = p -> { };
-    private BiConsumer<RunConfig, String> onNewStudy = (c, p) -> { };
 
     public ClassifierView(Path runsRoot) {
         this.runsRoot = runsRoot;
         this.runsPanel = new RunsPanel(runsRoot);
         root.setTop(toolbar());
-        root.setLeft(leftPanel());
+        root.setLeft(new SetupAndRunsTabs(setup, runsPanel, this::openRun));
         root.setCenter(center());
         root.setBottom(statusBar);
         root.getStyleClass().addAll("studio-root", "classifier-view");
-        liveEdits.onEdit((key, value) -> {
-            if (isActive()) {
-                session.control().edit(key, value);
-            }
-        });
+        liveEdits.onEdit(live::edit);
         setup.onChange(this::updateButtons);
-        setup.onPresetLoaded(problem -> {
-            if (problem == null) {
-                banner.hide();
-            } else {
-                banner.show(problem);
-            }
-        });
-        setup.onNewStudy(() -> {
-            if (setup.canStart()) {
-                onNewStudy.accept(setup.getConfig(), setup.presetName());
-            } else {
-                banner.show("cannot start a study from this setup: " + setup.firstProblem());
-            }
-        });
         setup.loadPresetList();
         showIdle();
         updateButtons();
         UiTicker.start(this::tick);
     }
 
+    /** The Setup tab: what a run or a study starts from, and what the studio's start-up fills in. */
+    public SetupPanel setup() {
+        return setup;
+    }
+
     public BorderPane getRoot() {
         return root;
-    }
-
-    /** Where "New study…" sends the setup's config and preset (the Sweeps tab's dialog). */
-    public void onNewStudy(BiConsumer<RunConfig, String> onNewStudy) {
-        this.onNewStudy = onNewStudy;
-    }
-
-    /** The setup's config, for a study started from the Sweeps tab; meaningful when setupProblem() is null. */
-    public RunConfig setupConfig() {
-        return setup.getConfig();
-    }
-
-    public String setupPreset() {
-        return setup.presetName();
-    }
-
-    /** Why the setup cannot start (a study neither), or null. */
-    public String setupProblem() {
-        return setup.firstProblem();
     }
 
     /** Where a GAN run picked in this view's Runs tab goes (the GAN view). */
@@ -148,7 +110,7 @@ public final class ClassifierView {
     }
 
     public void installShortcuts(Scene scene, BooleanSupplier visible) {
-        PlaybackShortcuts.install(scene, visible, pause, this::togglePause, step, this::stepOnce);
+        buttons.installShortcuts(scene, visible);
     }
 
     public void setTheme(Theme theme) {
@@ -156,40 +118,18 @@ public final class ClassifierView {
     }
 
     private ToolBar toolbar() {
-        start.setTooltip(new Tooltip("Train the classifier with the settings on the left"));
-        pause.setTooltip(new Tooltip("Pause or resume (Space)"));
-        step.setTooltip(new Tooltip("One batch while paused (S)"));
-        stop.setTooltip(new Tooltip("Stop: finish the batch, write a checkpoint, evaluate on the test set"));
+        buttons.setTooltips("Train the classifier with the settings on the left", "One batch while paused (S)",
+                "Stop: finish the batch, write a checkpoint, evaluate on the test set");
         closeRun.setTooltip(new Tooltip("Back to the live run (or an empty view when none is running)"));
-        start.getStyleClass().add("start-button");
-        stop.getStyleClass().add("stop-button");
-        start.setOnAction(e -> startTraining());
-        pause.setOnAction(e -> togglePause());
-        step.setOnAction(e -> stepOnce());
-        stop.setOnAction(e -> stopTraining());
         closeRun.setOnAction(e -> backToLive());
         closeRun.setVisible(false);
         closeRun.setManaged(false);
-        for (Button b : List.of(start, pause, step, stop, closeRun)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setFocusTraversable(false); // Space must reach the shortcut, not press a focused button
-        }
+        SessionButtons.forToolbar(closeRun);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         viewing.getStyleClass().add("viewing");
-        return new ToolBar(start, pause, step, stop, new Separator(Orientation.VERTICAL), viewing, grow, closeRun);
-    }
-
-    private TabPane leftPanel() {
-        runsPanel.setPadding(new Insets(8));
-        runsPanel.setSpacing(8);
-        runsPanel.onOpen(this::openRun);
-        TabPane tabs = new TabPane(new Tab("Setup", setup), new Tab("Runs", runsPanel));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setPrefWidth(400);
-        tabs.setMinWidth(260);
-        tabs.getStyleClass().add("left-tabs");
-        return tabs;
+        return new ToolBar(buttons.start(), buttons.pause(), buttons.step(), buttons.stop(),
+                new Separator(Orientation.VERTICAL), viewing, grow, closeRun);
     }
 
     private VBox center() {
@@ -208,36 +148,25 @@ public final class ClassifierView {
         return new VBox(banner, split);
     }
 
-    public void selectPreset(String name) {
-        setup.selectPreset(name);
-    }
-
-    public void setField(String key, String text) {
-        setup.setField(key, text);
-    }
-
     // ---- training
 
-    private boolean isActive() {
-        return session != null && feed != null && !feed.isFinished();
-    }
-
     public void startTraining() {
-        if (isActive() || !setup.canStart()) {
+        if (live.isActive() || !setup.canStart()) {
             return;
         }
         banner.hide();
         RunConfig config = StudioThreads.resolve(setup.getConfig(), 1);
         String preset = setup.presetName();
+        ClassifierSession session;
         try {
             session = ClassifierSession.create(config, runsRoot, preset);
         } catch (UserError e) {
             banner.show(e.getMessage());
             return;
         }
-        feed = new ClassifierRunFeed();
-        finishHandled = false;
+        ClassifierRunFeed feed = new ClassifierRunFeed();
         session.addListener(feed);
+        live.attach(session, feed);
         liveSeries = new ClassifierSeries();
         liveResult = ClassifierResult.training("");
         liveEvents.clear();
@@ -248,48 +177,15 @@ public final class ClassifierView {
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
         statusBar.showStatus("starting (loading data, building the network)");
-        liveStartNanos = System.nanoTime();
-        liveEndNanos = 0;
-        session.start();
+        live.start();
         charts.requestFocus(); // out of the form, so Space and S reach the shortcuts
         updateButtons();
     }
 
-    private void togglePause() {
-        if (!isActive()) {
-            return;
-        }
-        if (session.control().isPaused()) {
-            session.control().resume();
-        } else {
-            session.control().pause();
-        }
-        updateButtons();
-    }
-
-    private void stepOnce() {
-        if (isActive() && session.control().isPaused()) {
-            session.control().stepOnce();
-        }
-    }
-
-    private void stopTraining() {
-        if (isActive()) {
-            session.control().stop();
-            statusBar.showStatus("stopping (checkpoint, test set)");
-            stop.setDisable(true);
-        }
-    }
-
     private void updateButtons() {
-        boolean active = isActive();
-        boolean paused = active && session.control().isPaused();
-        start.setDisable(active || !setup.canStart());
-        pause.setDisable(!active);
-        pause.setText(paused ? "Resume" : "Pause");
-        step.setDisable(!paused);
-        stop.setDisable(!active || session.control().isStopRequested());
-        liveEdits.setActive(active && feed.isStarted());
+        buttons.update(setup.canStart());
+        boolean active = live.isActive();
+        liveEdits.setActive(active && live.feed().isStarted());
         // The lr field only means something next to the live run it would change.
         boolean showEdits = active && opened == null;
         liveEdits.setVisible(showEdits);
@@ -298,6 +194,7 @@ public final class ClassifierView {
 
     /** One UI frame: drain the feed into the series, the matrix, the events and the status line. */
     private void tick() {
+        ClassifierRunFeed feed = live.feed();
         if (feed != null && liveSeries != null) {
             List<ClassifierMetrics> rows = feed.drainMetrics();
             if (!rows.isEmpty()) {
@@ -314,7 +211,7 @@ public final class ClassifierView {
             if (r != null) {
                 takeReport(r);
             }
-            updateStatus();
+            updateStatus(feed);
         }
         charts.redrawIfDue(false);
     }
@@ -338,10 +235,8 @@ public final class ClassifierView {
         }
     }
 
-    private void updateStatus() {
-        if (feed.isFinished() && liveEndNanos == 0) {
-            liveEndNanos = System.nanoTime();
-        }
+    private void updateStatus(ClassifierRunFeed feed) {
+        double elapsed = live.elapsedSeconds();
         ClassifierRunFeed.Start s = feed.getStart();
         if (s != null) {
             statusBar.showRun(String.valueOf(s.runDir()), s.device() + "  " + s.data());
@@ -354,7 +249,6 @@ public final class ClassifierView {
                 }
             }
             ClassifierMetrics m = feed.getLastMetrics();
-            double elapsed = ((feed.isFinished() ? liveEndNanos : System.nanoTime()) - liveStartNanos) / 1e9;
             if (m != null) {
                 long total = (long) s.epochs() * s.batchesPerEpoch();
                 double eta = m.step() > 0 && !feed.isFinished() ? elapsed / m.step() * (total - m.step()) : Double.NaN;
@@ -362,8 +256,7 @@ public final class ClassifierView {
                         "batch " + m.step() + " / " + total, m.samplesPerSecond(), elapsed, eta);
             }
         }
-        if (feed.isFinished() && !finishHandled) {
-            finishHandled = true;
+        if (live.takeEnd()) {
             String status = feed.getFinishedStatus();
             if (s == null) {
                 statusBar.showRun("no run directory (stopped before training began)", "");
@@ -374,8 +267,7 @@ public final class ClassifierView {
                 if (opened == null) {
                     result.show(liveResult);
                 }
-                banner.show("Training failed: " + feed.getFinishedReason()
-                        + (s != null ? "   (the run so far stays in " + s.runDir() + ")" : ""));
+                banner.show(live.failedText(s != null ? s.runDir() : null));
             }
             runsPanel.refresh();
             updateButtons();
@@ -383,31 +275,25 @@ public final class ClassifierView {
             if (s != null) {
                 ClassifierMetrics m = feed.getLastMetrics();
                 boolean testing = m != null && m.step() >= (long) s.epochs() * s.batchesPerEpoch();
-                statusBar.showStatus(session.control().isPaused() ? "paused"
-                        : session.control().isStopRequested() ? "stopping (checkpoint, test set)"
-                        : testing ? "running: evaluating on the test set" : "running");
+                statusBar.showStatus(live.runningStatus(STOPPING,
+                        testing ? "running: evaluating on the test set" : "running"));
             }
             updateButtons();
         }
     }
 
-    /** The run this view trains, if any, for closing the studio ({@link StudioShutdown} stops and waits). */
+    /** The run this view trains, if any, for closing the studio (which stops it and waits). */
     public List<TrainingRun> trainingRuns() {
-        return isActive() ? List.of(new TrainingRun("Classifier \u00b7 " + TrainingRun.nameOf(session), session,
-                // A stop for exit skips the test set (eval RUN_DIR gives the report later).
-                "finishing its batch, saving a checkpoint\u2026"))
-                : List.of();
+        // A stop for exit skips the test set (eval RUN_DIR gives the report later).
+        return live.trainingRuns("Classifier", "finishing its batch, saving a checkpoint\u2026");
     }
 
     /**
-     * The window is going away: a run still training (closing normally waited for it in {@link StudioShutdown}) is
-     * told to stop, skipping its end-of-run evaluation where the session can. Never waits: this runs on the FX
-     * thread.
+     * The window is going away: a run still training (closing normally waited for it) is told to stop, skipping
+     * its end-of-run evaluation where the session can. Never waits: this runs on the FX thread.
      */
     public void shutdown() {
-        if (isActive()) {
-            session.control().stopForExit();
-        }
+        live.stopForExit();
     }
 
     // ---- what the centre shows: the live run, an opened run, or nothing yet
@@ -435,20 +321,10 @@ public final class ClassifierView {
 
     /** Shows a run read-only, read off the FX thread; a GAN run is handed to the GAN view. */
     public void openRun(Path dir) {
-        Thread t = new Thread(() -> {
-            try {
-                if (!"classifier".equals(RunListing.taskOf(dir))) { // read here, off the FX thread
-                    Platform.runLater(() -> onGanRun.accept(dir));
-                    return;
-                }
-                ClassifierRunSnapshot snap = ClassifierRunSnapshot.read(dir);
-                Platform.runLater(() -> showOpened(snap));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> banner.show(dir + ": cannot open (" + e.getMessage() + ")"));
-            }
-        }, "open-classifier-run");
-        t.setDaemon(true);
-        t.start();
+        Background.run("open-classifier-run", () -> "classifier".equals(RunListing.taskOf(dir))
+                ? Optional.of(ClassifierRunSnapshot.read(dir)) : Optional.<ClassifierRunSnapshot>empty(),
+                snap -> snap.ifPresentOrElse(this::showOpened, () -> onGanRun.accept(dir)),
+                e -> banner.show(dir + ": cannot open (" + e.getMessage() + ")"));
     }
 
     private void showOpened(ClassifierRunSnapshot snap) {
@@ -458,7 +334,7 @@ public final class ClassifierView {
         series.appendAll(snap.rows());
         charts.setStore(series);
         viewing.setText("Viewing: " + snap.name() + " (" + snap.status() + ")"
-                + (isActive() ? "   training continues in the background" : ""));
+                + (live.isActive() ? "   training continues in the background" : ""));
         closeRun.setVisible(true);
         closeRun.setManaged(true);
         if ("failed".equals(snap.status()) && !snap.reason().isEmpty()) {

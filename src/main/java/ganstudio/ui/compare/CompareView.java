@@ -13,7 +13,6 @@ import ganstudio.ui.common.RunListing;
 import ganstudio.ui.common.RunsPanel;
 import ganstudio.ui.common.UiTicker;
 import ganstudio.ui.gan.GanRunFeed;
-import ganstudio.ui.gan.GanView;
 import ganstudio.ui.session.TrainingRun;
 
 import java.nio.file.Path;

@@ -51,6 +51,7 @@ public final class GanRunFeed extends RunFeed<StepMetrics> implements GanListene
         return latestFrame.getAndSet(null);
     }
 
+    @Override
     public boolean isStarted() {
         return started;
     }

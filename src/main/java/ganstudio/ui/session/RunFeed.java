@@ -57,6 +57,9 @@ public abstract class RunFeed<M> implements SessionListener {
         return lastMetrics;
     }
 
+    /** Whether the session said where it writes: training has begun. */
+    public abstract boolean isStarted();
+
     public boolean isFinished() {
         return finishedStatus != null;
     }

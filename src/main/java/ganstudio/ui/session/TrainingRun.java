@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public record TrainingRun(String label, Session<?> session, String stopping) {
 
-    static final String GAN = "finishing its step, saving a checkpoint\u2026";
+    public static final String GAN = "finishing its step, saving a checkpoint\u2026";
 
     public TrainingRun(String label, Session<?> session) {
         this(label, session, GAN);
