@@ -483,7 +483,7 @@ public final class CompareView {
         sharing.setManaged(training >= 2);
     }
 
-    /** The runs this view trains, for closing the studio ({@link StudioShutdown} stops and waits). */
+    /** The runs this view trains, for closing the studio (which stops them and waits). */
     public List<TrainingRun> trainingRuns() {
         List<TrainingRun> out = new ArrayList<>();
         for (ComparedRun r : runs) {
@@ -501,7 +501,7 @@ public final class CompareView {
     }
 
     /**
-     * The window is going away: runs still training (closing normally waited for them in {@link StudioShutdown})
+     * The window is going away: runs still training (closing normally waited for them)
      * are told to stop without their end-of-run evaluation. Never waits: this runs on the FX thread.
      */
     public void shutdown() {
