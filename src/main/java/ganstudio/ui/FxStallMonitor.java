@@ -1,5 +1,7 @@
 package ganstudio.ui;
 
+import ganstudio.ui.common.UiTicker;
+
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,9 @@
 package ganstudio.ui;
 
 import ganstudio.config.UserError;
+import ganstudio.ui.common.Theme;
+import ganstudio.ui.gan.RecordControl;
+import ganstudio.ui.session.TrainingRun;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -160,7 +163,7 @@ public final class StudioApp extends Application {
             (closing != null ? closing.stage() : confirming.getDialogPane().getScene().getWindow()).requestFocus();
             return;
         }
-        List<StudioShutdown.Run> runs = window.trainingRuns();
+        List<TrainingRun> runs = window.trainingRuns();
         if (runs.isEmpty()) {
             stage.close();
         } else if (!ask) {
@@ -171,7 +174,7 @@ public final class StudioApp extends Application {
         }
     }
 
-    private Alert confirmation(List<StudioShutdown.Run> runs) {
+    private Alert confirmation(List<TrainingRun> runs) {
         ButtonType stopAndQuit = new ButtonType(runs.size() == 1 ? "Stop it and quit" : "Stop them and quit",
                 ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", stopAndQuit, ButtonType.CANCEL);
@@ -179,7 +182,7 @@ public final class StudioApp extends Application {
         alert.setTitle("Quit GAN Studio");
         alert.setHeaderText(StudioShutdown.question(runs));
         StringBuilder text = new StringBuilder();
-        for (StudioShutdown.Run r : runs) {
+        for (TrainingRun r : runs) {
             text.append(r.label()).append('\n');
         }
         text.append("\nEach stops after its current step, saves a checkpoint and writes a summary that says "
@@ -189,7 +192,7 @@ public final class StudioApp extends Application {
         alert.setOnHidden(e -> {
             confirming = null;
             if (alert.getResult() == stopAndQuit) {
-                List<StudioShutdown.Run> now = window.trainingRuns(); // one may have finished meanwhile
+                List<TrainingRun> now = window.trainingRuns(); // one may have finished meanwhile
                 if (now.isEmpty()) {
                     stage.close();
                 } else {
@@ -200,7 +203,7 @@ public final class StudioApp extends Application {
         return alert;
     }
 
-    private void stopRunsAndClose(List<StudioShutdown.Run> runs) {
+    private void stopRunsAndClose(List<TrainingRun> runs) {
         window.prepareClose();
         closing = new CloseDialog(stage, new StudioShutdown(runs, StudioShutdown.LIMIT_MILLIS), stage::close);
         closing.open();

@@ -3,6 +3,16 @@ package ganstudio.ui;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.ui.classify.ClassifierView;
+import ganstudio.ui.common.PresetsByTask;
+import ganstudio.ui.common.Theme;
+import ganstudio.ui.compare.CompareView;
+import ganstudio.ui.gan.GanView;
+import ganstudio.ui.gan.RecordControl;
+import ganstudio.ui.session.TrainingRun;
+import ganstudio.ui.sweeps.NewStudyDialog;
+import ganstudio.ui.sweeps.StudyLauncher;
+import ganstudio.ui.sweeps.SweepsView;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -74,8 +84,8 @@ final class StudioModes {
             tabs.getSelectionModel().select(ganTab);
             gan.openRun(dir);
         });
-        gan.onNewStudy((config, preset) -> newStudy("gan", config, preset));
-        classifier.onNewStudy((config, preset) -> newStudy("classifier", config, preset));
+        gan.setup().onNewStudy((config, preset) -> newStudy("gan", config, preset));
+        classifier.setup().onNewStudy((config, preset) -> newStudy("classifier", config, preset));
         sweeps.onNewStudy(this::newStudyFromLastSetup);
         sweeps.onOpenRun(dir -> {
             tabs.getSelectionModel().select(ganTab);
@@ -111,16 +121,16 @@ final class StudioModes {
     }
 
     private void newStudyFromLastSetup() {
-        String problem = classifierSetupLast ? classifier.setupProblem() : gan.setupProblem();
+        String problem = classifierSetupLast ? classifier.setup().firstProblem() : gan.setup().firstProblem();
         if (problem != null) {
             sweeps.showBanner("New study starts from the " + (classifierSetupLast ? "Classifier" : "GAN")
                     + " setup, which has a problem: " + problem);
             return;
         }
         if (classifierSetupLast) {
-            newStudy("classifier", classifier.setupConfig(), classifier.setupPreset());
+            newStudy("classifier", classifier.setup().getConfig(), classifier.setup().presetName());
         } else {
-            newStudy("gan", gan.setupConfig(), gan.setupPreset());
+            newStudy("gan", gan.setup().getConfig(), gan.setup().presetName());
         }
     }
 
@@ -174,9 +184,9 @@ final class StudioModes {
     void selectPreset(String name) {
         if (isClassifierPreset(name)) {
             tabs.getSelectionModel().select(classifierTab);
-            classifier.selectPreset(name);
+            classifier.setup().selectPreset(name);
         } else {
-            gan.selectPreset(name);
+            gan.setup().selectPreset(name);
         }
     }
 
@@ -195,7 +205,7 @@ final class StudioModes {
             for (String s : QUICK_CLASSIFIER_DEMO) {
                 String key = s.substring(0, s.indexOf('='));
                 if (sets.stream().noneMatch(x -> x.startsWith(key + "="))) {
-                    classifier.setField(key, s.substring(s.indexOf('=') + 1));
+                    classifier.setup().setField(key, s.substring(s.indexOf('=') + 1));
                 }
             }
         }
@@ -250,9 +260,9 @@ final class StudioModes {
     private void setField(boolean cls, String key, String value) {
         try {
             if (cls) {
-                classifier.setField(key, value);
+                classifier.setup().setField(key, value);
             } else {
-                gan.setField(key, value);
+                gan.setup().setField(key, value);
             }
         } catch (RuntimeException e) {
             throw new UserError("--set " + key + "=" + value + ": " + e.getMessage());
@@ -272,8 +282,8 @@ final class StudioModes {
     }
 
     /** Every run training in any tab, for closing the studio. */
-    List<StudioShutdown.Run> trainingRuns() {
-        List<StudioShutdown.Run> out = new java.util.ArrayList<>(gan.trainingRuns());
+    List<TrainingRun> trainingRuns() {
+        List<TrainingRun> out = new java.util.ArrayList<>(gan.trainingRuns());
         out.addAll(classifier.trainingRuns());
         out.addAll(compare.trainingRuns());
         return out;

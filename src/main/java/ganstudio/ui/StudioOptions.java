@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import ganstudio.config.UserError;
+import ganstudio.ui.common.Theme;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,6 +1,6 @@
 package ganstudio.ui;
 
-import ganstudio.train.Session;
+import ganstudio.ui.session.TrainingRun;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,34 +22,21 @@ final class StudioShutdown {
     /** How long closing waits for the runs to end before the studio quits anyway (-Dganstudio.closeLimitMillis). */
     static final long LIMIT_MILLIS = Long.getLong("ganstudio.closeLimitMillis", 15_000);
 
-    /**
-     * A session to stop, how the dialog names it, and what it does while it stops.
-     *
-     * @param stopping e.g. "finishing its step, saving a checkpoint…"
-     */
-    record Run(String label, Session<?> session, String stopping) {
-        static final String GAN = "finishing its step, saving a checkpoint\u2026";
-
-        Run(String label, Session<?> session) {
-            this(label, session, GAN);
-        }
-    }
-
-    private final List<Run> runs;
+    private final List<TrainingRun> runs;
     private final long limitMillis;
     private final boolean[] ended;
     private final CountDownLatch allEnded;
     private volatile long began;
     private volatile boolean timedOut;
 
-    StudioShutdown(List<Run> runs, long limitMillis) {
+    StudioShutdown(List<TrainingRun> runs, long limitMillis) {
         this.runs = List.copyOf(runs);
         this.limitMillis = limitMillis;
         this.ended = new boolean[this.runs.size()];
         this.allEnded = new CountDownLatch(this.runs.size());
     }
 
-    List<Run> runs() {
+    List<TrainingRun> runs() {
         return runs;
     }
 
@@ -65,7 +52,7 @@ final class StudioShutdown {
      */
     void begin(Consumer<Integer> runEnded, Consumer<Boolean> done) {
         began = System.nanoTime();
-        for (Run r : runs) {
+        for (TrainingRun r : runs) {
             r.session().control().stopForExit(); // all at once: they stop in parallel on their own threads
         }
         for (int i = 0; i < runs.size(); i++) {
@@ -116,7 +103,7 @@ final class StudioShutdown {
     }
 
     /** The confirmation's question: which runs are training. */
-    static String question(List<Run> runs) {
+    static String question(List<TrainingRun> runs) {
         return runs.size() == 1 ? "1 run is training: stop it and quit?"
                 : runs.size() + " runs are training: stop them and quit?";
     }
@@ -136,7 +123,7 @@ final class StudioShutdown {
     List<String> lines() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
+            TrainingRun r = runs.get(i);
             String state;
             if (hasEnded(i)) {
                 String status = r.session().getStatus();

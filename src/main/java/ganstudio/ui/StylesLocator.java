@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import ganstudio.config.ProjectFolder;
+import ganstudio.ui.common.Theme;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

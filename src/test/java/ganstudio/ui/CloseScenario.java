@@ -9,9 +9,10 @@ import com.google.gson.JsonObject;
 
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.classify.ClassifierSession;
-import ganstudio.train.Session;
-import ganstudio.train.gan.GanSession;
 import ganstudio.train.classify.TinyIdx;
+import ganstudio.train.gan.GanSession;
+import ganstudio.train.Session;
+import ganstudio.ui.session.TrainingRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ final class CloseScenario {
         } finally {
             if (!stopped) {
                 FxThread.run(() -> {
-                    for (StudioShutdown.Run r : app.window().trainingRuns()) {
+                    for (TrainingRun r : app.window().trainingRuns()) {
                         r.session().control().stopForExit();
                     }
                     stage.hide();
@@ -112,7 +113,7 @@ final class CloseScenario {
         });
         FxThread.await("a classifier and a GAN training, each past its first logged row", START_LIMIT,
                 () -> runs().size() == 2 && runs().stream().allMatch(CloseScenario::hasLoggedRows), this::describe);
-        List<StudioShutdown.Run> training = FxThread.call(this::runs);
+        List<TrainingRun> training = FxThread.call(this::runs);
         Session<?> classifier = training.stream().filter(r -> r.session() instanceof ClassifierSession)
                 .findFirst().orElseThrow().session();
         Session<?> gan = training.stream().filter(r -> r.session() instanceof GanSession)
@@ -238,12 +239,12 @@ final class CloseScenario {
         return gaps.worst().stream().mapToLong(StallRecorder.Stall::fxCpuNanos).max().orElse(0);
     }
 
-    private List<StudioShutdown.Run> runs() {
+    private List<TrainingRun> runs() {
         return app.window().trainingRuns();
     }
 
     /** Whether the run's metrics.csv has a row under its header. */
-    private static boolean hasLoggedRows(StudioShutdown.Run r) {
+    private static boolean hasLoggedRows(TrainingRun r) {
         Path dir = r.session().getRunDir();
         if (dir == null || !"running".equals(r.session().getStatus())) {
             return false;

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.Presets;
 import ganstudio.media.Frame;
+import ganstudio.ui.common.ChartsPanel;
+import ganstudio.ui.common.MarkedLineChart;
+import ganstudio.ui.common.MetricsStore;
+import ganstudio.ui.common.PixelImagePane;
+import ganstudio.ui.gan.GanView;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -93,10 +98,10 @@ final class DashboardScenario {
         FxThread.run(() -> comboBox(".preset-row").getSelectionModel().select(PRESET));
         FxThread.run(() -> {
             // One metrics row per step, so rows, steps and chart points can be counted exactly.
-            gan.setField("log.every", "1");
+            gan.setup().setField("log.every", "1");
             // One PyTorch thread: on 2 cores shared with anything else, two wait on each other at every operation
             // (ring8-wgan measured 1.2 s a step instead of 0.06 s), and the window gets a core of its own.
-            gan.setField("threads", "1");
+            gan.setup().setField("threads", "1");
         });
         press("Start");
         FxThread.await("the charts to fill", TRAINING_LIMIT,

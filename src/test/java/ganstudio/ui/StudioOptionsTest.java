@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ganstudio.config.UserError;
+import ganstudio.ui.common.Theme;
 
 import java.nio.file.Paths;
 import java.util.List;

@@ -11,6 +11,7 @@ import ganstudio.config.RunConfig;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.Session;
 import ganstudio.train.SessionListener;
+import ganstudio.ui.session.TrainingRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,8 +124,8 @@ class StudioShutdownTest {
         SlowStop b = new SlowStop("b");
         a.start();
         b.start();
-        StudioShutdown s = new StudioShutdown(List.of(new StudioShutdown.Run("GAN \u00b7 a", a),
-                new StudioShutdown.Run("Classifier \u00b7 b", b)), 60_000);
+        StudioShutdown s = new StudioShutdown(List.of(new TrainingRun("GAN \u00b7 a", a),
+                new TrainingRun("Classifier \u00b7 b", b)), 60_000);
         assertEquals("2 runs are training: stop them and quit?", StudioShutdown.question(s.runs()));
         LinkedBlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -160,8 +161,8 @@ class StudioShutdownTest {
         quick.start();
         quick.release.countDown();
         awaitRunning(stuck, quick); // loading the engine must not count against the 1 s limit
-        StudioShutdown s = new StudioShutdown(List.of(new StudioShutdown.Run("GAN \u00b7 stuck", stuck),
-                new StudioShutdown.Run("GAN \u00b7 quick", quick)), 1_000);
+        StudioShutdown s = new StudioShutdown(List.of(new TrainingRun("GAN \u00b7 stuck", stuck),
+                new TrainingRun("GAN \u00b7 quick", quick)), 1_000);
         assertEquals("2 runs are training: stop them and quit?", StudioShutdown.question(s.runs()));
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         s.begin(i -> { }, done::complete);
@@ -178,7 +179,7 @@ class StudioShutdownTest {
     @Test
     void oneRunIsAskedAboutInTheSingular() {
         assertEquals("1 run is training: stop it and quit?",
-                StudioShutdown.question(List.of(new StudioShutdown.Run("x", new SlowStop("x")))));
+                StudioShutdown.question(List.of(new TrainingRun("x", new SlowStop("x")))));
     }
 
     private static void awaitRunning(Session<?>... sessions) throws InterruptedException {

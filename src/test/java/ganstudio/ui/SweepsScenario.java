@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ganstudio.runs.RunDirectory;
 import ganstudio.sweep.SweepFolder;
 import ganstudio.sweep.SweepReport;
+import ganstudio.ui.sweeps.LiveRow;
+import ganstudio.ui.sweeps.NewStudyDialog;
+import ganstudio.ui.sweeps.SweepFixture;
+import ganstudio.ui.sweeps.SweepsView;
+import ganstudio.ui.sweeps.VariantRow;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

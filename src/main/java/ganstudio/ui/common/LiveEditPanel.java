@@ -1,0 +1,122 @@
+package ganstudio.ui.common;
+
+import ganstudio.config.ConfigKey;
+import ganstudio.config.ConfigSchema;
+import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Knobs that a running session accepts: the learning rates, n_critic, the clip value and λ. Apply sends only
+ * the values that changed; the session applies them at the next generator iteration and reports each one
+ * back as an event, which becomes a marker on the charts.
+ */
+public final class LiveEditPanel extends VBox {
+
+    static final List<String> KEYS = List.of("optG.lr", "optD.lr", "objective.nCritic", "objective.clip",
+            "objective.lambda");
+    private static final Map<String, String> LABELS = Map.of("optG.lr", "lr G", "optD.lr", "lr D",
+            "objective.nCritic", "n_critic", "objective.clip", "clip", "objective.lambda", "lambda");
+
+    /** The classifier takes only its learning rate live. */
+    public static final Map<String, String> CLASSIFIER = Map.of("opt.lr", "lr");
+
+    private final List<String> keys;
+    private final Map<String, String> labels;
+    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final Map<String, String> applied = new LinkedHashMap<>();
+    private final Button apply = new Button("Apply");
+    private final Label message = new Label();
+    private BiConsumer<String, Double> sink = (k, v) -> { };
+
+    public LiveEditPanel() {
+        this(KEYS, LABELS);
+    }
+
+    /** Fields for the given keys (in order) with their short labels. */
+    public LiveEditPanel(List<String> keys, Map<String, String> labels) {
+        this.keys = List.copyOf(keys);
+        this.labels = Map.copyOf(labels);
+        getStyleClass().add("live-edits");
+        Label title = new Label("Live edits");
+        title.getStyleClass().add("section-title");
+        // A flow, not a grid: in a narrow window the fields wrap to a second line instead of shrinking to "...".
+        FlowPane flow = new FlowPane(8, 6);
+        flow.getStyleClass().add("live-edit-flow");
+        for (String key : keys) {
+            ConfigKey k = ConfigSchema.require(key);
+            Label label = new Label(labels.get(key));
+            TextField field = new TextField();
+            field.setPrefColumnCount(6);
+            Tooltip tip = new Tooltip(key + ": " + k.getHelp() + "\nAllowed: " + k.describeRange());
+            field.setTooltip(tip);
+            label.setTooltip(tip);
+            field.setOnAction(e -> apply());
+            flow.getChildren().add(new VBox(2, label, field));
+            fields.put(key, field);
+        }
+        apply.setOnAction(e -> apply());
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        apply.setTooltip(new Tooltip("Send the changed values to the running session (Enter in a field does too)"));
+        VBox applyCell = new VBox(2, new Label(" "), apply);
+        flow.getChildren().add(applyCell);
+        message.getStyleClass().add("error-text");
+        message.setWrapText(true);
+        getChildren().addAll(title, flow, message);
+        setActive(false);
+    }
+
+    public void onEdit(BiConsumer<String, Double> sink) {
+        this.sink = sink;
+    }
+
+    /** Shows the values a run starts with. */
+    public void load(RunConfig config) {
+        for (String key : keys) {
+            String text = String.valueOf(config.get(key));
+            fields.get(key).setText(text);
+            applied.put(key, text);
+        }
+        message.setText("");
+    }
+
+    public void setActive(boolean active) {
+        fields.values().forEach(f -> f.setDisable(!active));
+        apply.setDisable(!active);
+    }
+
+    private void apply() {
+        Map<String, Double> changes = new LinkedHashMap<>();
+        for (String key : keys) {
+            String text = fields.get(key).getText().trim();
+            if (text.equals(applied.get(key))) {
+                continue;
+            }
+            try {
+                Object v = ConfigSchema.require(key).coerce(text);
+                changes.put(key, ((Number) v).doubleValue());
+            } catch (UserError e) {
+                message.setText(e.getMessage());
+                fields.get(key).getStyleClass().add("field-error");
+                return;
+            }
+        }
+        fields.values().forEach(f -> f.getStyleClass().remove("field-error"));
+        message.setText("");
+        changes.forEach((k, v) -> {
+            sink.accept(k, v);
+            applied.put(k, fields.get(k).getText().trim());
+        });
+    }
+}
