@@ -28,7 +28,7 @@ public final class Main {
         }
         LauncherWatch.startIfRestarted(System.err); // the restarted process ends when its launcher does
         setDefault("ai.djl.offline", "true");
-        // One inter-op thread was 1.3x faster per step on 2 cores (DESIGN.md).
+        // One inter-op thread was 1.3x faster per step on 2 cores (measured when the project began).
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
         System.exit(AppCommands.run(args, System.out, System.err));

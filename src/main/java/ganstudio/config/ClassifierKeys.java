@@ -71,7 +71,7 @@ final class ClassifierKeys {
 
         list.add(ConfigKey.builder("opt.kind", CHOICE).setDefault("adam").setChoices(OPTIMIZERS)
                 .setHelp("Classifier optimizer").build());
-        list.add(ConfigKey.builder("opt.lr", DOUBLE).setDefault(1e-3).optRange(0, 10).optLiveEditable(true)
+        list.add(ConfigKey.builder("opt.lr", DOUBLE).setDefault(1e-3).optRange(0, 10).optLive("lr")
                 .setHelp("Base learning rate (before schedule and warmup)").build());
         list.add(ConfigKey.builder("opt.momentum", DOUBLE).setDefault(0.9).optRange(0, 0.9999)
                 .setHelp("SGD / RMSProp momentum").build());

@@ -22,6 +22,7 @@ public final class ConfigKey {
     private final List<String> choices;
     private final String help;
     private final boolean liveEditable;
+    private final String shortLabel;
 
     private ConfigKey(Builder b) {
         this.name = b.name;
@@ -32,6 +33,7 @@ public final class ConfigKey {
         this.choices = List.copyOf(b.choices);
         this.help = b.help;
         this.liveEditable = b.liveEditable;
+        this.shortLabel = b.shortLabel;
     }
 
     public static Builder builder(String name, Type type) {
@@ -69,6 +71,11 @@ public final class ConfigKey {
     /** Whether a running session accepts a new value for this key (from the next step on). */
     public boolean isLiveEditable() {
         return liveEditable;
+    }
+
+    /** The live-edit panel's label of a live key ("lr G"); empty for the others. */
+    public String getShortLabel() {
+        return shortLabel;
     }
 
     /** The allowed values in words, as shown next to a rejected value. */
@@ -154,6 +161,7 @@ public final class ConfigKey {
         private List<String> choices = List.of();
         private String help = "";
         private boolean liveEditable;
+        private String shortLabel = "";
 
         private Builder(String name, Type type) {
             this.name = name;
@@ -181,8 +189,13 @@ public final class ConfigKey {
             return this;
         }
 
-        public Builder optLiveEditable(boolean live) {
-            this.liveEditable = live;
+        /**
+         * Makes the key editable while a run trains (the live-edit panel shows it under {@code shortLabel});
+         * the trainer of its task must apply it (LiveSettings, or the classifier's learning rate).
+         */
+        public Builder optLive(String shortLabel) {
+            this.liveEditable = true;
+            this.shortLabel = shortLabel;
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every key a run configuration may hold, with its default and allowed values. */
@@ -26,12 +27,29 @@ public final class ConfigSchema {
     public static final String[] INITS = {"dcgan", "xavier", "he", "orthogonal"};
     public static final String[] OPTIMIZERS = {"sgd", "rmsprop", "adam", "radam", "adabound"};
 
+    private static final List<String> GAN_LIVE = new ArrayList<>();
+    private static final List<String> CLASSIFIER_LIVE = new ArrayList<>();
     private static final Map<String, ConfigKey> KEYS = build();
 
     private ConfigSchema() {}
 
     public static Collection<ConfigKey> keys() {
         return KEYS.values();
+    }
+
+    /** The keys a run of {@code task} ("gan" or "classifier") takes while it trains, in declaration order. */
+    public static List<String> liveKeys(String task) {
+        return List.copyOf("gan".equals(task) ? GAN_LIVE : CLASSIFIER_LIVE);
+    }
+
+    private static List<String> liveIn(List<ConfigKey> keys) {
+        List<String> live = new ArrayList<>();
+        for (ConfigKey k : keys) {
+            if (k.isLiveEditable()) {
+                live.add(k.getName());
+            }
+        }
+        return live;
     }
 
     /** The key with this name, or null. */
@@ -169,21 +187,21 @@ public final class ConfigSchema {
                 .setHelp("gan (minimax), nsgan (non-saturating G loss), wgan (weight clipping), wgan-gp, "
                         + "lsgan, hinge").build());
         list.add(ConfigKey.builder("objective.nCritic", INT).setDefault(1).optRange(1, 1000)
-                .optLiveEditable(true).setHelp("D (critic) iterations per G iteration").build());
+                .optLive("n_critic").setHelp("D (critic) iterations per G iteration").build());
         list.add(ConfigKey.builder("objective.clip", DOUBLE).setDefault(0.01).optRange(1e-6, 100)
-                .optLiveEditable(true).setHelp("WGAN weight clipping: every critic weight stays in [-c, c]")
+                .optLive("clip").setHelp("WGAN weight clipping: every critic weight stays in [-c, c]")
                 .build());
         list.add(ConfigKey.builder("objective.lambda", DOUBLE).setDefault(10.0).optRange(0, 1e6)
-                .optLiveEditable(true).setHelp("WGAN-GP gradient penalty weight").build());
-        list.add(ConfigKey.builder("objective.burst", BOOL).setDefault(false).optLiveEditable(true)
+                .optLive("lambda").setHelp("WGAN-GP gradient penalty weight").build());
+        list.add(ConfigKey.builder("objective.burst", BOOL).setDefault(false).optLive("burst")
                 .setHelp("WGAN reference schedule: burstCritic critic iterations for the first burstFirst "
                         + "G iterations and every burstEvery-th").build());
         list.add(ConfigKey.builder("objective.burstCritic", INT).setDefault(100).optRange(1, 10000)
-                .optLiveEditable(true).setHelp("Critic iterations in a burst").build());
+                .setHelp("Critic iterations in a burst").build());
         list.add(ConfigKey.builder("objective.burstFirst", INT).setDefault(25).optRange(0, 1_000_000)
-                .optLiveEditable(true).setHelp("G iterations at the start that get a burst").build());
+                .setHelp("G iterations at the start that get a burst").build());
         list.add(ConfigKey.builder("objective.burstEvery", INT).setDefault(500).optRange(1, 1_000_000)
-                .optLiveEditable(true).setHelp("Every this many G iterations gets a burst").build());
+                .setHelp("Every this many G iterations gets a burst").build());
 
         list.add(ConfigKey.builder("lrDecay", CHOICE).setDefault("none")
                 .setChoices("none", "linear", "cosine", "cyclic")
@@ -233,7 +251,10 @@ public final class ConfigSchema {
                         + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
                         + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
 
+        GAN_LIVE.addAll(liveIn(list));
+        int shared = list.size();
         ClassifierKeys.addTo(list);
+        CLASSIFIER_LIVE.addAll(liveIn(list.subList(shared, list.size())));
 
         var map = new LinkedHashMap<String, ConfigKey>();
         for (ConfigKey k : list) {
@@ -246,7 +267,7 @@ public final class ConfigSchema {
         list.add(ConfigKey.builder(prefix + ".kind", CHOICE).setDefault("adam").setChoices(OPTIMIZERS)
                 .setHelp("Optimizer of " + net).build());
         list.add(ConfigKey.builder(prefix + ".lr", DOUBLE).setDefault(2e-4).optRange(0, 10)
-                .optLiveEditable(true).setHelp("Learning rate of " + net).build());
+                .optLive("lr " + net).setHelp("Learning rate of " + net).build());
         list.add(ConfigKey.builder(prefix + ".beta1", DOUBLE).setDefault(0.5).optRange(0, 0.9999)
                 .setHelp("Adam beta1 of " + net + " (WGAN-GP Algorithm 1 uses 0)").build());
         list.add(ConfigKey.builder(prefix + ".beta2", DOUBLE).setDefault(0.999).optRange(0, 0.99999)

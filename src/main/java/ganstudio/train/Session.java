@@ -381,7 +381,7 @@ public abstract class Session<L extends SessionListener> {
         return "training stopped: " + what;
     }
 
-    /** An event: into events.jsonl and to the listeners (a chart marker, a console line). */
+    /** An event: into events.csv and to the listeners (a chart marker, a console line). */
     protected void event(RunDirectory run, long step, String text) {
         run.appendEvent(step, text);
         for (L l : listeners) {

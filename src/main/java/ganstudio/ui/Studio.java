@@ -12,7 +12,7 @@ import javafx.application.Application;
 /**
  * Opens the studio. Deliberately not an Application subclass: the jar's main class starts JavaFX from the
  * class path, and the JavaFX launcher refuses a main class that extends Application when the JavaFX modules
- * are not on the module path (DESIGN.md).
+ * are not on the module path.
  */
 public final class Studio {
 

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.data.ClassifierData;
@@ -119,8 +120,9 @@ public final class ClassifierSession extends Session<ClassifierListener> {
 
     @Override
     protected String applyEdit(String key, double value) {
-        if (!"opt.lr".equals(key)) {
-            return "ignored live edit of " + key + " (a classifier takes opt.lr live)";
+        if (!ConfigSchema.liveKeys("classifier").contains(key)) {
+            return "ignored live edit of " + key + " (a classifier takes " + String.join(", ",
+                    ConfigSchema.liveKeys("classifier")) + " live)";
         }
         trainer.setBaseLearningRate(value);
         return "opt.lr = " + value;

@@ -1,5 +1,6 @@
 package ganstudio.train.gan;
 
+import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 
@@ -13,8 +14,8 @@ import java.io.IOException;
  */
 public final class LiveSettings {
 
-    static final String KEYS = "optG.lr, optD.lr, objective.nCritic, objective.clip, objective.lambda, "
-            + "objective.burst";
+    /** The keys ConfigSchema marks live for a GAN; {@link #apply} takes each of them. */
+    static final String KEYS = String.join(", ", ConfigSchema.liveKeys("gan"));
 
     private float lrG;
     private float lrD;

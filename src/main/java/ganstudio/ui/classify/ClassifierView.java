@@ -68,7 +68,7 @@ public final class ClassifierView {
     private final Label viewing = new Label();
     private final ClassifierCharts charts = new ClassifierCharts();
     private final ClassifierResultPanel result = new ClassifierResultPanel();
-    private final LiveEditPanel liveEdits = new LiveEditPanel(List.of("opt.lr"), LiveEditPanel.CLASSIFIER);
+    private final LiveEditPanel liveEdits = new LiveEditPanel("classifier");
     private final ListView<String> events = new ListView<>();
     private final RunsPanel runsPanel;
     private final BorderPane root = new BorderPane();

@@ -18,36 +18,22 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Knobs that a running session accepts: the learning rates, n_critic, the clip value and λ. Apply sends only
+ * Knobs that a running session accepts: the keys ConfigSchema marks live for its task. Apply sends only
  * the values that changed; the session applies them at the next generator iteration and reports each one
  * back as an event, which becomes a marker on the charts.
  */
 public final class LiveEditPanel extends VBox {
 
-    static final List<String> KEYS = List.of("optG.lr", "optD.lr", "objective.nCritic", "objective.clip",
-            "objective.lambda");
-    private static final Map<String, String> LABELS = Map.of("optG.lr", "lr G", "optD.lr", "lr D",
-            "objective.nCritic", "n_critic", "objective.clip", "clip", "objective.lambda", "lambda");
-
-    /** The classifier takes only its learning rate live. */
-    public static final Map<String, String> CLASSIFIER = Map.of("opt.lr", "lr");
-
     private final List<String> keys;
-    private final Map<String, String> labels;
     private final Map<String, TextField> fields = new LinkedHashMap<>();
     private final Map<String, String> applied = new LinkedHashMap<>();
     private final Button apply = new Button("Apply");
     private final Label message = new Label();
     private BiConsumer<String, Double> sink = (k, v) -> { };
 
-    public LiveEditPanel() {
-        this(KEYS, LABELS);
-    }
-
-    /** Fields for the given keys (in order) with their short labels. */
-    public LiveEditPanel(List<String> keys, Map<String, String> labels) {
-        this.keys = List.copyOf(keys);
-        this.labels = Map.copyOf(labels);
+    /** Fields for every key ConfigSchema marks live for the task ("gan" or "classifier"), under their labels. */
+    public LiveEditPanel(String task) {
+        this.keys = ConfigSchema.liveKeys(task);
         getStyleClass().add("live-edits");
         Label title = new Label("Live edits");
         title.getStyleClass().add("section-title");
@@ -56,7 +42,7 @@ public final class LiveEditPanel extends VBox {
         flow.getStyleClass().add("live-edit-flow");
         for (String key : keys) {
             ConfigKey k = ConfigSchema.require(key);
-            Label label = new Label(labels.get(key));
+            Label label = new Label(k.getShortLabel());
             TextField field = new TextField();
             field.setPrefColumnCount(6);
             Tooltip tip = new Tooltip(key + ": " + k.getHelp() + "\nAllowed: " + k.describeRange());
@@ -105,7 +91,7 @@ public final class LiveEditPanel extends VBox {
             }
             try {
                 Object v = ConfigSchema.require(key).coerce(text);
-                changes.put(key, ((Number) v).doubleValue());
+                changes.put(key, v instanceof Boolean ? ((Boolean) v ? 1.0 : 0.0) : ((Number) v).doubleValue());
             } catch (UserError e) {
                 message.setText(e.getMessage());
                 fields.get(key).getStyleClass().add("field-error");

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The hand-over point between the training thread and the FX thread (DESIGN.md, Threading). The training
+ * The hand-over point between the training thread and the FX thread (docs/ARCHITECTURE.md, Threading). The training
  * thread only stores values here and returns at once: the newest frame in a latest-value slot (older frames
  * are dropped, the UI cannot show more than one at a time), metric rows and events in lock-free queues (every
  * row is kept for the charts), status in volatile fields. The UI drains it from an AnimationTimer, so there is

@@ -83,7 +83,7 @@ public final class GanView {
     private final CellFollower follower = new CellFollower(image);
     private final FrameTimeline timeline = new FrameTimeline(this::showOpenedFrame, this::backToLive);
     private final ChartsPanel charts = new ChartsPanel();
-    private final LiveEditPanel liveEdits = new LiveEditPanel();
+    private final LiveEditPanel liveEdits = new LiveEditPanel("gan");
     private final ListView<String> events = new ListView<>();
     private final RunsPanel runsPanel;
     private final BorderPane root = new BorderPane();

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the GAN and classifier feeds share (DESIGN.md, Threading): the training thread adds metric rows and
+ * What the GAN and classifier feeds share (docs/ARCHITECTURE.md, Threading): the training thread adds metric rows and
  * events to lock-free queues (the charts keep every row) and sets the end status in volatile fields, and
  * returns at once; the view's AnimationTimer drains them.
  *
