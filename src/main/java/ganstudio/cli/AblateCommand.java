@@ -15,6 +15,7 @@ import ganstudio.sweep.TaskState;
 import ganstudio.tricks.TrickCatalog;
 import ganstudio.tricks.Tricks;
 import ganstudio.tricks.Trick;
+import ganstudio.config.ConfigSchema;
 
 import java.io.PrintStream;
 import java.nio.file.Paths;
@@ -48,8 +49,8 @@ final class AblateCommand {
             throw new UserError("ablate needs --preset NAME|FILE (e.g. fashion-classifier-baseline or ring8-gan)");
         }
         RunConfig base = Cli.configFromOptions(o); // the preset and every option checked before anything runs
-        FolderNames.of(base.getString("name"), "name"); // it names the ablation's folder
-        String task = base.getString("task");
+        FolderNames.of(base.getString(ConfigSchema.NAME), "name"); // it names the ablation's folder
+        String task = base.getString(ConfigSchema.TASK);
         String lengthFlag = "classifier".equals(task) ? "--epochs" : "--steps";
         String otherFlag = "classifier".equals(task) ? "--steps" : "--epochs";
         if (o.has(otherFlag)) {
@@ -83,7 +84,8 @@ final class AblateCommand {
                 .optDevice(o.has("--device") ? Cli.device(o.get("--device")) : null).build();
         SweepFolder sweep = SweepFolder.create(Paths.get(o.has("--out") ? o.get("--out") : "sweeps"), plan);
         out.printf(Locale.ROOT, "ablation of %s: baseline + %d trick(s) x %d seed(s) = %d runs%s%n  folder: %s%n"
-                + "  %d at once, %d PyTorch thread(s) each%n", base.getString("name"), tricks.size(), seeds, runs,
+                + "  %d at once, %d PyTorch thread(s) each%n", base.getString(ConfigSchema.NAME), tricks.size(),
+                        seeds, runs,
                 budgetMinutes > 0 ? String.format(Locale.ROOT, ", at most %.1f min each", budgetMinutes / runs) : "",
                 sweep.getPath(), exec.getParallel(), exec.getThreadsPerTask());
         try {
@@ -105,7 +107,7 @@ final class AblateCommand {
     private static JsonObject spec(Options o, RunConfig base, List<TrickCatalog.Trick> tricks, int seeds,
             double taskMinutes) {
         JsonObject spec = new JsonObject();
-        spec.addProperty("name", "ablate-" + base.getString("name"));
+        spec.addProperty("name", "ablate-" + base.getString(ConfigSchema.NAME));
         spec.addProperty("description", "ablation of " + o.get("--preset") + ": the preset and each trick alone");
         JsonArray presets = new JsonArray();
         presets.add(o.get("--preset"));

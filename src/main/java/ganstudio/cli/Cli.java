@@ -140,7 +140,7 @@ public final class Cli {
             throw new UserError("presets takes no arguments but --keys; got " + o.positional().get(0));
         }
         if (o.has("--keys")) {
-            for (ConfigKey k : ConfigSchema.keys()) {
+            for (ConfigKey<?> k : ConfigSchema.keys()) {
                 out.printf("%-22s %-8s default %-10s %s%s%n", k.getName(), k.getType().name().toLowerCase(),
                         k.getDefaultValue(), k.describeRange(), k.isLiveEditable() ? " (live)" : "");
                 out.printf("%-22s %s%n", "", k.getHelp());
@@ -155,7 +155,7 @@ public final class Cli {
         }
         for (String name : names) {
             RunConfig c = presets.load(name);
-            out.printf("%-24s %s%n", name, c.getString("description"));
+            out.printf("%-24s %s%n", name, c.getString(ConfigSchema.DESCRIPTION));
         }
         return OK;
     }
@@ -202,7 +202,7 @@ public final class Cli {
             String preset = o.get("--preset");
             RunConfig c = configFromOptions(o);
             Path outDir = Paths.get(o.has("--out") ? o.get("--out") : "runs");
-            if ("classifier".equals(c.getString("task"))) {
+            if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
                 requireNoRecording(record);
                 return new ClassifierCommand(out, err).run(ClassifierSession.create(c, outDir, preset));
             }
@@ -210,7 +210,8 @@ public final class Cli {
         }
         // A listener: a Ctrl-C'd run finalizes its video before the session's end is signalled and the JVM exits.
         RecordingListener recording = record == null ? null : RecordingListener.attach(session,
-                Recorder.start(record, video), o.has("--preset") ? o.get("--preset") : session.getConfig().getString("name"))
+                Recorder.start(record, video),
+                        o.has("--preset") ? o.get("--preset") : session.getConfig().getString(ConfigSchema.NAME))
                 .setNotice(out::println);
         return runToEnd(session, recording, out, err);
     }
@@ -269,7 +270,7 @@ public final class Cli {
         RunDirectory run = RunDirectory.open(source);
         RunConfig config = run.readConfig();
         String objective = o.has("--objective") ? o.get("--objective")
-                : TwinConfig.defaultObjective(config.getString("objective.kind"));
+                : TwinConfig.defaultObjective(config.getString(ConfigSchema.OBJECTIVE_KIND));
         String preset = run.readRunInfo().has("preset") ? run.readRunInfo().get("preset").getAsString() : "";
         TwinConfig.Twin twin = TwinConfig.derive(config, preset, objective, Presets.locate());
         RunConfig c = twin.config();
@@ -279,7 +280,8 @@ public final class Cli {
         out.println("twin of " + source + " (settings from preset " + twin.preset() + "): "
                 + (twin.changes().isEmpty() ? "no changes" : twin.changes().stream().map(Object::toString)
                         .collect(Collectors.joining(", "))));
-        out.println("kept: data, model, seed " + c.getLong("seed") + ", batchSize " + c.getInt("batchSize")
+        out.println("kept: data, model, seed " + c.getLong(ConfigSchema.SEED) + ", batchSize "
+                + c.getInt(ConfigSchema.BATCH_SIZE)
                 + ", the fixed noise bank and the data order");
         Path outDir = o.has("--out") ? Paths.get(o.get("--out")) : source.toAbsolutePath().getParent();
         return GanSession.twin(c, outDir, twin.preset(), source);
@@ -323,7 +325,7 @@ public final class Cli {
 
     private static boolean isClassifierRun(Path dir) {
         return RunDirectory.isRun(dir)
-                && "classifier".equals(RunDirectory.open(dir).readConfig().getString("task"));
+                && "classifier".equals(RunDirectory.open(dir).readConfig().getString(ConfigSchema.TASK));
     }
 
     private static void requireNoRecording(Path record) {
@@ -338,7 +340,7 @@ public final class Cli {
      * from 1 to 100000000".
      */
     static int wholeNumber(String flag, String text, String key) {
-        ConfigKey k = ConfigSchema.require(key);
+        ConfigKey<?> k = ConfigSchema.require(key);
         return (int) wholeNumber(flag, text, (long) k.getMin(), (long) Math.min(k.getMax(), Integer.MAX_VALUE));
     }
 

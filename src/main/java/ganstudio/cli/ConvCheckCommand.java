@@ -12,6 +12,7 @@ import ganstudio.nn.ConvCheck;
 import ganstudio.train.gan.GanTrainer;
 import ganstudio.train.classify.ClassifierTrainer;
 import ganstudio.train.common.EngineSetup;
+import ganstudio.config.ConfigSchema;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -45,12 +46,12 @@ final class ConvCheckCommand {
         // A few hundred images are enough to build the networks and run one step.
         RunConfig c = Cli.configFromOptions(o).withValue("data.limit", 512).withValue("device", "cpu")
                 .withValue("threads", threads).withValue("eval.classifier", "none");
-        if ("classifier".equals(c.getString("task"))) {
+        if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
             c = c.withValue("cls.validation", 0);
         }
         EngineSetup.setThreads(threads);
         List<ConvCheck.Config> configs;
-        if ("classifier".equals(c.getString("task"))) {
+        if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
             try (ClassifierTrainer t = new ClassifierTrainer(c, ClassifierData.load(c), Device.cpu())) {
                 configs = ConvCheck.record(t::trainBatch);
             }
@@ -74,7 +75,8 @@ final class ConvCheckCommand {
         }
         out.print(ConvCheck.describe(results, () -> cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + JniUtils.getNumThreads() + " PyTorch thread(s)"));
-        out.println(ok ? "all oneDNN convolutions of " + c.getString("name") + " agree with the matrix product"
+        out.println(ok ? "all oneDNN convolutions of " + c.getString(ConfigSchema.NAME)
+                + " agree with the matrix product"
                 : "oneDNN gave wrong or non-finite results on this machine: train on the GPU, or report it with this "
                         + "output");
         return ok ? Cli.OK : Cli.FAILED;

@@ -14,6 +14,7 @@ import ganstudio.train.classify.ClassifierSession;
 import ganstudio.train.gan.Evaluation;
 import ganstudio.train.gan.GanTrainer;
 import ganstudio.train.gan.GanSession;
+import ganstudio.config.ConfigSchema;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class EvalCommand {
             c = c.with("device", deviceOption);
         }
         JsonObject summary = run.readSummary(); // a broken summary.json fails now, not after the evaluation
-        if ("classifier".equals(c.getString("task"))) {
+        if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
             JsonObject test = ClassifierSession.testReport(dir, deviceOption);
             print(test);
             store(dir, "test", test);
@@ -57,8 +58,8 @@ final class EvalCommand {
         }
         Path checkpoint = run.latestCheckpoint()
                 .orElseThrow(() -> new UserError(dir + ": has no checkpoint to evaluate"));
-        int samples = samplesOption != null ? samplesOption : c.getInt("eval.samples");
-        Device device = Devices.resolve(c.getString("device"));
+        int samples = samplesOption != null ? samplesOption : c.getInt(ConfigSchema.EVAL_SAMPLES);
+        Device device = Devices.resolve(c.getString(ConfigSchema.DEVICE));
         TrainingData data = TrainingData.load(c);
         JsonObject result;
         try (GanTrainer trainer = new GanTrainer(c, data, device)) {

@@ -13,6 +13,7 @@ import ganstudio.media.video.VideoFrame;
 import ganstudio.media.video.VideoSettings;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
+import ganstudio.config.ConfigSchema;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -57,8 +58,8 @@ final class VideoCommand {
             }
             metrics = run.readMetrics();
             RunConfig c = run.readConfig();
-            objective = c.getString("objective.kind");
-            totalSteps = c.getInt("steps");
+            objective = c.getString(ConfigSchema.OBJECTIVE_KIND);
+            totalSteps = c.getInt(ConfigSchema.STEPS);
         }
 
         /** The newest saved frame at or before step, or null. */
@@ -101,7 +102,8 @@ final class VideoCommand {
         FrameEncoder encoder = new FrameEncoder(file, settings);
         try {
             for (long step : steps) {
-                VideoFrame frame = b == null ? a.frame(step) : SideBySide.compose(frameOrNull(a, step), frameOrNull(b, step));
+                VideoFrame frame = b == null ? a.frame(step) : SideBySide.compose(frameOrNull(a, step),
+                        frameOrNull(b, step));
                 encoder.accept(frame);
             }
         } catch (IOException e) {

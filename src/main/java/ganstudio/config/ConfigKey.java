@@ -9,7 +9,7 @@ import java.util.Locale;
  * that knows what is valid, so that the CLI's --set, JSON presets and the studio's form reject the same
  * things with the same words.
  */
-public final class ConfigKey {
+public final class ConfigKey<T> {
 
     /** The value types a key can hold. */
     public enum Type { INT, LONG, DOUBLE, BOOL, STRING, CHOICE }
@@ -24,7 +24,7 @@ public final class ConfigKey {
     private final boolean liveEditable;
     private final String shortLabel;
 
-    private ConfigKey(Builder b) {
+    private ConfigKey(Builder<T> b) {
         this.name = b.name;
         this.type = b.type;
         this.defaultValue = b.defaultValue;
@@ -36,8 +36,29 @@ public final class ConfigKey {
         this.shortLabel = b.shortLabel;
     }
 
-    public static Builder builder(String name, Type type) {
-        return new Builder(name, type);
+    public static Builder<Integer> intKey(String name) {
+        return new Builder<>(name, Type.INT);
+    }
+
+    public static Builder<Long> longKey(String name) {
+        return new Builder<>(name, Type.LONG);
+    }
+
+    public static Builder<Double> doubleKey(String name) {
+        return new Builder<>(name, Type.DOUBLE);
+    }
+
+    public static Builder<Boolean> boolKey(String name) {
+        return new Builder<>(name, Type.BOOL);
+    }
+
+    public static Builder<String> stringKey(String name) {
+        return new Builder<>(name, Type.STRING);
+    }
+
+    /** A string key whose value must be one of {@link Builder#setChoices}. */
+    public static Builder<String> choiceKey(String name) {
+        return new Builder<>(name, Type.CHOICE);
     }
 
     public String getName() {
@@ -152,7 +173,7 @@ public final class ConfigKey {
     }
 
     /** Builds a {@link ConfigKey}. */
-    public static final class Builder {
+    public static final class Builder<T> {
         private final String name;
         private final Type type;
         private Object defaultValue;
@@ -168,23 +189,23 @@ public final class ConfigKey {
             this.type = type;
         }
 
-        public Builder setDefault(Object value) {
+        public Builder<T> setDefault(T value) {
             this.defaultValue = value;
             return this;
         }
 
-        public Builder optRange(double min, double max) {
+        public Builder<T> optRange(double min, double max) {
             this.min = min;
             this.max = max;
             return this;
         }
 
-        public Builder setChoices(String... choices) {
+        public Builder<T> setChoices(String... choices) {
             this.choices = List.of(choices);
             return this;
         }
 
-        public Builder setHelp(String help) {
+        public Builder<T> setHelp(String help) {
             this.help = help;
             return this;
         }
@@ -193,14 +214,14 @@ public final class ConfigKey {
          * Makes the key editable while a run trains (the live-edit panel shows it under {@code shortLabel});
          * the trainer of its task must apply it (LiveSettings, or the classifier's learning rate).
          */
-        public Builder optLive(String shortLabel) {
+        public Builder<T> optLive(String shortLabel) {
             this.liveEditable = true;
             this.shortLabel = shortLabel;
             return this;
         }
 
-        public ConfigKey build() {
-            ConfigKey key = new ConfigKey(this);
+        public ConfigKey<T> build() {
+            ConfigKey<T> key = new ConfigKey<>(this);
             // The default must satisfy the key's own rule, or every config would start invalid.
             key.coerce(defaultValue);
             return key;

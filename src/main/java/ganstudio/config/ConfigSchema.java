@@ -1,12 +1,5 @@
 package ganstudio.config;
 
-import static ganstudio.config.ConfigKey.Type.BOOL;
-import static ganstudio.config.ConfigKey.Type.CHOICE;
-import static ganstudio.config.ConfigKey.Type.DOUBLE;
-import static ganstudio.config.ConfigKey.Type.INT;
-import static ganstudio.config.ConfigKey.Type.LONG;
-import static ganstudio.config.ConfigKey.Type.STRING;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,13 +20,12 @@ public final class ConfigSchema {
     public static final String[] INITS = {"dcgan", "xavier", "he", "orthogonal"};
     public static final String[] OPTIMIZERS = {"sgd", "rmsprop", "adam", "radam", "adabound"};
 
-    private static final List<String> GAN_LIVE = new ArrayList<>();
-    private static final List<String> CLASSIFIER_LIVE = new ArrayList<>();
-    private static final Map<String, ConfigKey> KEYS = build();
+    /** Every GAN and shared key in declaration order (the form's order), filled as the constants below initialize. */
+    private static final List<ConfigKey<?>> DECLARED = new ArrayList<>();
 
     private ConfigSchema() {}
 
-    public static Collection<ConfigKey> keys() {
+    public static Collection<ConfigKey<?>> keys() {
         return KEYS.values();
     }
 
@@ -42,9 +34,9 @@ public final class ConfigSchema {
         return List.copyOf("gan".equals(task) ? GAN_LIVE : CLASSIFIER_LIVE);
     }
 
-    private static List<String> liveIn(List<ConfigKey> keys) {
+    private static List<String> liveIn(List<ConfigKey<?>> keys) {
         List<String> live = new ArrayList<>();
-        for (ConfigKey k : keys) {
+        for (ConfigKey<?> k : keys) {
             if (k.isLiveEditable()) {
                 live.add(k.getName());
             }
@@ -53,13 +45,13 @@ public final class ConfigSchema {
     }
 
     /** The key with this name, or null. */
-    public static ConfigKey find(String name) {
+    public static ConfigKey<?> find(String name) {
         return KEYS.get(name);
     }
 
     /** The key with this name; a user error with a suggestion when there is none. */
-    public static ConfigKey require(String name) {
-        ConfigKey key = KEYS.get(name);
+    public static ConfigKey<?> require(String name) {
+        ConfigKey<?> key = KEYS.get(name);
         if (key == null) {
             String hint = closest(name);
             throw new UserError("unknown config key '" + name + "'"
@@ -105,186 +97,244 @@ public final class ConfigSchema {
         return prev[b.length()];
     }
 
-    private static Map<String, ConfigKey> build() {
-        var list = new ArrayList<ConfigKey>();
-        // Run
-        list.add(ConfigKey.builder("name", STRING).setDefault("run")
-                .setHelp("Name of the run; the run directory is <out>/<name>-<timestamp>").build());
-        list.add(ConfigKey.builder("description", STRING).setDefault("").setHelp("Free text").build());
-        list.add(ConfigKey.builder("seed", LONG).setDefault(1L).optRange(0, Long.MAX_VALUE)
-                .setHelp("Seeds weights, noise, data order and the fixed noise bank").build());
-        list.add(ConfigKey.builder("steps", INT).setDefault(2000).optRange(1, 100_000_000)
-                .setHelp("Generator iterations to train for").build());
-        list.add(ConfigKey.builder("scheduleSteps", INT).setDefault(0).optRange(0, 100_000_000)
-                .setHelp("G iterations that lrDecay and the instance-noise annealing span; 0 = steps. `train "
-                        + "--resume --steps N` sets it to the run's first length, so a longer run keeps its "
-                        + "numbers").build());
-        list.add(ConfigKey.builder("batchSize", INT).setDefault(64).optRange(1, 65536)
-                .setHelp("Samples per batch, for D and G").build());
-        list.add(ConfigKey.builder("device", STRING).setDefault("auto")
-                .setHelp("auto (first GPU if present, else CPU), cpu, gpu or gpu:N").build());
-        list.add(ConfigKey.builder("threads", INT).setDefault(0).optRange(0, 256)
-                .setHelp("CPU threads for PyTorch; 0 = all cores").build());
+    // Run
+    public static final ConfigKey<String> NAME = add(ConfigKey.stringKey("name").setDefault("run")
+            .setHelp("Name of the run; the run directory is <out>/<name>-<timestamp>").build());
+    public static final ConfigKey<String> DESCRIPTION = add(ConfigKey.stringKey("description")
+            .setDefault("").setHelp("Free text").build());
+    public static final ConfigKey<Long> SEED = add(ConfigKey.longKey("seed").setDefault(1L).optRange(0, Long.MAX_VALUE)
+            .setHelp("Seeds weights, noise, data order and the fixed noise bank").build());
+    public static final ConfigKey<Integer> STEPS = add(ConfigKey.intKey("steps")
+            .setDefault(2000).optRange(1, 100_000_000)
+            .setHelp("Generator iterations to train for").build());
+    public static final ConfigKey<Integer> SCHEDULE_STEPS = add(ConfigKey.intKey("scheduleSteps")
+            .setDefault(0).optRange(0, 100_000_000)
+            .setHelp("G iterations that lrDecay and the instance-noise annealing span; 0 = steps. `train "
+                    + "--resume --steps N` sets it to the run's first length, so a longer run keeps its "
+                    + "numbers").build());
+    public static final ConfigKey<Integer> BATCH_SIZE = add(ConfigKey.intKey("batchSize")
+            .setDefault(64).optRange(1, 65536)
+            .setHelp("Samples per batch, for D and G").build());
+    public static final ConfigKey<String> DEVICE = add(ConfigKey.stringKey("device").setDefault("auto")
+            .setHelp("auto (first GPU if present, else CPU), cpu, gpu or gpu:N").build());
+    public static final ConfigKey<Integer> THREADS = add(ConfigKey.intKey("threads").setDefault(0).optRange(0, 256)
+            .setHelp("CPU threads for PyTorch; 0 = all cores").build());
 
-        list.add(ConfigKey.builder("task", CHOICE).setDefault("gan").setChoices("gan", "classifier")
-                .setHelp("gan: train a generator and a critic; classifier: train an image classifier").build());
+    public static final ConfigKey<String> TASK = add(ConfigKey.choiceKey("task")
+            .setDefault("gan").setChoices("gan", "classifier")
+            .setHelp("gan: train a generator and a critic; classifier: train an image classifier").build());
 
-        // Data
-        list.add(ConfigKey.builder("data.kind", CHOICE).setDefault("ring8").setChoices(DATA_KINDS)
-                .setHelp("ring8/grid25/ring/grid/spiral/swissroll are 2D; the rest are images").build());
-        list.add(ConfigKey.builder("data.path", STRING).setDefault("")
-                .setHelp("File or folder of the data set; fashion-mnist is found in "
-                        + "/usr/share/datasets/fashion-mnist when empty").build());
-        list.add(ConfigKey.builder("data.modes", INT).setDefault(0).optRange(0, 10000)
-                .setHelp("Gaussians in a ring or grid (a square for grids); 0 = the benchmark's 8 or 25").build());
-        list.add(ConfigKey.builder("data.radius", DOUBLE).setDefault(0.0).optRange(0, 1000)
-                .setHelp("Ring radius, or half-width of a grid; 0 = the benchmark's 1 (ring) or 4 (grid)").build());
-        list.add(ConfigKey.builder("data.sigma", DOUBLE).setDefault(0.0).optRange(0, 100)
-                .setHelp("Std of each Gaussian; 0 = the benchmark's 0.01 (ring) or 0.05 (grid, spiral)").build());
-        list.add(ConfigKey.builder("data.scale", DOUBLE).setDefault(1.0).optRange(1e-3, 1e3)
-                .setHelp("2D: the networks see samples divided by this and G's output is multiplied by it, so "
-                        + "they work at unit scale (WGAN-GP's toy code divides grid25 by 2.828); 1 = raw").build());
-        list.add(ConfigKey.builder("data.imageSize", INT).setDefault(0).optRange(0, 64)
-                .setHelp("Image side the networks see: 28, 32 or 64; 0 = the data set's own (28 or 32)").build());
-        list.add(ConfigKey.builder("data.channels", INT).setDefault(0).optRange(0, 3)
-                .setHelp("1 (grayscale) or 3 (RGB); 0 = the data set's own").build());
-        list.add(ConfigKey.builder("data.limit", INT).setDefault(0).optRange(0, 100_000_000)
-                .setHelp("Use only the first N images; 0 = all").build());
+    // Data
+    public static final ConfigKey<String> DATA_KIND = add(ConfigKey.choiceKey("data.kind")
+            .setDefault("ring8").setChoices(DATA_KINDS)
+            .setHelp("ring8/grid25/ring/grid/spiral/swissroll are 2D; the rest are images").build());
+    public static final ConfigKey<String> DATA_PATH = add(ConfigKey.stringKey("data.path").setDefault("")
+            .setHelp("File or folder of the data set; fashion-mnist is found in "
+                    + "/usr/share/datasets/fashion-mnist when empty").build());
+    public static final ConfigKey<Integer> DATA_MODES = add(ConfigKey.intKey("data.modes")
+            .setDefault(0).optRange(0, 10000)
+            .setHelp("Gaussians in a ring or grid (a square for grids); 0 = the benchmark's 8 or 25").build());
+    public static final ConfigKey<Double> DATA_RADIUS = add(ConfigKey.doubleKey("data.radius")
+            .setDefault(0.0).optRange(0, 1000)
+            .setHelp("Ring radius, or half-width of a grid; 0 = the benchmark's 1 (ring) or 4 (grid)").build());
+    public static final ConfigKey<Double> DATA_SIGMA = add(ConfigKey.doubleKey("data.sigma")
+            .setDefault(0.0).optRange(0, 100)
+            .setHelp("Std of each Gaussian; 0 = the benchmark's 0.01 (ring) or 0.05 (grid, spiral)").build());
+    public static final ConfigKey<Double> DATA_SCALE = add(ConfigKey.doubleKey("data.scale")
+            .setDefault(1.0).optRange(1e-3, 1e3)
+            .setHelp("2D: the networks see samples divided by this and G's output is multiplied by it, so "
+                    + "they work at unit scale (WGAN-GP's toy code divides grid25 by 2.828); 1 = raw").build());
+    public static final ConfigKey<Integer> DATA_IMAGE_SIZE = add(ConfigKey.intKey("data.imageSize")
+            .setDefault(0).optRange(0, 64)
+            .setHelp("Image side the networks see: 28, 32 or 64; 0 = the data set's own (28 or 32)").build());
+    public static final ConfigKey<Integer> DATA_CHANNELS = add(ConfigKey.intKey("data.channels")
+            .setDefault(0).optRange(0, 3)
+            .setHelp("1 (grayscale) or 3 (RGB); 0 = the data set's own").build());
+    public static final ConfigKey<Integer> DATA_LIMIT = add(ConfigKey.intKey("data.limit")
+            .setDefault(0).optRange(0, 100_000_000)
+            .setHelp("Use only the first N images; 0 = all").build());
 
-        // Model
-        list.add(ConfigKey.builder("model.zDim", INT).setDefault(0).optRange(0, 4096)
-                .setHelp("Noise dimension; 0 = 2 for 2D data, 100 for images").build());
-        list.add(ConfigKey.builder("model.gWidth", INT).setDefault(0).optRange(0, 8192)
-                .setHelp("G hidden units (MLP) or base channels (DCGAN); 0 = 512 (MLP) or 64 (DCGAN)").build());
-        list.add(ConfigKey.builder("model.dWidth", INT).setDefault(0).optRange(0, 8192)
-                .setHelp("D hidden units (MLP) or base channels (DCGAN); 0 = 512 (MLP) or 64 (DCGAN)").build());
-        list.add(ConfigKey.builder("model.depth", INT).setDefault(3).optRange(1, 32)
-                .setHelp("Hidden layers of the MLPs (2D data)").build());
-        list.add(ConfigKey.builder("model.extraBlocks", INT).setDefault(0).optRange(0, 16)
-                .setHelp("DCGAN: extra 3x3 conv blocks at each scale (residual when model.residual)").build());
-        list.add(ConfigKey.builder("model.gNorm", CHOICE).setDefault("none").setChoices(NORMS)
-                .setHelp("Normalization in G").build());
-        list.add(ConfigKey.builder("model.dNorm", CHOICE).setDefault("none").setChoices(NORMS)
-                .setHelp("Normalization in D (WGAN-GP: none, layer or group; batch breaks the per-sample "
-                        + "penalty)").build());
-        list.add(ConfigKey.builder("model.groups", INT).setDefault(8).optRange(1, 1024)
-                .setHelp("Groups for group normalization").build());
-        list.add(ConfigKey.builder("model.gActivation", CHOICE).setDefault("relu").setChoices(ACTIVATIONS)
-                .setHelp("Activation in G").build());
-        list.add(ConfigKey.builder("model.dActivation", CHOICE).setDefault("leakyrelu").setChoices(ACTIVATIONS)
-                .setHelp("Activation in D").build());
-        list.add(ConfigKey.builder("model.slope", DOUBLE).setDefault(0.2).optRange(0, 1)
-                .setHelp("Negative slope of leaky ReLU").build());
-        list.add(ConfigKey.builder("model.dDropout", DOUBLE).setDefault(0.0).optRange(0, 0.95)
-                .setHelp("Dropout probability after each hidden layer of D").build());
-        list.add(ConfigKey.builder("model.residual", BOOL).setDefault(false)
-                .setHelp("Residual (skip) connections around hidden layers / conv blocks").build());
-        list.add(ConfigKey.builder("model.init", CHOICE).setDefault("dcgan").setChoices(INITS)
-                .setHelp("Weight init: dcgan = N(0, 0.02), xavier, he, orthogonal").build());
+    // Model
+    public static final ConfigKey<Integer> MODEL_Z_DIM = add(ConfigKey.intKey("model.zDim")
+            .setDefault(0).optRange(0, 4096)
+            .setHelp("Noise dimension; 0 = 2 for 2D data, 100 for images").build());
+    public static final ConfigKey<Integer> MODEL_G_WIDTH = add(ConfigKey.intKey("model.gWidth")
+            .setDefault(0).optRange(0, 8192)
+            .setHelp("G hidden units (MLP) or base channels (DCGAN); 0 = 512 (MLP) or 64 (DCGAN)").build());
+    public static final ConfigKey<Integer> MODEL_D_WIDTH = add(ConfigKey.intKey("model.dWidth")
+            .setDefault(0).optRange(0, 8192)
+            .setHelp("D hidden units (MLP) or base channels (DCGAN); 0 = 512 (MLP) or 64 (DCGAN)").build());
+    public static final ConfigKey<Integer> MODEL_DEPTH = add(ConfigKey.intKey("model.depth")
+            .setDefault(3).optRange(1, 32)
+            .setHelp("Hidden layers of the MLPs (2D data)").build());
+    public static final ConfigKey<Integer> MODEL_EXTRA_BLOCKS = add(ConfigKey.intKey("model.extraBlocks")
+            .setDefault(0).optRange(0, 16)
+            .setHelp("DCGAN: extra 3x3 conv blocks at each scale (residual when model.residual)").build());
+    public static final ConfigKey<String> MODEL_G_NORM = add(ConfigKey.choiceKey("model.gNorm")
+            .setDefault("none").setChoices(NORMS)
+            .setHelp("Normalization in G").build());
+    public static final ConfigKey<String> MODEL_D_NORM = add(ConfigKey.choiceKey("model.dNorm")
+            .setDefault("none").setChoices(NORMS)
+            .setHelp("Normalization in D (WGAN-GP: none, layer or group; batch breaks the per-sample "
+                    + "penalty)").build());
+    public static final ConfigKey<Integer> MODEL_GROUPS = add(ConfigKey.intKey("model.groups")
+            .setDefault(8).optRange(1, 1024)
+            .setHelp("Groups for group normalization").build());
+    public static final ConfigKey<String> MODEL_G_ACTIVATION = add(ConfigKey.choiceKey("model.gActivation")
+            .setDefault("relu").setChoices(ACTIVATIONS)
+            .setHelp("Activation in G").build());
+    public static final ConfigKey<String> MODEL_D_ACTIVATION = add(ConfigKey.choiceKey("model.dActivation")
+            .setDefault("leakyrelu").setChoices(ACTIVATIONS)
+            .setHelp("Activation in D").build());
+    public static final ConfigKey<Double> MODEL_SLOPE = add(ConfigKey.doubleKey("model.slope")
+            .setDefault(0.2).optRange(0, 1)
+            .setHelp("Negative slope of leaky ReLU").build());
+    public static final ConfigKey<Double> MODEL_D_DROPOUT = add(ConfigKey.doubleKey("model.dDropout")
+            .setDefault(0.0).optRange(0, 0.95)
+            .setHelp("Dropout probability after each hidden layer of D").build());
+    public static final ConfigKey<Boolean> MODEL_RESIDUAL = add(ConfigKey.boolKey("model.residual").setDefault(false)
+            .setHelp("Residual (skip) connections around hidden layers / conv blocks").build());
+    public static final ConfigKey<String> MODEL_INIT = add(ConfigKey.choiceKey("model.init")
+            .setDefault("dcgan").setChoices(INITS)
+            .setHelp("Weight init: dcgan = N(0, 0.02), xavier, he, orthogonal").build());
 
-        // Objective
-        list.add(ConfigKey.builder("objective.kind", CHOICE).setDefault("nsgan").setChoices(OBJECTIVES)
-                .setHelp("gan (minimax), nsgan (non-saturating G loss), wgan (weight clipping), wgan-gp, "
-                        + "lsgan, hinge").build());
-        list.add(ConfigKey.builder("objective.nCritic", INT).setDefault(1).optRange(1, 1000)
-                .optLive("n_critic").setHelp("D (critic) iterations per G iteration").build());
-        list.add(ConfigKey.builder("objective.clip", DOUBLE).setDefault(0.01).optRange(1e-6, 100)
-                .optLive("clip").setHelp("WGAN weight clipping: every critic weight stays in [-c, c]")
-                .build());
-        list.add(ConfigKey.builder("objective.lambda", DOUBLE).setDefault(10.0).optRange(0, 1e6)
-                .optLive("lambda").setHelp("WGAN-GP gradient penalty weight").build());
-        list.add(ConfigKey.builder("objective.burst", BOOL).setDefault(false).optLive("burst")
-                .setHelp("WGAN reference schedule: burstCritic critic iterations for the first burstFirst "
-                        + "G iterations and every burstEvery-th").build());
-        list.add(ConfigKey.builder("objective.burstCritic", INT).setDefault(100).optRange(1, 10000)
-                .setHelp("Critic iterations in a burst").build());
-        list.add(ConfigKey.builder("objective.burstFirst", INT).setDefault(25).optRange(0, 1_000_000)
-                .setHelp("G iterations at the start that get a burst").build());
-        list.add(ConfigKey.builder("objective.burstEvery", INT).setDefault(500).optRange(1, 1_000_000)
-                .setHelp("Every this many G iterations gets a burst").build());
+    // Objective
+    public static final ConfigKey<String> OBJECTIVE_KIND = add(ConfigKey.choiceKey("objective.kind")
+            .setDefault("nsgan").setChoices(OBJECTIVES)
+            .setHelp("gan (minimax), nsgan (non-saturating G loss), wgan (weight clipping), wgan-gp, "
+                    + "lsgan, hinge").build());
+    public static final ConfigKey<Integer> OBJECTIVE_N_CRITIC = add(ConfigKey.intKey("objective.nCritic")
+            .setDefault(1).optRange(1, 1000)
+            .optLive("n_critic").setHelp("D (critic) iterations per G iteration").build());
+    public static final ConfigKey<Double> OBJECTIVE_CLIP = add(ConfigKey.doubleKey("objective.clip")
+            .setDefault(0.01).optRange(1e-6, 100)
+            .optLive("clip").setHelp("WGAN weight clipping: every critic weight stays in [-c, c]")
+            .build());
+    public static final ConfigKey<Double> OBJECTIVE_LAMBDA = add(ConfigKey.doubleKey("objective.lambda")
+            .setDefault(10.0).optRange(0, 1e6)
+            .optLive("lambda").setHelp("WGAN-GP gradient penalty weight").build());
+    public static final ConfigKey<Boolean> OBJECTIVE_BURST = add(ConfigKey.boolKey("objective.burst")
+            .setDefault(false).optLive("burst")
+            .setHelp("WGAN reference schedule: burstCritic critic iterations for the first burstFirst "
+                    + "G iterations and every burstEvery-th").build());
+    public static final ConfigKey<Integer> OBJECTIVE_BURST_CRITIC = add(ConfigKey.intKey("objective.burstCritic")
+            .setDefault(100).optRange(1, 10000)
+            .setHelp("Critic iterations in a burst").build());
+    public static final ConfigKey<Integer> OBJECTIVE_BURST_FIRST = add(ConfigKey.intKey("objective.burstFirst")
+            .setDefault(25).optRange(0, 1_000_000)
+            .setHelp("G iterations at the start that get a burst").build());
+    public static final ConfigKey<Integer> OBJECTIVE_BURST_EVERY = add(ConfigKey.intKey("objective.burstEvery")
+            .setDefault(500).optRange(1, 1_000_000)
+            .setHelp("Every this many G iterations gets a burst").build());
 
-        list.add(ConfigKey.builder("lrDecay", CHOICE).setDefault("none")
-                .setChoices("none", "linear", "cosine", "cyclic")
-                .setHelp("Schedule of both learning rates: linear falls to 0 at the last step (as WGAN-GP's code "
-                        + "does), cosine likewise along a half cosine, cyclic restarts every lrCycle steps").build());
-        list.add(ConfigKey.builder("lrWarmup", INT).setDefault(0).optRange(0, 100_000_000)
-                .setHelp("Linear warmup of both learning rates over this many G iterations").build());
-        list.add(ConfigKey.builder("lrCycle", INT).setDefault(1000).optRange(1, 100_000_000)
-                .setHelp("G iterations per cosine cycle of lrDecay = cyclic").build());
-        list.add(ConfigKey.builder("tricks.smoothReal", DOUBLE).setDefault(0.0).optRange(0, 0.5)
-                .setHelp("One-sided label smoothing: D's target for real samples is 1 − s (gan, nsgan, lsgan)")
-                .build());
-        list.add(ConfigKey.builder("tricks.floodD", DOUBLE).setDefault(0.0).optRange(0, 100)
-                .setHelp("Flooding of D's loss at level b: |loss − b| + b (gan, nsgan, lsgan, hinge); 0 = off")
-                .build());
-        list.add(ConfigKey.builder("tricks.instanceNoise", DOUBLE).setDefault(0.0).optRange(0, 10)
-                .setHelp("Gaussian noise of this std added to every input of D, annealed linearly to 0 at the "
-                        + "last step").build());
-        list.add(ConfigKey.builder("tricks.emaG", DOUBLE).setDefault(0.0).optRange(0, 0.99999)
-                .setHelp("Exponential moving average of G's weights with this decay (e.g. 0.999); sample grids "
-                        + "and evaluation use the average; the decay warms up as min(β, (1+t)/(10+t)) over the "
-                        + "first steps; 0 = off").build());
-        list.add(ConfigKey.builder("tricks.diffAugment", STRING).setDefault("")
-                .setHelp("Images: DiffAugment of every D input, real and fake alike, differentiable for G: a "
-                        + "comma list of color, translation, cutout").build());
-        list.add(ConfigKey.builder("tricks.mixupD", DOUBLE).setDefault(0.0).optRange(0, 100)
-                .setHelp("mixup for D (gan, nsgan, lsgan): D sees λ·real + (1−λ)·fake with target λ, "
-                        + "λ ~ Beta(α, α) per sample; 0 = off").build());
-        addOptimizer(list, "optG", "G");
-        addOptimizer(list, "optD", "D");
+    public static final ConfigKey<String> LR_DECAY = add(ConfigKey.choiceKey("lrDecay").setDefault("none")
+            .setChoices("none", "linear", "cosine", "cyclic")
+            .setHelp("Schedule of both learning rates: linear falls to 0 at the last step (as WGAN-GP's code "
+                    + "does), cosine likewise along a half cosine, cyclic restarts every lrCycle steps").build());
+    public static final ConfigKey<Integer> LR_WARMUP = add(ConfigKey.intKey("lrWarmup")
+            .setDefault(0).optRange(0, 100_000_000)
+            .setHelp("Linear warmup of both learning rates over this many G iterations").build());
+    public static final ConfigKey<Integer> LR_CYCLE = add(ConfigKey.intKey("lrCycle")
+            .setDefault(1000).optRange(1, 100_000_000)
+            .setHelp("G iterations per cosine cycle of lrDecay = cyclic").build());
+    public static final ConfigKey<Double> TRICKS_SMOOTH_REAL = add(ConfigKey.doubleKey("tricks.smoothReal")
+            .setDefault(0.0).optRange(0, 0.5)
+            .setHelp("One-sided label smoothing: D's target for real samples is 1 − s (gan, nsgan, lsgan)")
+            .build());
+    public static final ConfigKey<Double> TRICKS_FLOOD_D = add(ConfigKey.doubleKey("tricks.floodD")
+            .setDefault(0.0).optRange(0, 100)
+            .setHelp("Flooding of D's loss at level b: |loss − b| + b (gan, nsgan, lsgan, hinge); 0 = off")
+            .build());
+    public static final ConfigKey<Double> TRICKS_INSTANCE_NOISE = add(ConfigKey.doubleKey("tricks.instanceNoise")
+            .setDefault(0.0).optRange(0, 10)
+            .setHelp("Gaussian noise of this std added to every input of D, annealed linearly to 0 at the "
+                    + "last step").build());
+    public static final ConfigKey<Double> TRICKS_EMA_G = add(ConfigKey.doubleKey("tricks.emaG")
+            .setDefault(0.0).optRange(0, 0.99999)
+            .setHelp("Exponential moving average of G's weights with this decay (e.g. 0.999); sample grids "
+                    + "and evaluation use the average; the decay warms up as min(β, (1+t)/(10+t)) over the "
+                    + "first steps; 0 = off").build());
+    public static final ConfigKey<String> TRICKS_DIFF_AUGMENT = add(ConfigKey.stringKey("tricks.diffAugment")
+            .setDefault("")
+            .setHelp("Images: DiffAugment of every D input, real and fake alike, differentiable for G: a "
+                    + "comma list of color, translation, cutout").build());
+    public static final ConfigKey<Double> TRICKS_MIXUP_D = add(ConfigKey.doubleKey("tricks.mixupD")
+            .setDefault(0.0).optRange(0, 100)
+            .setHelp("mixup for D (gan, nsgan, lsgan): D sees λ·real + (1−λ)·fake with target λ, "
+                    + "λ ~ Beta(α, α) per sample; 0 = off").build());
+    static {
+        addOptimizer("optG", "G");
+        addOptimizer("optD", "D");
+    }
 
-        // Logging and outputs
-        list.add(ConfigKey.builder("log.every", INT).setDefault(10).optRange(1, 1_000_000)
-                .setHelp("Write a metrics row every N G iterations").build());
-        list.add(ConfigKey.builder("log.frameEvery", INT).setDefault(100).optRange(1, 1_000_000)
-                .setHelp("Save a sample grid / 2D frame every N G iterations").build());
-        list.add(ConfigKey.builder("log.checkpointEvery", INT).setDefault(1000).optRange(1, 100_000_000)
-                .setHelp("Write a checkpoint every N G iterations (and at the end)").build());
-        list.add(ConfigKey.builder("log.noiseBank", INT).setDefault(64).optRange(1, 100_000)
-                .setHelp("Size of the fixed noise bank: grid cells (images) or points (2D)").build());
-        list.add(ConfigKey.builder("log.heatmap", INT).setDefault(64).optRange(8, 512)
-                .setHelp("Resolution of the critic heatmap over the plane (2D)").build());
-        list.add(ConfigKey.builder("eval.samples", INT).setDefault(2500).optRange(1, 10_000_000)
-                .setHelp("Generated samples for evaluation (the 2D protocol uses 2500)").build());
-        list.add(ConfigKey.builder("eval.classifier", STRING).setDefault("auto")
-                .setHelp("Image runs: the trained classifier (a folder under models/ or a classifier run) whose "
-                        + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
-                        + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
+    // Logging and outputs
+    public static final ConfigKey<Integer> LOG_EVERY = add(ConfigKey.intKey("log.every")
+            .setDefault(10).optRange(1, 1_000_000)
+            .setHelp("Write a metrics row every N G iterations").build());
+    public static final ConfigKey<Integer> LOG_FRAME_EVERY = add(ConfigKey.intKey("log.frameEvery")
+            .setDefault(100).optRange(1, 1_000_000)
+            .setHelp("Save a sample grid / 2D frame every N G iterations").build());
+    public static final ConfigKey<Integer> LOG_CHECKPOINT_EVERY = add(ConfigKey.intKey("log.checkpointEvery")
+            .setDefault(1000).optRange(1, 100_000_000)
+            .setHelp("Write a checkpoint every N G iterations (and at the end)").build());
+    public static final ConfigKey<Integer> LOG_NOISE_BANK = add(ConfigKey.intKey("log.noiseBank")
+            .setDefault(64).optRange(1, 100_000)
+            .setHelp("Size of the fixed noise bank: grid cells (images) or points (2D)").build());
+    public static final ConfigKey<Integer> LOG_HEATMAP = add(ConfigKey.intKey("log.heatmap")
+            .setDefault(64).optRange(8, 512)
+            .setHelp("Resolution of the critic heatmap over the plane (2D)").build());
+    public static final ConfigKey<Integer> EVAL_SAMPLES = add(ConfigKey.intKey("eval.samples")
+            .setDefault(2500).optRange(1, 10_000_000)
+            .setHelp("Generated samples for evaluation (the 2D protocol uses 2500)").build());
+    public static final ConfigKey<String> EVAL_CLASSIFIER = add(ConfigKey.stringKey("eval.classifier")
+            .setDefault("auto")
+            .setHelp("Image runs: the trained classifier (a folder under models/ or a classifier run) whose "
+                    + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
+                    + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
 
-        GAN_LIVE.addAll(liveIn(list));
-        int shared = list.size();
-        ClassifierKeys.addTo(list);
-        CLASSIFIER_LIVE.addAll(liveIn(list.subList(shared, list.size())));
+    /** The live keys of each task, and every key by name; after the constants, which fill DECLARED. */
+    private static final List<String> GAN_LIVE = liveIn(DECLARED);
+    private static final List<String> CLASSIFIER_LIVE = liveIn(ClassifierKeys.declared());
+    private static final Map<String, ConfigKey<?>> KEYS = index();
 
-        var map = new LinkedHashMap<String, ConfigKey>();
-        for (ConfigKey k : list) {
+    private static Map<String, ConfigKey<?>> index() {
+        var map = new LinkedHashMap<String, ConfigKey<?>>();
+        for (ConfigKey<?> k : DECLARED) {
+            map.put(k.getName(), k);
+        }
+        for (ConfigKey<?> k : ClassifierKeys.declared()) {
             map.put(k.getName(), k);
         }
         return Collections.unmodifiableMap(map);
     }
 
-    private static void addOptimizer(ArrayList<ConfigKey> list, String prefix, String net) {
-        list.add(ConfigKey.builder(prefix + ".kind", CHOICE).setDefault("adam").setChoices(OPTIMIZERS)
+    private static <T> ConfigKey<T> add(ConfigKey<T> key) {
+        DECLARED.add(key);
+        return key;
+    }
+
+    private static void addOptimizer(String prefix, String net) {
+        add(ConfigKey.choiceKey(prefix + ".kind").setDefault("adam").setChoices(OPTIMIZERS)
                 .setHelp("Optimizer of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".lr", DOUBLE).setDefault(2e-4).optRange(0, 10)
+        add(ConfigKey.doubleKey(prefix + ".lr").setDefault(2e-4).optRange(0, 10)
                 .optLive("lr " + net).setHelp("Learning rate of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".beta1", DOUBLE).setDefault(0.5).optRange(0, 0.9999)
+        add(ConfigKey.doubleKey(prefix + ".beta1").setDefault(0.5).optRange(0, 0.9999)
                 .setHelp("Adam beta1 of " + net + " (WGAN-GP Algorithm 1 uses 0)").build());
-        list.add(ConfigKey.builder(prefix + ".beta2", DOUBLE).setDefault(0.999).optRange(0, 0.99999)
+        add(ConfigKey.doubleKey(prefix + ".beta2").setDefault(0.999).optRange(0, 0.99999)
                 .setHelp("Adam beta2 of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".eps", DOUBLE).setDefault(1e-8).optRange(1e-12, 1)
+        add(ConfigKey.doubleKey(prefix + ".eps").setDefault(1e-8).optRange(1e-12, 1)
                 .setHelp("Epsilon of Adam/RMSProp of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".momentum", DOUBLE).setDefault(0.0).optRange(0, 0.9999)
+        add(ConfigKey.doubleKey(prefix + ".momentum").setDefault(0.0).optRange(0, 0.9999)
                 .setHelp("Momentum of SGD/RMSProp of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".nesterov", BOOL).setDefault(false)
+        add(ConfigKey.boolKey(prefix + ".nesterov").setDefault(false)
                 .setHelp("Nesterov momentum (SGD) of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".alpha", DOUBLE).setDefault(0.99).optRange(0, 0.99999)
+        add(ConfigKey.doubleKey(prefix + ".alpha").setDefault(0.99).optRange(0, 0.99999)
                 .setHelp("RMSProp smoothing constant of " + net + " (PyTorch's alpha)").build());
-        list.add(ConfigKey.builder(prefix + ".weightDecay", DOUBLE).setDefault(0.0).optRange(0, 1)
+        add(ConfigKey.doubleKey(prefix + ".weightDecay").setDefault(0.0).optRange(0, 1)
                 .setHelp("L2 weight decay of " + net).build());
-        list.add(ConfigKey.builder(prefix + ".finalLr", DOUBLE).setDefault(0.01).optRange(0, 10)
+        add(ConfigKey.doubleKey(prefix + ".finalLr").setDefault(0.01).optRange(0, 10)
                 .setHelp("AdaBound of " + net + ": the SGD rate its bounds close in on").build());
-        list.add(ConfigKey.builder(prefix + ".boundGamma", DOUBLE).setDefault(1e-3).optRange(0, 1)
+        add(ConfigKey.doubleKey(prefix + ".boundGamma").setDefault(1e-3).optRange(0, 1)
                 .setHelp("AdaBound of " + net + ": how fast its bounds close in").build());
     }
 }

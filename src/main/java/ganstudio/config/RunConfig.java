@@ -31,7 +31,7 @@ public final class RunConfig {
     /** All defaults. */
     public static RunConfig defaults() {
         var map = new LinkedHashMap<String, Object>();
-        for (ConfigKey k : ConfigSchema.keys()) {
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             map.put(k.getName(), k.getDefaultValue());
         }
         return new RunConfig(map);
@@ -49,7 +49,7 @@ public final class RunConfig {
             throw new UserError(source + ": expected a JSON object at the top level");
         }
         var map = new LinkedHashMap<String, Object>();
-        for (ConfigKey k : ConfigSchema.keys()) {
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             map.put(k.getName(), k.getDefaultValue());
         }
         try {
@@ -72,7 +72,7 @@ public final class RunConfig {
             if (v.isJsonObject()) {
                 flatten(key + ".", v.getAsJsonObject(), into);
             } else if (v.isJsonPrimitive()) {
-                ConfigKey schemaKey = ConfigSchema.require(key);
+                ConfigKey<?> schemaKey = ConfigSchema.require(key);
                 JsonPrimitive p = v.getAsJsonPrimitive();
                 into.put(key, schemaKey.coerce(p.isBoolean() ? (Object) p.getAsBoolean() : p.getAsString()));
             } else {
@@ -83,7 +83,7 @@ public final class RunConfig {
 
     /** A copy with one key set from text, as given on the command line or in a form field. */
     public RunConfig with(String key, String text) {
-        ConfigKey k = ConfigSchema.require(key);
+        ConfigKey<?> k = ConfigSchema.require(key);
         var map = new LinkedHashMap<>(values);
         map.put(key, k.coerce(text));
         return new RunConfig(map);
@@ -166,6 +166,26 @@ public final class RunConfig {
 
     public String getString(String key) {
         return (String) get(key);
+    }
+
+    public int getInt(ConfigKey<Integer> key) {
+        return getInt(key.getName());
+    }
+
+    public long getLong(ConfigKey<Long> key) {
+        return getLong(key.getName());
+    }
+
+    public double getDouble(ConfigKey<Double> key) {
+        return getDouble(key.getName());
+    }
+
+    public boolean getBool(ConfigKey<Boolean> key) {
+        return getBool(key.getName());
+    }
+
+    public String getString(ConfigKey<String> key) {
+        return getString(key.getName());
     }
 
     public Map<String, Object> asMap() {

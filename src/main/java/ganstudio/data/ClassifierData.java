@@ -2,6 +2,7 @@ package ganstudio.data;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.config.ClassifierKeys;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -35,7 +36,7 @@ public record ClassifierData(ImageSet train, ImageSet validation, ImageSet test,
         } else {
             requireLabels(test);
         }
-        int val = c.getInt("cls.validation");
+        int val = c.getInt(ClassifierKeys.CLS_VALIDATION);
         if (val >= all.count() - cursor) {
             throw new UserError("cls.validation = " + val + " leaves no training images out of " + all.count()
                     + "; lower it (0 validates on the test set)");

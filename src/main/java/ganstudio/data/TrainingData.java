@@ -2,6 +2,7 @@ package ganstudio.data;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,15 +40,15 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
      */
     public static TrainingData load(RunConfig c) {
         return mixture(c).map(m -> new TrainingData(m, null))
-                .orElseGet(() -> new TrainingData(null, shape(loadImages(c, c.getString("data.kind")), c)));
+                .orElseGet(() -> new TrainingData(null, shape(loadImages(c, c.getString(ConfigSchema.DATA_KIND)), c)));
     }
 
     /** The 2D mixture a config trains on, or empty for image data; reads no file, so a view may ask. */
     public static Optional<Mixture2D> mixture(RunConfig c) {
-        int modes = c.getInt("data.modes");
-        double radius = c.getDouble("data.radius");
-        double sigma = c.getDouble("data.sigma");
-        switch (c.getString("data.kind")) {
+        int modes = c.getInt(ConfigSchema.DATA_MODES);
+        double radius = c.getDouble(ConfigSchema.DATA_RADIUS);
+        double sigma = c.getDouble(ConfigSchema.DATA_SIGMA);
+        switch (c.getString(ConfigSchema.DATA_KIND)) {
             case "ring8":
             case "ring":
                 return Optional.of(Mixture2D.ring(modes > 0 ? modes : 8, radius > 0 ? radius : 1,
@@ -67,7 +68,7 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
 
     /** The training images of an image config, shaped as the networks see them. */
     public static ImageSet loadTrainImages(RunConfig c) {
-        return shape(loadImages(c, c.getString("data.kind"), true), c);
+        return shape(loadImages(c, c.getString(ConfigSchema.DATA_KIND), true), c);
     }
 
     /**
@@ -75,7 +76,7 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
      * training images; empty for kinds without a test split (idx files, folders).
      */
     public static Optional<ImageSet> loadTestImages(RunConfig c) {
-        String kind = c.getString("data.kind");
+        String kind = c.getString(ConfigSchema.DATA_KIND);
         if ("folder".equals(kind) || "idx".equals(kind)) {
             return Optional.empty();
         }
@@ -88,7 +89,7 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
     }
 
     private static ImageSet loadImages(RunConfig c, String kind, boolean train) {
-        String pathText = c.getString("data.path");
+        String pathText = c.getString(ConfigSchema.DATA_PATH);
         Path path = pathText.isBlank() ? null : Paths.get(pathText);
         switch (kind) {
             case "fashion-mnist":
@@ -115,9 +116,9 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
                 }
                 return CifarReader.read(path, train);
             case "folder": {
-                int size = c.getInt("data.imageSize") > 0 ? c.getInt("data.imageSize") : 32;
-                int channels = c.getInt("data.channels") > 0 ? c.getInt("data.channels") : 3;
-                return ImageFolderReader.read(path, size, channels, c.getInt("data.limit"));
+                int size = c.getInt(ConfigSchema.DATA_IMAGE_SIZE) > 0 ? c.getInt(ConfigSchema.DATA_IMAGE_SIZE) : 32;
+                int channels = c.getInt(ConfigSchema.DATA_CHANNELS) > 0 ? c.getInt(ConfigSchema.DATA_CHANNELS) : 3;
+                return ImageFolderReader.read(path, size, channels, c.getInt(ConfigSchema.DATA_LIMIT));
             }
             default:
                 throw new UserError("data.kind = " + kind + " is not a data set");
@@ -125,15 +126,15 @@ public record TrainingData(Mixture2D mixture, ImageSet images) {
     }
 
     private static ImageSet shape(ImageSet set, RunConfig c) {
-        int limit = c.getInt("data.limit");
+        int limit = c.getInt(ConfigSchema.DATA_LIMIT);
         if (limit > 0 && limit < set.count()) {
             set = set.limit(limit);
         }
-        int size = c.getInt("data.imageSize");
+        int size = c.getInt(ConfigSchema.DATA_IMAGE_SIZE);
         if (size > 0 && size != set.height()) {
             set = ImageTransforms.resize(set, size);
         }
-        int channels = c.getInt("data.channels");
+        int channels = c.getInt(ConfigSchema.DATA_CHANNELS);
         if (channels > 0 && channels != set.channels()) {
             set = ImageTransforms.toChannels(set, channels);
         }

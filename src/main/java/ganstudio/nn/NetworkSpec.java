@@ -1,6 +1,7 @@
 package ganstudio.nn;
 
 import ganstudio.config.RunConfig;
+import ganstudio.config.ConfigSchema;
 
 /**
  * What the network builders need from a run configuration, with the "0 = default" values resolved.
@@ -30,13 +31,17 @@ public record NetworkSpec(
 
     public static NetworkSpec from(RunConfig c, int channels, int imageSize) {
         boolean twoD = c.isTwoDimensional();
-        int z = c.getInt("model.zDim") > 0 ? c.getInt("model.zDim") : twoD ? 2 : 100;
-        int gw = c.getInt("model.gWidth") > 0 ? c.getInt("model.gWidth") : twoD ? 512 : 64;
-        int dw = c.getInt("model.dWidth") > 0 ? c.getInt("model.dWidth") : twoD ? 512 : 64;
+        int z = c.getInt(ConfigSchema.MODEL_Z_DIM) > 0 ? c.getInt(ConfigSchema.MODEL_Z_DIM) : twoD ? 2 : 100;
+        int gw = c.getInt(ConfigSchema.MODEL_G_WIDTH) > 0 ? c.getInt(ConfigSchema.MODEL_G_WIDTH) : twoD ? 512 : 64;
+        int dw = c.getInt(ConfigSchema.MODEL_D_WIDTH) > 0 ? c.getInt(ConfigSchema.MODEL_D_WIDTH) : twoD ? 512 : 64;
         return new NetworkSpec(twoD, twoD ? 0 : channels, twoD ? 0 : imageSize, z, gw, dw,
-                c.getInt("model.depth"), c.getInt("model.extraBlocks"), c.getString("model.gNorm"),
-                c.getString("model.dNorm"), c.getInt("model.groups"), c.getString("model.gActivation"),
-                c.getString("model.dActivation"), c.getDouble("model.slope"), c.getDouble("model.dDropout"),
-                c.getBool("model.residual"), c.getString("model.init"), twoD ? c.getDouble("data.scale") : 1.0);
+                c.getInt(ConfigSchema.MODEL_DEPTH), c.getInt(ConfigSchema.MODEL_EXTRA_BLOCKS),
+                        c.getString(ConfigSchema.MODEL_G_NORM),
+                c.getString(ConfigSchema.MODEL_D_NORM), c.getInt(ConfigSchema.MODEL_GROUPS),
+                        c.getString(ConfigSchema.MODEL_G_ACTIVATION),
+                c.getString(ConfigSchema.MODEL_D_ACTIVATION), c.getDouble(ConfigSchema.MODEL_SLOPE),
+                        c.getDouble(ConfigSchema.MODEL_D_DROPOUT),
+                c.getBool(ConfigSchema.MODEL_RESIDUAL), c.getString(ConfigSchema.MODEL_INIT),
+                        twoD ? c.getDouble(ConfigSchema.DATA_SCALE) : 1.0);
     }
 }

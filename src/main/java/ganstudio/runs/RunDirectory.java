@@ -14,6 +14,7 @@ import ganstudio.media.PngWriter;
 import ganstudio.metrics.ClassifierMetrics;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
+import ganstudio.config.ConfigSchema;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static RunDirectory create(Path parent, RunConfig config, JsonObject runInfo) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        String base = FolderNames.of(config.getString("name"), "name") + "-" + stamp;
+        String base = FolderNames.of(config.getString(ConfigSchema.NAME), "name") + "-" + stamp;
         return populate(newFolder(parent, base), config, runInfo);
     }
 
@@ -111,7 +112,7 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve(SAMPLES));
             Files.createDirectories(dir.resolve(CHECKPOINTS));
-            boolean classifier = "classifier".equals(config.getString("task"));
+            boolean classifier = "classifier".equals(config.getString(ConfigSchema.TASK));
             run.writeText(METRICS, String.join(",", classifier ? ClassifierMetrics.COLUMNS : StepMetrics.COLUMNS)
                     + "\n");
             run.writeText(EVENTS, "step,event\n");
@@ -327,7 +328,7 @@ public final class RunDirectory implements AutoCloseable {
      * the run's kind) and the saved frames' mode rows.
      */
     public synchronized void truncateAfter(long step) {
-        if ("classifier".equals(readConfig().getString("task"))) {
+        if ("classifier".equals(readConfig().getString(ConfigSchema.TASK))) {
             truncateClassifierMetricsAfter(step);
         } else {
             truncateMetricsAfter(step);

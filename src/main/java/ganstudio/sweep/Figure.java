@@ -3,6 +3,7 @@ package ganstudio.sweep;
 import ganstudio.config.RunConfig;
 import ganstudio.data.Mixture2D;
 import ganstudio.data.TrainingData;
+import ganstudio.config.ConfigSchema;
 
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,7 @@ public enum Figure {
 
     /** The figures a task of this config yields, in report order. */
     public static List<Figure> forConfig(RunConfig c) {
-        if ("classifier".equals(c.getString("task"))) {
+        if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
             return List.of(TOP1, TOP5);
         }
         Optional<Mixture2D> mixture = TrainingData.mixture(c);

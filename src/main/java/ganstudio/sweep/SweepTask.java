@@ -1,6 +1,7 @@
 package ganstudio.sweep;
 
 import ganstudio.config.RunConfig;
+import ganstudio.config.ConfigSchema;
 
 /**
  * One run of a sweep: a variant at one seed.
@@ -10,6 +11,6 @@ import ganstudio.config.RunConfig;
 public record SweepTask(int index, int variant, long seed, String folder, String preset, RunConfig config) {
 
     public boolean isClassifier() {
-        return "classifier".equals(config.getString("task"));
+        return "classifier".equals(config.getString(ConfigSchema.TASK));
     }
 }

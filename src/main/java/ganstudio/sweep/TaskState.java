@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 
 import ganstudio.config.UserError;
 import ganstudio.runs.RunDirectory;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,8 @@ public record TaskState(Kind kind, String detail, long step, long length) {
     private static final Pattern DIVERGED_REASON = Pattern.compile("NaN|not finite|infinite|diverg");
 
     public static TaskState of(Path taskDir, SweepTask task) {
-        long length = task.isClassifier() ? task.config().getInt("cls.epochs") : task.config().getInt("steps");
+        long length = task.isClassifier() ? task.config().getInt(ClassifierKeys.CLS_EPOCHS) : task.config()
+                .getInt(ConfigSchema.STEPS);
         if (!Files.isDirectory(taskDir)) {
             Path failure = failureNote(taskDir);
             if (Files.isRegularFile(failure)) {

@@ -3,6 +3,7 @@ package ganstudio.sweep;
 import ganstudio.config.RunConfig;
 import ganstudio.data.Mixture2D;
 import ganstudio.data.TrainingData;
+import ganstudio.config.ConfigSchema;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,7 @@ public record VariantSummary(SweepPlan.Variant variant, String label, String dat
     }
 
     private static String data(RunConfig c) {
-        return TrainingData.mixture(c).map(Mixture2D::name).orElse(c.getString("data.kind"));
+        return TrainingData.mixture(c).map(Mixture2D::name).orElse(c.getString(ConfigSchema.DATA_KIND));
     }
 
     public int count(Set<TaskState.Kind> kinds) {

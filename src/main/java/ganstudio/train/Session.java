@@ -8,6 +8,7 @@ import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.runs.RunDirectory;
 import ganstudio.runs.RunWriteException;
+import ganstudio.config.ConfigSchema;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -224,7 +225,7 @@ public abstract class Session<L extends SessionListener> {
     }
 
     public synchronized void start() {
-        thread = new Thread(this::run, threadName() + "-" + config.getString("name"));
+        thread = new Thread(this::run, threadName() + "-" + config.getString(ConfigSchema.NAME));
         thread.setDaemon(true);
         thread.start();
     }
@@ -249,7 +250,7 @@ public abstract class Session<L extends SessionListener> {
         status = "starting";
         RunDirectory run = null;
         try {
-            Device device = Devices.resolve(config.getString("device"));
+            Device device = Devices.resolve(config.getString(ConfigSchema.DEVICE));
             prepare(device);
             run = resumeDir == null ? createNew(device) : resumeRun(this::readCheckpoint, this::position, unit());
             runDir = run.getPath();

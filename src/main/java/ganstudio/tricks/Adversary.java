@@ -6,6 +6,7 @@ import ai.djl.training.GradientCollector;
 import ganstudio.config.RunConfig;
 import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
+import ganstudio.config.ClassifierKeys;
 
 /**
  * Adversarial examples for adversarial training, in the L∞ ball of radius ε around the clean batch, inside
@@ -36,12 +37,14 @@ public final class Adversary {
 
     /** The adversary of a config, or null when adv.kind = none. */
     public static Adversary fromConfig(RunConfig c) {
-        switch (c.getString("adv.kind")) {
+        switch (c.getString(ClassifierKeys.ADV_KIND)) {
             case "fgsm":
-                return new Adversary(Kind.FGSM, c.getDouble("adv.eps"), c.getDouble("adv.eps"), 1);
+                return new Adversary(Kind.FGSM, c.getDouble(ClassifierKeys.ADV_EPS),
+                        c.getDouble(ClassifierKeys.ADV_EPS), 1);
             case "pgd":
-                return new Adversary(Kind.PGD, c.getDouble("adv.eps"), c.getDouble("adv.stepSize"),
-                        c.getInt("adv.steps"));
+                return new Adversary(Kind.PGD, c.getDouble(ClassifierKeys.ADV_EPS),
+                        c.getDouble(ClassifierKeys.ADV_STEP_SIZE),
+                        c.getInt(ClassifierKeys.ADV_STEPS));
             default:
                 return null;
         }

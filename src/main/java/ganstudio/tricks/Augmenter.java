@@ -3,6 +3,9 @@ package ganstudio.tricks;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.data.ImageSet;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigKey;
+import ganstudio.config.ConfigSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,41 +33,43 @@ public final class Augmenter implements Trick {
     private SplittableRandom random;
 
     private Augmenter(RunConfig c, PcaColour pca, long seed) {
-        crop = c.getInt("aug.crop");
-        flip = c.getBool("aug.flip");
-        rotate = c.getDouble("aug.rotate");
-        brightness = c.getDouble("aug.brightness");
-        contrast = c.getDouble("aug.contrast");
-        colour = c.getDouble("aug.colour");
+        crop = c.getInt(ClassifierKeys.AUG_CROP);
+        flip = c.getBool(ClassifierKeys.AUG_FLIP);
+        rotate = c.getDouble(ClassifierKeys.AUG_ROTATE);
+        brightness = c.getDouble(ClassifierKeys.AUG_BRIGHTNESS);
+        contrast = c.getDouble(ClassifierKeys.AUG_CONTRAST);
+        colour = c.getDouble(ClassifierKeys.AUG_COLOUR);
         this.pca = pca;
-        auto = c.getBool("aug.auto") ? new AutoAugmentPolicy() : null;
-        cutout = c.getInt("aug.cutout");
-        erasing = c.getDouble("aug.erasing");
-        mixup = c.getDouble("aug.mixup") > 0 ? new Mixup(c.getDouble("aug.mixup")) : null;
-        ricap = c.getDouble("aug.ricap") > 0 ? new Ricap(c.getDouble("aug.ricap")) : null;
+        auto = c.getBool(ClassifierKeys.AUG_AUTO) ? new AutoAugmentPolicy() : null;
+        cutout = c.getInt(ClassifierKeys.AUG_CUTOUT);
+        erasing = c.getDouble(ClassifierKeys.AUG_ERASING);
+        mixup = c.getDouble(ClassifierKeys.AUG_MIXUP) > 0 ? new Mixup(c.getDouble(ClassifierKeys.AUG_MIXUP)) : null;
+        ricap = c.getDouble(ClassifierKeys.AUG_RICAP) > 0 ? new Ricap(c.getDouble(ClassifierKeys.AUG_RICAP)) : null;
         random = new SplittableRandom(seed);
     }
 
     /** The keys of the batch augmentations; any of them above 0 (or true) turns the augmenter on. */
-    static final List<String> KEYS = List.of("aug.crop", "aug.flip", "aug.rotate", "aug.brightness", "aug.contrast",
-            "aug.colour", "aug.pca", "aug.cutout", "aug.erasing", "aug.mixup", "aug.ricap", "aug.auto");
+    static final List<ConfigKey<?>> KEYS = List.of(ClassifierKeys.AUG_CROP, ClassifierKeys.AUG_FLIP,
+            ClassifierKeys.AUG_ROTATE, ClassifierKeys.AUG_BRIGHTNESS, ClassifierKeys.AUG_CONTRAST,
+            ClassifierKeys.AUG_COLOUR, ClassifierKeys.AUG_PCA, ClassifierKeys.AUG_CUTOUT, ClassifierKeys.AUG_ERASING,
+            ClassifierKeys.AUG_MIXUP, ClassifierKeys.AUG_RICAP, ClassifierKeys.AUG_AUTO);
 
     public static final TrickType TYPE = new TrickType("augmentation", "classifier", KEYS,
             c -> KEYS.stream().anyMatch(k -> isOn(c, k)), Augmenter::requireFittingData,
             s -> fromConfig(s.config(), s.trainImages()));
 
-    private static boolean isOn(RunConfig c, String key) {
-        Object v = c.get(key);
+    private static boolean isOn(RunConfig c, ConfigKey<?> key) {
+        Object v = c.get(key.getName());
         return v instanceof Boolean ? (Boolean) v : ((Number) v).doubleValue() > 0;
     }
 
     /** Refuses mixing twice, and colour tricks on images the config already says are grayscale. */
     private static void requireFittingData(RunConfig c) {
-        if (c.getDouble("aug.mixup") > 0 && c.getDouble("aug.ricap") > 0) {
+        if (c.getDouble(ClassifierKeys.AUG_MIXUP) > 0 && c.getDouble(ClassifierKeys.AUG_RICAP) > 0) {
             throw new UserError("aug.mixup and aug.ricap both mix the batch: turn one of them off (set it to 0)");
         }
-        int channels = c.getInt("data.channels");
-        String kind = c.getString("data.kind");
+        int channels = c.getInt(ConfigSchema.DATA_CHANNELS);
+        String kind = c.getString(ConfigSchema.DATA_KIND);
         if (channels == 0 && ("mnist".equals(kind) || "fashion-mnist".equals(kind))) {
             channels = 1;
         }
@@ -75,7 +80,7 @@ public final class Augmenter implements Trick {
 
     /** Colour tricks need three channels; a folder's or IDX file's count is known only once it is read. */
     private static void requireRgbForColour(RunConfig c, int channels) {
-        if (channels != 3 && (c.getDouble("aug.pca") > 0 || c.getDouble("aug.colour") > 0)) {
+        if (channels != 3 && (c.getDouble(ClassifierKeys.AUG_PCA) > 0 || c.getDouble(ClassifierKeys.AUG_COLOUR) > 0)) {
             throw new UserError("aug.pca and aug.colour need RGB images; these have " + channels
                     + " channel(s): set them to 0 (aug.brightness and aug.contrast work on any image)");
         }
@@ -89,11 +94,12 @@ public final class Augmenter implements Trick {
     public static Augmenter fromConfig(RunConfig c, ImageSet train) {
         requireRgbForColour(c, train.channels());
         PcaColour pca = null;
-        if (c.getDouble("aug.pca") > 0) {
-            pca = PcaColour.fit(c.getDouble("aug.pca"), train.pixels(), Math.min(train.count(), 2000), train.height(),
+        if (c.getDouble(ClassifierKeys.AUG_PCA) > 0) {
+            pca = PcaColour.fit(c.getDouble(ClassifierKeys.AUG_PCA), train.pixels(), Math.min(train.count(), 2000),
+                    train.height(),
                     train.width());
         }
-        return new Augmenter(c, pca, c.getLong("seed") * 31 + 7);
+        return new Augmenter(c, pca, c.getLong(ConfigSchema.SEED) * 31 + 7);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package ganstudio.tricks;
 
+import ganstudio.config.ConfigSchema;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -13,10 +15,10 @@ import java.util.List;
  */
 public final class CriticMixup implements Trick {
 
-    public static final TrickType TYPE = new TrickType("critic mixup", "gan", List.of("tricks.mixupD"),
-            c -> c.getDouble("tricks.mixupD") > 0,
+    public static final TrickType TYPE = new TrickType("critic mixup", "gan", List.of(ConfigSchema.TRICKS_MIXUP_D),
+            c -> c.getDouble(ConfigSchema.TRICKS_MIXUP_D) > 0,
             c -> RealLabelSmoothing.requireTargets(c, "tricks.mixupD", "it trains a %s critic on soft targets"),
-            s -> new CriticMixup((float) s.config().getDouble("tricks.mixupD"), s.manager()));
+            s -> new CriticMixup((float) s.config().getDouble(ConfigSchema.TRICKS_MIXUP_D), s.manager()));
 
     private final float alpha;
     private final NDManager manager;

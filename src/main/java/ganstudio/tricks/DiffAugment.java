@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.config.ConfigSchema;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -19,9 +20,10 @@ import java.util.SplittableRandom;
  */
 public final class DiffAugment implements Trick {
 
-    public static final TrickType TYPE = new TrickType("DiffAugment", "gan", List.of("tricks.diffAugment"),
-            c -> !c.getString("tricks.diffAugment").isBlank(), DiffAugment::requireImagesAndKnownParts,
-            s -> new DiffAugment(s.config().getString("tricks.diffAugment"), s.config().getLong("seed")));
+    public static final TrickType TYPE = new TrickType("DiffAugment", "gan", List.of(ConfigSchema.TRICKS_DIFF_AUGMENT),
+            c -> !c.getString(ConfigSchema.TRICKS_DIFF_AUGMENT).isBlank(), DiffAugment::requireImagesAndKnownParts,
+            s -> new DiffAugment(s.config().getString(ConfigSchema.TRICKS_DIFF_AUGMENT),
+                    s.config().getLong(ConfigSchema.SEED)));
 
     private final boolean color;
     private final boolean translation;
@@ -46,10 +48,10 @@ public final class DiffAugment implements Trick {
 
     private static void requireImagesAndKnownParts(RunConfig c) {
         if (c.isTwoDimensional()) {
-            throw new UserError("tricks.diffAugment works on images; data.kind = " + c.getString("data.kind")
+            throw new UserError("tricks.diffAugment works on images; data.kind = " + c.getString(ConfigSchema.DATA_KIND)
                     + " is 2D: leave it empty");
         }
-        for (String part : c.getString("tricks.diffAugment").split(",")) {
+        for (String part : c.getString(ConfigSchema.TRICKS_DIFF_AUGMENT).split(",")) {
             String p = part.trim();
             if (!p.equals("color") && !p.equals("translation") && !p.equals("cutout")) {
                 throw new UserError("tricks.diffAugment: '" + p + "' is not one of color, translation, cutout");

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 
 import ganstudio.config.RunConfig;
 import ganstudio.nn.Scalars;
+import ganstudio.config.ClassifierKeys;
 
 import java.util.List;
 
@@ -13,7 +14,12 @@ import java.util.List;
  * What happens to gradients and weights between the backward pass and the optimizer: the L1 penalty's
  * subgradient, clipping by value and by global norm, and decoupled weight decay.
  */
-public final class GradientTricks {
+public final class GradientTricks implements Trick {
+
+    public static final TrickType TYPE = new TrickType("gradient tricks", "classifier",
+            List.of(ClassifierKeys.REG_L1, ClassifierKeys.REG_CLIP_VALUE, ClassifierKeys.REG_CLIP_NORM,
+                    ClassifierKeys.REG_WEIGHT_DECAY, ClassifierKeys.REG_DECOUPLED),
+            c -> fromConfig(c).isActive(), s -> fromConfig(s.config()));
 
     private final float l1;
     private final float clipValue;
@@ -28,18 +34,19 @@ public final class GradientTricks {
     }
 
     public static GradientTricks fromConfig(RunConfig c) {
-        return new GradientTricks(c.getDouble("reg.l1"), c.getDouble("reg.clipValue"), c.getDouble("reg.clipNorm"),
-                decaysDecoupled(c) ? c.getDouble("reg.weightDecay") : 0);
+        return new GradientTricks(c.getDouble(ClassifierKeys.REG_L1), c.getDouble(ClassifierKeys.REG_CLIP_VALUE),
+                c.getDouble(ClassifierKeys.REG_CLIP_NORM),
+                decaysDecoupled(c) ? c.getDouble(ClassifierKeys.REG_WEIGHT_DECAY) : 0);
     }
 
     /** Whether reg.weightDecay shrinks the weights here (reg.decoupled or AdamW) rather than in the optimizer. */
     public static boolean decaysDecoupled(RunConfig c) {
-        return c.getBool("reg.decoupled") || "adamw".equals(c.getString("opt.kind"));
+        return c.getBool(ClassifierKeys.REG_DECOUPLED) || "adamw".equals(c.getString(ClassifierKeys.OPT_KIND));
     }
 
     /** The L2 decay the classifier's optimizer adds to its gradients: 0 when the decay is decoupled. */
     public static float coupledWeightDecay(RunConfig c) {
-        return decaysDecoupled(c) ? 0f : (float) c.getDouble("reg.weightDecay");
+        return decaysDecoupled(c) ? 0f : (float) c.getDouble(ClassifierKeys.REG_WEIGHT_DECAY);
     }
 
     /** Whether any of the tricks is on (otherwise the loop skips them and their syncs). */
@@ -80,6 +87,12 @@ public final class GradientTricks {
             }
         }
         return norm;
+    }
+
+    @Override
+    public void beforeUpdate(List<NDArray> weights, List<NDArray> grads, List<Boolean> isWeight, double lr) {
+        apply(weights, grads, isWeight);
+        decay(weights, lr);
     }
 
     /** Decoupled weight decay (Loshchilov and Hutter): w ← w − lr·λ·w, before the optimizer's own step. */

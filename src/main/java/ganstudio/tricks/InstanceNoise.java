@@ -1,5 +1,7 @@
 package ganstudio.tricks;
 
+import ganstudio.config.ConfigSchema;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
@@ -11,8 +13,11 @@ import java.util.List;
  */
 public final class InstanceNoise implements Trick {
 
-    public static final TrickType TYPE = new TrickType("instance noise", "gan", List.of("tricks.instanceNoise"),
-            c -> c.getDouble("tricks.instanceNoise") > 0, s -> new InstanceNoise((float) s.config().getDouble("tricks.instanceNoise"), s.scheduleSteps(),
+    public static final TrickType TYPE = new TrickType("instance noise", "gan",
+            List.of(ConfigSchema.TRICKS_INSTANCE_NOISE),
+            c -> c.getDouble(ConfigSchema.TRICKS_INSTANCE_NOISE) > 0,
+                    s -> new InstanceNoise((float) s.config().getDouble(ConfigSchema.TRICKS_INSTANCE_NOISE),
+                            s.scheduleSteps(),
                     s.manager()));
 
     private final float std;

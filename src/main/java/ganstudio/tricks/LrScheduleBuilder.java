@@ -1,6 +1,8 @@
 package ganstudio.tricks;
 
 import ganstudio.config.RunConfig;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 /**
  * Builds the learning-rate schedule of a GAN (lrDecay, lrWarmup, lrCycle, in G iterations) or of a classifier
@@ -22,8 +24,8 @@ public final class LrScheduleBuilder {
 
     /** The GAN's factor on its live base rates at each G iteration (1 at full rate). */
     public static LrSchedule forGan(RunConfig c, long totalSteps) {
-        return new LrScheduleBuilder().setKind(c.getString("lrDecay")).setTotal(totalSteps)
-                .optWarmup(c.getInt("lrWarmup")).optCycle(c.getInt("lrCycle")).build();
+        return new LrScheduleBuilder().setKind(c.getString(ConfigSchema.LR_DECAY)).setTotal(totalSteps)
+                .optWarmup(c.getInt(ConfigSchema.LR_WARMUP)).optCycle(c.getInt(ConfigSchema.LR_CYCLE)).build();
     }
 
     /**
@@ -31,14 +33,16 @@ public final class LrScheduleBuilder {
      * scaling multiplies the base rate by batch/256.
      */
     public static LrSchedule forClassifier(RunConfig c, double baseLr, long itersPerEpoch, long totalIters) {
-        double lr0 = c.getBool("sched.linearScaling") ? baseLr * c.getInt("batchSize") / 256.0 : baseLr;
-        return new LrScheduleBuilder().setKind(c.getString("sched.kind")).setBaseRate(lr0).setTotal(totalIters)
-                .optWarmup(Math.round(c.getDouble("sched.warmupEpochs") * itersPerEpoch))
-                .optStepEvery(Math.round(c.getDouble("sched.stepEvery") * itersPerEpoch))
-                .optGamma(c.getDouble("sched.gamma"), itersPerEpoch)
-                .optMinRate(c.getDouble("sched.minLr"))
-                .optCycle(Math.round(c.getDouble("sched.cycleEpochs") * itersPerEpoch))
-                .optPatience(c.getInt("sched.patience")).build();
+        double lr0 = c.getBool(ClassifierKeys.SCHED_LINEAR_SCALING)
+                ? baseLr * c.getInt(ConfigSchema.BATCH_SIZE) / 256.0 : baseLr;
+        return new LrScheduleBuilder().setKind(c.getString(ClassifierKeys.SCHED_KIND)).setBaseRate(lr0)
+                .setTotal(totalIters)
+                .optWarmup(Math.round(c.getDouble(ClassifierKeys.SCHED_WARMUP_EPOCHS) * itersPerEpoch))
+                .optStepEvery(Math.round(c.getDouble(ClassifierKeys.SCHED_STEP_EVERY) * itersPerEpoch))
+                .optGamma(c.getDouble(ClassifierKeys.SCHED_GAMMA), itersPerEpoch)
+                .optMinRate(c.getDouble(ClassifierKeys.SCHED_MIN_LR))
+                .optCycle(Math.round(c.getDouble(ClassifierKeys.SCHED_CYCLE_EPOCHS) * itersPerEpoch))
+                .optPatience(c.getInt(ClassifierKeys.SCHED_PATIENCE)).build();
     }
 
     /** constant (or none), linear, step, exponential, cosine, cyclic or plateau. */

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 
 import ganstudio.nn.Scalars;
 import ganstudio.runs.CheckpointIo;
+import ganstudio.config.ConfigSchema;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -24,9 +25,9 @@ import java.util.List;
  */
 public final class ParameterEma implements Trick {
 
-    public static final TrickType TYPE = new TrickType("generator EMA", "gan", List.of("tricks.emaG"),
-            c -> c.getDouble("tricks.emaG") > 0,
-            s -> new ParameterEma((float) s.config().getDouble("tricks.emaG"), s.generatorParameters()));
+    public static final TrickType TYPE = new TrickType("generator EMA", "gan", List.of(ConfigSchema.TRICKS_EMA_G),
+            c -> c.getDouble(ConfigSchema.TRICKS_EMA_G) > 0,
+            s -> new ParameterEma((float) s.config().getDouble(ConfigSchema.TRICKS_EMA_G), s.generatorParameters()));
 
     private final float decay;
     private final List<Parameter> parameters;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.config.ConfigSchema;
 
 import java.util.List;
 
@@ -14,9 +15,9 @@ import java.util.List;
 public final class RealLabelSmoothing implements Trick {
 
     public static final TrickType TYPE = new TrickType("one-sided label smoothing", "gan",
-            List.of("tricks.smoothReal"), c -> c.getDouble("tricks.smoothReal") > 0,
+            List.of(ConfigSchema.TRICKS_SMOOTH_REAL), c -> c.getDouble(ConfigSchema.TRICKS_SMOOTH_REAL) > 0,
             c -> requireTargets(c, "tricks.smoothReal", "a %s critic has no targets to smooth"),
-            s -> new RealLabelSmoothing((float) s.config().getDouble("tricks.smoothReal")));
+            s -> new RealLabelSmoothing((float) s.config().getDouble(ConfigSchema.TRICKS_SMOOTH_REAL)));
 
     private final float smoothing;
 
@@ -31,7 +32,7 @@ public final class RealLabelSmoothing implements Trick {
 
     /** Refuses {@code key} unless the objective has targets (gan, nsgan, lsgan); {@code why} takes the objective. */
     static void requireTargets(RunConfig c, String key, String why) {
-        String objective = c.getString("objective.kind");
+        String objective = c.getString(ConfigSchema.OBJECTIVE_KIND);
         if (!"gan".equals(objective) && !"nsgan".equals(objective) && !"lsgan".equals(objective)) {
             throw new UserError(key + " needs objective.kind gan, nsgan or lsgan: " + String.format(why, objective)
                     + "; set it to 0");

@@ -55,6 +55,20 @@ public interface Trick {
         return List.of();
     }
 
+    /** A classifier's loss on its batch, given the loss so far, before the backward pass. */
+    default NDArray classifierLoss(NDArray loss) {
+        return loss;
+    }
+
+    /**
+     * Between a classifier's backward pass and its optimizer's update: may change the gradients (and the weights)
+     * in place.
+     *
+     * @param isWeight per parameter, whether it is a weight (not a bias or a norm's scale)
+     * @param lr the learning rate of the coming update
+     */
+    default void beforeUpdate(List<NDArray> weights, List<NDArray> grads, List<Boolean> isWeight, double lr) {}
+
     /** After the generator's update number {@code step} (0-based) was applied. */
     default void afterUpdate(long step) {}
 

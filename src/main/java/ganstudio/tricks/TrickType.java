@@ -1,5 +1,6 @@
 package ganstudio.tricks;
 
+import ganstudio.config.ConfigKey;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 
@@ -15,11 +16,11 @@ import java.util.function.Predicate;
  * @param rules throws a {@link ganstudio.config.UserError} naming the key and the fix when the config does not fit
  *     the trick; called only when the trick is on
  */
-public record TrickType(String name, String task, List<String> keys, Predicate<RunConfig> isOn,
+public record TrickType(String name, String task, List<ConfigKey<?>> keys, Predicate<RunConfig> isOn,
         Consumer<RunConfig> rules, Function<TrickSetup, Trick> factory) {
 
     /** A trick that refuses nothing. */
-    public TrickType(String name, String task, List<String> keys, Predicate<RunConfig> isOn,
+    public TrickType(String name, String task, List<ConfigKey<?>> keys, Predicate<RunConfig> isOn,
             Function<TrickSetup, Trick> factory) {
         this(name, task, keys, isOn, c -> { }, factory);
     }

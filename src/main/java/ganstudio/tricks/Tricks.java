@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.config.ConfigSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,13 @@ public final class Tricks {
     public static final List<TrickType> GAN = List.of(InstanceNoise.TYPE, DiffAugment.TYPE, RealLabelSmoothing.TYPE,
             CriticMixup.TYPE, CriticFlooding.TYPE, ParameterEma.TYPE);
 
-    /** Classifier tricks that run as plugins (the loss and optimizer tricks are still read by the trainer itself). */
-    public static final List<TrickType> CLASSIFIER = List.of(Augmenter.TYPE);
+    /**
+     * Classifier tricks that run as plugins: the batch augmentations, flooding of the loss, and what happens to
+     * gradients before the update. The loss's own form (focal, label smoothing, distillation, adversarial batches)
+     * is built by the trainer.
+     */
+    public static final List<TrickType> CLASSIFIER = List.of(Augmenter.TYPE, ClassifierFlooding.TYPE,
+            GradientTricks.TYPE);
 
     private Tricks() {}
 
@@ -32,7 +38,7 @@ public final class Tricks {
     /** The tricks that are on in {@code c}, built for a trainer. */
     public static List<Trick> active(TrickSetup setup) {
         List<Trick> on = new ArrayList<>();
-        for (TrickType t : of(setup.config().getString("task"))) {
+        for (TrickType t : of(setup.config().getString(ConfigSchema.TASK))) {
             if (t.isOn().test(setup.config())) {
                 on.add(t.factory().apply(setup));
             }
@@ -50,7 +56,7 @@ public final class Tricks {
      */
     public static RunConfig validate(RunConfig c, String source) {
         c.validate(source);
-        for (TrickType t : of(c.getString("task"))) {
+        for (TrickType t : of(c.getString(ConfigSchema.TASK))) {
             if (t.isOn().test(c)) {
                 try {
                     t.rules().accept(c);

@@ -110,14 +110,16 @@ public final class TwinConfig {
      * @throws UserError when models/ holds none
      */
     public static String matchingPreset(Presets presets, RunConfig source, String sourcePreset, String objective) {
-        String dataKind = source.getString("data.kind");
-        String like = sourcePreset == null || sourcePreset.isEmpty() ? source.getString("name") : sourcePreset;
+        String dataKind = source.getString(ConfigSchema.DATA_KIND);
+        String like = sourcePreset == null || sourcePreset.isEmpty() ? source.getString(ConfigSchema.NAME)
+                : sourcePreset;
         List<String> matches = new ArrayList<>();
         for (String name : presets.names()) {
             try {
                 RunConfig c = presets.load(name);
-                if (!"classifier".equals(c.getString("task")) && objective.equals(c.getString("objective.kind"))
-                        && dataKind.equals(c.getString("data.kind"))) {
+                if (!"classifier".equals(c.getString(ConfigSchema.TASK))
+                        && objective.equals(c.getString(ConfigSchema.OBJECTIVE_KIND))
+                        && dataKind.equals(c.getString(ConfigSchema.DATA_KIND))) {
                     matches.add(name);
                 }
             } catch (UserError e) {
@@ -125,7 +127,8 @@ public final class TwinConfig {
             }
         }
         return matches.stream()
-                .max(Comparator.comparingInt((String n) -> commonStart(n, like)).thenComparing(Comparator.reverseOrder()))
+                .max(Comparator.comparingInt((String n) -> commonStart(n,
+                        like)).thenComparing(Comparator.reverseOrder()))
                 .orElseThrow(() -> new UserError("no preset in " + presets.getDir() + " trains data.kind = " + dataKind
                         + " with objective.kind = " + objective + "; save one from the GAN tab (Save as preset…) to "
                         + "pair with it"));

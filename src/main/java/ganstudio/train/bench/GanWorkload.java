@@ -12,6 +12,7 @@ import ganstudio.data.TrainingData;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.NetworkSpec;
 import ganstudio.train.gan.GanTrainer;
+import ganstudio.config.ConfigSchema;
 
 import java.util.Random;
 
@@ -98,7 +99,7 @@ final class GanWorkload implements Workload {
     /** Counts on a throwaway copy of the two networks, so the trainer's own stay untouched. */
     static long count(RunConfig c, TrainingData data, boolean sharedFake) {
         NetworkSpec spec = NetworkSpec.from(c, data.channels(), data.imageSize());
-        int batch = c.getInt("batchSize");
+        int batch = c.getInt(ConfigSchema.BATCH_SIZE);
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             Block g = GanNetworks.generator(spec);
             Block d = GanNetworks.critic(spec);
@@ -106,8 +107,9 @@ final class GanWorkload implements Workload {
             d.initialize(m, DataType.FLOAT32, GanNetworks.sampleShape(spec, batch));
             long fg = Flops.forward(g, GanNetworks.noiseShape(spec, batch));
             long fd = Flops.forward(d, GanNetworks.sampleShape(spec, batch));
-            String kind = c.getString("objective.kind");
-            return Flops.ganIteration(fg, fd, c.getInt("objective.nCritic"), "wgan-gp".equals(kind), sharedFake);
+            String kind = c.getString(ConfigSchema.OBJECTIVE_KIND);
+            return Flops.ganIteration(fg, fd, c.getInt(ConfigSchema.OBJECTIVE_N_CRITIC), "wgan-gp".equals(kind),
+                    sharedFake);
         }
     }
 
@@ -122,7 +124,7 @@ final class GanWorkload implements Workload {
 
     @Override
     public int batchSize() {
-        return config.getInt("batchSize");
+        return config.getInt(ConfigSchema.BATCH_SIZE);
     }
 
     @Override

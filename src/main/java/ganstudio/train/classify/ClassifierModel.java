@@ -16,6 +16,8 @@ import ganstudio.config.UserError;
 import ganstudio.nn.ClassifierNetworks;
 import ganstudio.nn.ClassifierSpec;
 import ganstudio.runs.RunDirectory;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -53,10 +55,13 @@ public final class ClassifierModel {
     }
 
     public static ClassifierSpec specOf(RunConfig c, int channels, int imageSize, int classes) {
-        return new ClassifierSpec(c.getString("cls.arch"), channels, imageSize, classes, c.getInt("cls.width"),
-                c.getInt("cls.blocks"), c.getString("cls.norm"), c.getInt("cls.groups"),
-                c.getString("cls.activation"), c.getDouble("cls.slope"), c.getDouble("cls.dropout"),
-                c.getBool("cls.residual"), c.getString("cls.init"));
+        return new ClassifierSpec(c.getString(ClassifierKeys.CLS_ARCH), channels, imageSize, classes,
+                c.getInt(ClassifierKeys.CLS_WIDTH),
+                c.getInt(ClassifierKeys.CLS_BLOCKS), c.getString(ClassifierKeys.CLS_NORM),
+                        c.getInt(ClassifierKeys.CLS_GROUPS),
+                c.getString(ClassifierKeys.CLS_ACTIVATION), c.getDouble(ClassifierKeys.CLS_SLOPE),
+                        c.getDouble(ClassifierKeys.CLS_DROPOUT),
+                c.getBool(ClassifierKeys.CLS_RESIDUAL), c.getString(ClassifierKeys.CLS_INIT));
     }
 
     /**
@@ -72,8 +77,8 @@ public final class ClassifierModel {
         }
         RunDirectory run = RunDirectory.open(dir);
         RunConfig c = run.readConfig();
-        if (!"classifier".equals(c.getString("task"))) {
-            throw new UserError(dir + ": is a " + c.getString("task") + " run, not a classifier");
+        if (!"classifier".equals(c.getString(ConfigSchema.TASK))) {
+            throw new UserError(dir + ": is a " + c.getString(ConfigSchema.TASK) + " run, not a classifier");
         }
         Path params = dir.resolve(PARAMS);
         if (!Files.isRegularFile(params)) {

@@ -20,6 +20,7 @@ import ganstudio.train.ResumeRequest;
 import ganstudio.train.Session;
 import ganstudio.train.SessionControl;
 import ganstudio.tricks.Tricks;
+import ganstudio.config.ClassifierKeys;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -100,7 +101,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
 
     @Override
     protected long length() {
-        return (long) config.getInt("cls.epochs") * trainer.batchesPerEpoch();
+        return (long) config.getInt(ClassifierKeys.CLS_EPOCHS) * trainer.batchesPerEpoch();
     }
 
     @Override
@@ -113,7 +114,8 @@ public final class ClassifierSession extends Session<ClassifierListener> {
         String tricks = trainer.activeTricks().isEmpty() ? "none" : String.join(", ", trainer.activeTricks());
         for (ClassifierListener l : listeners) {
             l.onStarted(run.getPath(), Devices.describe(device), describe(trainer.getData()), tricks,
-                    trainer.getModel().parameterCount(), config.getInt("cls.epochs"), trainer.batchesPerEpoch());
+                    trainer.getModel().parameterCount(), config.getInt(ClassifierKeys.CLS_EPOCHS),
+                            trainer.batchesPerEpoch());
         }
         epochStart = System.nanoTime();
     }
@@ -148,7 +150,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
             tally.nextEpoch();
             boolean better = tally.onValidation(val.top1());
             checkpoint(trainer, run);
-            int patience = config.getInt("reg.earlyStopping");
+            int patience = config.getInt(ClassifierKeys.REG_EARLY_STOPPING);
             if (better) {
                 saveBest(trainer, run, val);
             } else if (patience > 0 && tally.sinceBest() >= patience) {
@@ -157,7 +159,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
                 return false;
             }
             epochStart = System.nanoTime();
-        } else if (step % config.getInt("log.every") == 0 || step == 1 || single) {
+        } else if (step % config.getInt(ConfigSchema.LOG_EVERY) == 0 || step == 1 || single) {
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             emit(run, new ClassifierMetrics(trainer.epoch(), step, tally.meanLoss(), tally.accuracy(),
                     Double.NaN, Double.NaN, Double.NaN, trainer.learningRate(), Double.NaN, tally.seen() / seconds,
@@ -251,7 +253,7 @@ public final class ClassifierSession extends Session<ClassifierListener> {
 
     /** The run is judged by its best validation weights when early stopping kept them, else by its last. */
     private static boolean useBestWeights(RunConfig config, Path runDir) {
-        return config.getInt("reg.earlyStopping") > 0 && Files.isRegularFile(bestWeights(runDir));
+        return config.getInt(ClassifierKeys.REG_EARLY_STOPPING) > 0 && Files.isRegularFile(bestWeights(runDir));
     }
 
     /**
@@ -270,7 +272,8 @@ public final class ClassifierSession extends Session<ClassifierListener> {
             throw new UserError(runDir + ": has no checkpoint to evaluate");
         }
         ClassifierData data = ClassifierData.load(c);
-        try (ClassifierTrainer trainer = new ClassifierTrainer(c, data, Devices.resolve(c.getString("device")))) {
+        try (ClassifierTrainer trainer = new ClassifierTrainer(c, data,
+                Devices.resolve(c.getString(ConfigSchema.DEVICE)))) {
             loadNewestGood(run, folder -> loadCheckpoint(trainer, folder));
             boolean useBest = useBestWeights(c, runDir);
             if (useBest) {

@@ -36,6 +36,8 @@ import ganstudio.tricks.LrScheduleBuilder;
 import ganstudio.tricks.Trick;
 import ganstudio.tricks.TrickSetup;
 import ganstudio.tricks.Tricks;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -67,13 +69,11 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final LrSchedule schedule;
     /** The tricks that run as plugins, in the registry order. */
     private final List<Trick> tricks;
-    private final GradientTricks gradientTricks;
     private final Adversary adversary;
     private final String loss;
     private final float labelSmoothing;
     private final float focalGamma;
     private final float focalAlpha;
-    private final float flooding;
     private final float distillT;
     private final float distillWeight;
     private final float advWeight;
@@ -96,10 +96,10 @@ public final class ClassifierTrainer implements AutoCloseable {
     public ClassifierTrainer(RunConfig config, ClassifierData data, Device device) {
         this.config = config;
         this.data = data;
-        this.seed = config.getLong("seed");
-        EngineSetup.prepare(config.getInt("threads"), seed);
+        this.seed = config.getLong(ConfigSchema.SEED);
+        EngineSetup.prepare(config.getInt(ConfigSchema.THREADS), seed);
         this.manager = NDManager.newBaseManager(device);
-        this.batchSize = config.getInt("batchSize");
+        this.batchSize = config.getInt(ConfigSchema.BATCH_SIZE);
         this.classes = data.classes();
         ImageSet train = data.train();
         if (train.count() < batchSize) {
@@ -110,22 +110,21 @@ public final class ClassifierTrainer implements AutoCloseable {
                 manager);
         this.params = model.trainable();
         this.batchesPerEpoch = train.count() / batchSize;
-        this.baseLr = config.getDouble("opt.lr");
+        this.baseLr = config.getDouble(ClassifierKeys.OPT_LR);
         long total = (long) batchesPerEpoch * scheduleEpochs(config);
         this.schedule = LrScheduleBuilder.forClassifier(config, baseLr, batchesPerEpoch, total);
-        this.optimizer = Optimizers.create(config, "opt", (float) schedule.rate(1), GradientTricks.coupledWeightDecay(config));
+        this.optimizer = Optimizers.create(config, "opt", (float) schedule.rate(1),
+                GradientTricks.coupledWeightDecay(config));
         this.tricks = Tricks.active(new TrickSetup(config, manager, total, List.of(), train));
-        this.gradientTricks = GradientTricks.fromConfig(config);
         this.adversary = Adversary.fromConfig(config);
-        this.loss = config.getString("cls.loss");
-        this.labelSmoothing = (float) config.getDouble("cls.labelSmoothing");
-        this.focalGamma = (float) config.getDouble("cls.focalGamma");
-        this.focalAlpha = (float) config.getDouble("cls.focalAlpha");
-        this.flooding = (float) config.getDouble("cls.flooding");
-        this.distillT = (float) config.getDouble("cls.distillT");
-        this.distillWeight = (float) config.getDouble("cls.distillWeight");
-        this.advWeight = (float) config.getDouble("adv.weight");
-        String teacherPath = config.getString("cls.teacher");
+        this.loss = config.getString(ClassifierKeys.CLS_LOSS);
+        this.labelSmoothing = (float) config.getDouble(ClassifierKeys.CLS_LABEL_SMOOTHING);
+        this.focalGamma = (float) config.getDouble(ClassifierKeys.CLS_FOCAL_GAMMA);
+        this.focalAlpha = (float) config.getDouble(ClassifierKeys.CLS_FOCAL_ALPHA);
+        this.distillT = (float) config.getDouble(ClassifierKeys.CLS_DISTILL_T);
+        this.distillWeight = (float) config.getDouble(ClassifierKeys.CLS_DISTILL_WEIGHT);
+        this.advWeight = (float) config.getDouble(ClassifierKeys.ADV_WEIGHT);
+        String teacherPath = config.getString(ClassifierKeys.CLS_TEACHER);
         if (teacherPath.isBlank()) {
             teacher = null;
             teacherManager = null;
@@ -144,8 +143,8 @@ public final class ClassifierTrainer implements AutoCloseable {
 
     /** Epochs the learning-rate schedule spans: sched.epochs when set (a lengthened resumed run), else cls.epochs. */
     static int scheduleEpochs(RunConfig c) {
-        int pinned = c.getInt("sched.epochs");
-        return pinned > 0 ? pinned : c.getInt("cls.epochs");
+        int pinned = c.getInt(ClassifierKeys.SCHED_EPOCHS);
+        return pinned > 0 ? pinned : c.getInt(ClassifierKeys.CLS_EPOCHS);
     }
 
     /** A teacher given as a path, or as a folder name under models/. */
@@ -202,14 +201,11 @@ public final class ClassifierTrainer implements AutoCloseable {
         if (labelSmoothing > 0) {
             on.add("label smoothing " + labelSmoothing);
         }
-        if (flooding > 0) {
-            on.add("flooding " + flooding);
-        }
         if (teacher != null) {
             on.add("distillation T=" + distillT);
         }
         if (adversary != null) {
-            on.add(config.getString("adv.kind") + " ε=" + config.getDouble("adv.eps"));
+            on.add(config.getString(ClassifierKeys.ADV_KIND) + " ε=" + config.getDouble(ClassifierKeys.ADV_EPS));
         }
         return on;
     }
@@ -256,7 +252,7 @@ public final class ClassifierTrainer implements AutoCloseable {
             batch = t.transformBatch(batch, augmentSeed);
         }
 
-        double lr = schedule.rate(step + 1) * baseLr / config.getDouble("opt.lr");
+        double lr = schedule.rate(step + 1) * baseLr / config.getDouble(ClassifierKeys.OPT_LR);
         lastLr = lr;
         optimizer.setLearningRate((float) lr);
         float lossValue;
@@ -282,7 +278,9 @@ public final class ClassifierTrainer implements AutoCloseable {
                     NDArray advLoss = loss(model.logits(adv, true), targets, teacherLogits);
                     total = Scalars.mul(total, 1 - advWeight).add(Scalars.mul(advLoss, advWeight));
                 }
-                total = Losses.flood(total, flooding);
+                for (Trick t : tricks) {
+                    total = t.classifierLoss(total);
+                }
                 gc.backward(total);
             }
             NDArray hits = logits.argMax(1).eq(targets.argMax(1)).sum();
@@ -323,7 +321,7 @@ public final class ClassifierTrainer implements AutoCloseable {
 
     /** Outside any NDScope: the optimizer creates its state arrays on first use, and they must outlive the step. */
     private void update(double lr) {
-        if (gradientTricks.isActive()) {
+        if (!tricks.isEmpty()) {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 List<NDArray> weights = new ArrayList<>(params.size());
@@ -335,8 +333,9 @@ public final class ClassifierTrainer implements AutoCloseable {
                     grads.add(w.getGradient());
                     isWeight.add(p.getValue().getType() == Parameter.Type.WEIGHT);
                 }
-                gradientTricks.apply(weights, grads, isWeight);
-                gradientTricks.decay(weights, lr);
+                for (Trick t : tricks) {
+                    t.beforeUpdate(weights, grads, isWeight, lr);
+                }
             }
         }
         for (Pair<String, Parameter> p : params) {

@@ -16,6 +16,7 @@ import ganstudio.train.ResumeRequest;
 import ganstudio.train.Session;
 import ganstudio.train.SessionControl;
 import ganstudio.tricks.Tricks;
+import ganstudio.config.ConfigSchema;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,8 +56,9 @@ public final class GanSession extends Session<GanListener> {
 
     /**
      * A new run that samples its pictures from another run's fixed noise bank (fixed-noise.bin), so the two
-     * grids show the same z side by side. With the source's seed ({@link ganstudio.tricks.TwinConfig} keeps it) it also draws the same
-     * real batches in the same order: the data sources are seeded from the config's seed alone.
+     * grids show the same z side by side. With the source's seed ({@link ganstudio.tricks.TwinConfig} keeps it)
+     * it also draws the same real batches in the same order: the data sources are seeded from the config's seed
+     * alone.
      */
     public static GanSession twin(RunConfig config, Path runsRoot, String preset, Path sourceRun) {
         RunDirectory.open(sourceRun); // not a run directory: fail now, on the caller's thread
@@ -95,7 +97,8 @@ public final class GanSession extends Session<GanListener> {
     @Override
     protected RunDirectory createNew(Device device) {
         if (twinOf != null) {
-            trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(), twinOf.resolve(RunDirectory.FIXED_NOISE));
+            trainer.readFixedNoise(RunDirectory.open(twinOf).readFixedNoise(),
+                    twinOf.resolve(RunDirectory.FIXED_NOISE));
         }
         RunDirectory run = createRun(runInfo(device, data));
         run.writeFixedNoise(trainer.fixedNoiseBytes());
@@ -118,7 +121,7 @@ public final class GanSession extends Session<GanListener> {
 
     @Override
     protected long length() {
-        return config.getInt("steps");
+        return config.getInt(ConfigSchema.STEPS);
     }
 
     @Override
@@ -162,16 +165,16 @@ public final class GanSession extends Session<GanListener> {
     protected boolean iterate(RunDirectory run, boolean single) {
         long steps = length();
         long next = trainer.getStep() + 1;
-        boolean log = next % config.getInt("log.every") == 0 || next == steps || single || next == 1;
+        boolean log = next % config.getInt(ConfigSchema.LOG_EVERY) == 0 || next == steps || single || next == 1;
         StepMetrics m = trainer.step(log);
         if (log) {
             publish(m, run);
         }
-        boolean save = next % config.getInt("log.frameEvery") == 0 || next == steps || single;
+        boolean save = next % config.getInt(ConfigSchema.LOG_FRAME_EVERY) == 0 || next == steps || single;
         if (save || anyWantsFrame(next)) {
             emitFrame(trainer.frame(), run, save);
         }
-        if (next % config.getInt("log.checkpointEvery") == 0 || control.takeCheckpointRequest()) {
+        if (next % config.getInt(ConfigSchema.LOG_CHECKPOINT_EVERY) == 0 || control.takeCheckpointRequest()) {
             checkpointWithEvent(trainer, run);
         }
         checkFrameWrites(run, trainer.getStep());
@@ -262,7 +265,7 @@ public final class GanSession extends Session<GanListener> {
                 // be left saying "running" if the process ends meanwhile.
                 writeSummary(run, st, why, null);
                 try {
-                    JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt("eval.samples"),
+                    JsonObject eval = Evaluation.evaluate(trainer, config, config.getInt(ConfigSchema.EVAL_SAMPLES),
                             control::isEvaluationSkipped);
                     recordEnd(run, trainer.getStep(), st, why, () -> writeSummary(run, st, stopReason, eval));
                     return;

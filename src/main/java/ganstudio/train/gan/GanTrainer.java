@@ -40,6 +40,7 @@ import ganstudio.tricks.CriticPass;
 import ganstudio.tricks.Trick;
 import ganstudio.tricks.TrickSetup;
 import ganstudio.tricks.Tricks;
+import ganstudio.config.ConfigSchema;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -93,14 +94,14 @@ public final class GanTrainer implements AutoCloseable {
     public GanTrainer(RunConfig config, TrainingData data, Device device) {
         this.config = config;
         this.data = data;
-        this.seed = config.getLong("seed");
+        this.seed = config.getLong(ConfigSchema.SEED);
         // The engine's seed also draws the fixed noise bank.
-        EngineSetup.prepare(config.getInt("threads"), seed);
+        EngineSetup.prepare(config.getInt(ConfigSchema.THREADS), seed);
         this.manager = NDManager.newBaseManager(device);
         this.ps = new ParameterStore(manager, false);
         this.spec = NetworkSpec.from(config, data.channels(), data.imageSize());
-        this.objective = Objective.of(config.getString("objective.kind"));
-        this.batchSize = config.getInt("batchSize");
+        this.objective = Objective.of(config.getString(ConfigSchema.OBJECTIVE_KIND));
+        this.batchSize = config.getInt(ConfigSchema.BATCH_SIZE);
         this.generator = GanNetworks.generator(spec);
         this.critic = GanNetworks.critic(spec);
         if (objective == Objective.WGAN_GP && !critic.supportsInputGradient()) {
@@ -121,13 +122,14 @@ public final class GanTrainer implements AutoCloseable {
         this.tricks = Tricks.active(new TrickSetup(config, manager, totalSteps, parametersOf(gParams), null));
         this.source = data.isTwoDimensional() ? new MixtureSource(data.mixture(), manager, seed)
                 : new ImageSource(data.images(), manager, seed);
-        this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec, config.getInt("log.noiseBank")));
+        this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec,
+                config.getInt(ConfigSchema.LOG_NOISE_BANK)));
     }
 
     /** G iterations the schedules span: scheduleSteps when set (a resumed run that was lengthened), else steps. */
     static int scheduleLength(RunConfig c) {
-        int pinned = c.getInt("scheduleSteps");
-        return pinned > 0 ? pinned : c.getInt("steps");
+        int pinned = c.getInt(ConfigSchema.SCHEDULE_STEPS);
+        return pinned > 0 ? pinned : c.getInt(ConfigSchema.STEPS);
     }
 
     private static List<Parameter> parametersOf(List<Pair<String, Parameter>> list) {
@@ -304,7 +306,8 @@ public final class GanTrainer implements AutoCloseable {
             if (!measure) {
                 keepUnreadLoss(loss);
             } else {
-                NDList stats = new NDList(loss, dReal.mean(), dFake.mean(), penalty == null ? loss.zerosLike() : penalty);
+                NDList stats = new NDList(loss, dReal.mean(), dFake.mean(),
+                        penalty == null ? loss.zerosLike() : penalty);
                 float[] v = NDArrays.stack(stats).toFloatArray();
                 result = new CriticResult(v[0], v[1], v[2], v[3], details ? gradientNorm(dParams) : Double.NaN);
             }
@@ -510,7 +513,7 @@ public final class GanTrainer implements AutoCloseable {
                         spec.imageSize());
             }
             Mixture2D mix = data.mixture();
-            int res = config.getInt("log.heatmap");
+            int res = config.getInt(ConfigSchema.LOG_HEATMAP);
             double extent = mix.extent();
             float[] heat = critic.forward(ps, new NDList(planeGrid(res, extent)), false).singletonOrThrow()
                     .toFloatArray();

@@ -16,6 +16,7 @@ import ganstudio.metrics.ClassCoverage;
 import ganstudio.metrics.FrechetDistance;
 import ganstudio.train.classify.ClassifierModel;
 import ganstudio.train.common.EvaluationCancelled;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +38,12 @@ public final class ImageEvaluation {
 
     /** The classifier folder the config asks for, or empty (none, or auto with nothing shipped for the data). */
     public static Optional<Path> classifierFor(RunConfig c) {
-        String name = c.getString("eval.classifier");
+        String name = c.getString(ConfigSchema.EVAL_CLASSIFIER);
         if ("none".equals(name)) {
             return Optional.empty();
         }
         if ("auto".equals(name)) {
-            String kind = c.getString("data.kind").replace("-mnist", "");
+            String kind = c.getString(ConfigSchema.DATA_KIND).replace("-mnist", "");
             Path p = Presets.locate().getDir().resolve(kind + "-classifier");
             return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
         }
@@ -62,8 +63,10 @@ public final class ImageEvaluation {
             BooleanSupplier cancelled) {
         Optional<Path> dir = classifierFor(c);
         if (dir.isEmpty()) {
-            out.addProperty("note", "no classifier for " + c.getString("data.kind") + " in models/ (eval.classifier = "
-                    + c.getString("eval.classifier") + "): train one with a classifier preset and copy its run to "
+            out.addProperty("note",
+                    "no classifier for " + c.getString(ConfigSchema.DATA_KIND) + " in models/ (eval.classifier = "
+                    + c.getString(ConfigSchema.EVAL_CLASSIFIER)
+                            + "): train one with a classifier preset and copy its run to "
                     + "models/<name>-classifier, see README");
             return;
         }

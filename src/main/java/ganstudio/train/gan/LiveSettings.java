@@ -26,10 +26,12 @@ public final class LiveSettings {
     public LiveSettings(RunConfig c) {
         lrG = (float) c.getDouble("optG.lr");
         lrD = (float) c.getDouble("optD.lr");
-        clip = (float) c.getDouble("objective.clip");
-        lambda = (float) c.getDouble("objective.lambda");
-        schedule = new CriticSchedule(c.getInt("objective.nCritic"), c.getBool("objective.burst"),
-                c.getInt("objective.burstCritic"), c.getInt("objective.burstFirst"), c.getInt("objective.burstEvery"));
+        clip = (float) c.getDouble(ConfigSchema.OBJECTIVE_CLIP);
+        lambda = (float) c.getDouble(ConfigSchema.OBJECTIVE_LAMBDA);
+        schedule = new CriticSchedule(c.getInt(ConfigSchema.OBJECTIVE_N_CRITIC),
+                c.getBool(ConfigSchema.OBJECTIVE_BURST),
+                c.getInt(ConfigSchema.OBJECTIVE_BURST_CRITIC), c.getInt(ConfigSchema.OBJECTIVE_BURST_FIRST),
+                        c.getInt(ConfigSchema.OBJECTIVE_BURST_EVERY));
     }
 
     public float lrG() {

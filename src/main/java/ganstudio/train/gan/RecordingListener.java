@@ -7,6 +7,7 @@ import ganstudio.media.video.Recorder;
 import ganstudio.media.video.RecordingResult;
 import ganstudio.media.video.VideoFrame;
 import ganstudio.metrics.StepMetrics;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -39,8 +40,8 @@ public final class RecordingListener implements GanListener {
     /** Records a session's own frames, titled with its run name and objective. */
     public static RecordingListener attach(GanSession session, Recorder recorder, String title) {
         RecordingListener l = new RecordingListener(recorder, title,
-                session.getConfig().getString("objective.kind"));
-        l.totalSteps = session.getConfig().getInt("steps");
+                session.getConfig().getString(ConfigSchema.OBJECTIVE_KIND));
+        l.totalSteps = session.getConfig().getInt(ConfigSchema.STEPS);
         session.addListener(l);
         return l;
     }

@@ -20,6 +20,7 @@ import ganstudio.ui.session.LiveRun;
 import ganstudio.ui.session.SessionButtons;
 import ganstudio.ui.session.StudioThreads;
 import ganstudio.ui.session.TrainingRun;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -173,7 +174,7 @@ public final class ClassifierView {
         liveEdits.load(config);
         closeOpened();
         showLive();
-        viewing.setText("Live: " + (preset.isEmpty() ? config.getString("name") : preset));
+        viewing.setText("Live: " + (preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset));
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
         statusBar.showStatus("starting (loading data, building the network)");

@@ -44,9 +44,9 @@ public final class ConfigFormModel {
     }
 
     /** Keys of one section, in schema order. */
-    public static List<ConfigKey> keysOf(String section) {
-        List<ConfigKey> out = new ArrayList<>();
-        for (ConfigKey k : ConfigSchema.keys()) {
+    public static List<ConfigKey<?>> keysOf(String section) {
+        List<ConfigKey<?>> out = new ArrayList<>();
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             if (sectionOf(k.getName()).equals(section)) {
                 out.add(k);
             }
@@ -59,7 +59,7 @@ public final class ConfigFormModel {
         config = c;
         texts.clear();
         fieldErrors.clear();
-        for (ConfigKey k : ConfigSchema.keys()) {
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             texts.put(k.getName(), String.valueOf(c.get(k.getName())));
         }
         revalidate();

@@ -59,7 +59,7 @@ public final class ConfigFormView extends Accordion {
             grid.getColumnConstraints().addAll(labels, fields);
             int row = 0;
             for (String name : section.keys()) {
-                ConfigKey key = ConfigSchema.require(name);
+                ConfigKey<?> key = ConfigSchema.require(name);
                 Label label = new Label(section.label(name));
                 label.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, the key's name stays whole
                 Control editor = editorFor(key);
@@ -111,7 +111,7 @@ public final class ConfigFormView extends Accordion {
         }
     }
 
-    private Control editorFor(ConfigKey key) {
+    private Control editorFor(ConfigKey<?> key) {
         String name = key.getName();
         switch (key.getType()) {
             case CHOICE: {

@@ -63,7 +63,7 @@ public final class FormLayout {
         List<Section> out = new ArrayList<>();
         for (String title : GAN_SECTIONS) {
             List<String> keys = new ArrayList<>();
-            for (ConfigKey k : ConfigSchema.keys()) {
+            for (ConfigKey<?> k : ConfigSchema.keys()) {
                 if (ConfigFormModel.sectionOf(k.getName()).equals(title) && !"task".equals(k.getName())) {
                     keys.add(k.getName());
                 }
@@ -88,7 +88,7 @@ public final class FormLayout {
         groups.get("Run").addAll(CLASSIFIER_RUN);
         groups.get("Data").addAll(CLASSIFIER_DATA);
         groups.get("Logging").add("log.every");
-        for (ConfigKey k : ConfigSchema.keys()) {
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             String name = k.getName();
             String title = trickSection(name);
             if (title != null) {

@@ -41,7 +41,7 @@ public final class LiveEditPanel extends VBox {
         FlowPane flow = new FlowPane(8, 6);
         flow.getStyleClass().add("live-edit-flow");
         for (String key : keys) {
-            ConfigKey k = ConfigSchema.require(key);
+            ConfigKey<?> k = ConfigSchema.require(key);
             Label label = new Label(k.getShortLabel());
             TextField field = new TextField();
             field.setPrefColumnCount(6);

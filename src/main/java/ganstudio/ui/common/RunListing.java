@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import ganstudio.runs.RunDirectory;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class RunListing {
             return text(summary, "task");
         }
         try {
-            return run.readConfig().getString("task");
+            return run.readConfig().getString(ConfigSchema.TASK);
         } catch (RuntimeException e) {
             return "gan";
         }

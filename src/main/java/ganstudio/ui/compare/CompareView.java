@@ -14,6 +14,7 @@ import ganstudio.ui.common.RunsPanel;
 import ganstudio.ui.common.UiTicker;
 import ganstudio.ui.gan.GanRunFeed;
 import ganstudio.ui.session.TrainingRun;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,7 +223,7 @@ public final class CompareView {
         ComparedRun r = ComparedRun.opened(letter, dir, c);
         r.store().appendAll(run.readMetrics()); // not yet shown: the FX thread gets it through runLater
         r.setFrameSteps(run.frameSteps());
-        r.setState(c.getInt("steps") + " steps, " + RunListing.row(dir).status());
+        r.setState(c.getInt(ConfigSchema.STEPS) + " steps, " + RunListing.row(dir).status());
         if (run.readRunInfo().has("twinOf")) {
             Path source = Path.of(run.readRunInfo().get("twinOf").getAsString());
             r.setTwinOf(source);
@@ -245,7 +246,8 @@ public final class CompareView {
             TwinConfig.Twin twin = launcher.twinOf(source, sourcePreset, chosenObjective());
             banner.hide();
             show(List.of(launcher.startPair(source, sourcePreset, twin)));
-            pairInfo.setText("A: " + source.getString("name") + "; B, its twin with " + twin.preset() + "'s objective "
+            pairInfo.setText("A: " + source.getString(ConfigSchema.NAME) + "; B, its twin with " + twin.preset()
+                    + "'s objective "
                     + "settings, starts once A has written its fixed noise bank. What B changes is listed under the "
                     + "pictures.");
         } catch (UserError e) {
@@ -267,7 +269,8 @@ public final class CompareView {
     /** Sets the pair launcher's fields as a person would (the studio's --pair demo). */
     public void setPairFields(String preset, Integer stepCount, String objective) {
         if (preset != null && !presetBox.getItems().contains(preset)) {
-            throw new UserError("no GAN preset '" + preset + "'; there are: " + String.join(", ", presetBox.getItems()));
+            throw new UserError("no GAN preset '" + preset + "'; there are: " + String.join(", ",
+                    presetBox.getItems()));
         }
         if (preset != null) {
             presetBox.setValue(preset);
@@ -316,7 +319,8 @@ public final class CompareView {
                         ComparedRun twinRun = launcher.startTwinOf(sourceDir, twin);
                         show(List.of(source, twinRun));
                         pairInfo.setText("A: " + sourceDir.getFileName() + " (read-only); B: its twin with "
-                                + twin.preset() + "'s objective settings. What B changes is listed under the pictures.");
+                                + twin.preset()
+                                        + "'s objective settings. What B changes is listed under the pictures.");
                     } catch (UserError e) {
                         banner.show(e.getMessage());
                     }
@@ -470,7 +474,7 @@ public final class CompareView {
             String state = f.isFinished() ? f.getFinishedStatus() : f.isStarted() ? "training" : "starting";
             training += f.isStarted() && !f.isFinished() ? 1 : 0;
             double perSecond = r.store().last(MetricsStore.SAMPLES_PER_S);
-            panes.get(i).setStatus("step " + r.lastStep() + " / " + r.session().getConfig().getInt("steps")
+            panes.get(i).setStatus("step " + r.lastStep() + " / " + r.session().getConfig().getInt(ConfigSchema.STEPS)
                     + (Double.isNaN(perSecond) ? "" : String.format(" · %,.0f samples/s", perSecond)) + " · " + state
                     + ("failed".equals(state) ? ": " + f.getFinishedReason() : ""));
         }

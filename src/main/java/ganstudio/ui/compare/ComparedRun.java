@@ -6,6 +6,7 @@ import ganstudio.runs.RunDirectory;
 import ganstudio.train.gan.GanSession;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.gan.GanRunFeed;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class ComparedRun {
 
     /** "A · ring8-gan-20261125-101500 (nsgan)": the legend and caption of this run. */
     String label() {
-        return letter + " · " + name + " (" + config.getString("objective.kind") + ")";
+        return letter + " · " + name + " (" + config.getString(ConfigSchema.OBJECTIVE_KIND) + ")";
     }
 
     RunConfig config() {
@@ -68,7 +69,7 @@ final class ComparedRun {
     }
 
     int batchSize() {
-        return config.getInt("batchSize");
+        return config.getInt(ConfigSchema.BATCH_SIZE);
     }
 
     /** The run this one is the paired-experiment twin of, or null. */
@@ -174,7 +175,8 @@ final class ComparedRun {
                 : changes.stream().map(TwinConfig.Change::toString).collect(Collectors.joining(", "))) + ".";
         if (twinOf != null && a.dir != null
                 && twinOf.toAbsolutePath().normalize().equals(a.dir.toAbsolutePath().normalize())) {
-            text += " " + letter + " is " + a.letter + "'s twin: same data, model, seed " + config.getLong("seed")
+            text += " " + letter + " is " + a.letter + "'s twin: same data, model, seed "
+                    + config.getLong(ConfigSchema.SEED)
                     + ", batch " + batchSize() + ", the same real batches in the same order, and " + a.letter
                     + "'s fixed noise bank, so the pictures show the same z.";
         }

@@ -6,6 +6,7 @@ import ganstudio.tricks.TwinConfig;
 import ganstudio.train.gan.GanSession;
 import ganstudio.ui.gan.GanRunFeed;
 import ganstudio.ui.session.StudioThreads;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -35,14 +36,15 @@ final class PairLauncher {
      * @param objective the twin's objective.kind, or null for the default (WGAN for a GAN, nsgan for a WGAN)
      */
     TwinConfig.Twin twinOf(RunConfig source, String sourcePreset, String objective) {
-        String o = objective != null ? objective : TwinConfig.defaultObjective(source.getString("objective.kind"));
+        String o = objective != null ? objective
+                : TwinConfig.defaultObjective(source.getString(ConfigSchema.OBJECTIVE_KIND));
         return TwinConfig.derive(source, sourcePreset, o, presets);
     }
 
     /** Starts the source; its twin follows once the source's run directory exists. Returns the source. */
     ComparedRun startPair(RunConfig source, String sourcePreset, TwinConfig.Twin twin) {
         GanSession session = GanSession.create(StudioThreads.resolve(source, 2), runsRoot, sourcePreset);
-        ComparedRun run = ComparedRun.live("A", source.getString("name"), session);
+        ComparedRun run = ComparedRun.live("A", source.getString(ConfigSchema.NAME), session);
         waitingSource = run;
         waitingTwin = twin;
         session.start();
@@ -78,7 +80,7 @@ final class PairLauncher {
         RunConfig c = StudioThreads.resolve(twin.config(), 2).withValue("description", "twin of "
                 + sourceRun.getFileName() + " (" + twin.preset() + " settings)");
         GanSession session = GanSession.twin(c, runsRoot, twin.preset(), sourceRun);
-        ComparedRun run = ComparedRun.live("B", c.getString("name"), session);
+        ComparedRun run = ComparedRun.live("B", c.getString(ConfigSchema.NAME), session);
         run.setTwinOf(sourceRun);
         run.setNote("twin (settings of " + twin.preset() + ")");
         session.start();

@@ -10,6 +10,7 @@ import ganstudio.metrics.ModeReadout;
 import ganstudio.runs.RunDirectory;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.RunListing;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,8 @@ record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, L
         if (mixture.isEmpty() && !frames.isEmpty()) {
             try {
                 Frame newest = run.readFrame(frames.get(frames.size() - 1));
-                layout = ImageGrid.layoutOf(config.getInt("log.noiseBank"), newest.width(), newest.height());
+                layout = ImageGrid.layoutOf(config.getInt(ConfigSchema.LOG_NOISE_BANK), newest.width(),
+                        newest.height());
             } catch (UserError e) {
                 // an unreadable picture: the run opens, its cells cannot be followed
             }

@@ -25,6 +25,7 @@ import ganstudio.ui.session.LiveRun;
 import ganstudio.ui.session.SessionButtons;
 import ganstudio.ui.session.StudioThreads;
 import ganstudio.ui.session.TrainingRun;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -242,9 +243,9 @@ public final class GanView {
         liveEdits.load(config);
         closeOpenedRun();
         follower.stop();
-        livePicture.reset(config.getInt("log.noiseBank"));
+        livePicture.reset(config.getInt(ConfigSchema.LOG_NOISE_BANK));
         showLiveExtras();
-        viewing.setText("Live: " + (preset.isEmpty() ? config.getString("name") : preset));
+        viewing.setText("Live: " + (preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset));
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
         statusBar.showStatus("starting (loading data, building networks)");

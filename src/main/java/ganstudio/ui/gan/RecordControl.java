@@ -10,6 +10,7 @@ import ganstudio.media.video.VideoSettings;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.train.gan.GanSession;
 import ganstudio.train.gan.RecordingListener;
+import ganstudio.config.ConfigSchema;
 
 import java.io.File;
 import java.nio.IntBuffer;
@@ -226,7 +227,7 @@ public final class RecordControl {
         snapshot.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, w);
         String title = feed.getRunDir().getFileName().toString();
         recorder.offer(VideoFrame.offHeap(m.step(), w, h, argb, List.of(Caption.of(title,
-                session.getConfig().getString("objective.kind"), m.step(), feed.getTotalSteps(), m))));
+                session.getConfig().getString(ConfigSchema.OBJECTIVE_KIND), m.step(), feed.getTotalSteps(), m))));
     }
 
     private void update() {

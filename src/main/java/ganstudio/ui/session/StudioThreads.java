@@ -1,6 +1,7 @@
 package ganstudio.ui.session;
 
 import ganstudio.config.RunConfig;
+import ganstudio.config.ConfigSchema;
 
 /**
  * How many PyTorch threads a run started from the studio gets when its config says 0 (all cores): one core fewer
@@ -17,7 +18,7 @@ public final class StudioThreads {
 
     /** The config with threads resolved for a studio run among sessions runs training at once. */
     public static RunConfig resolve(RunConfig config, int sessions) {
-        return config.withValue("threads", threadsFor(config.getInt("threads"), availableCores(), sessions));
+        return config.withValue("threads", threadsFor(config.getInt(ConfigSchema.THREADS), availableCores(), sessions));
     }
 
     static int threadsFor(int configured, int cores, int sessions) {

@@ -1,6 +1,7 @@
 package ganstudio.ui.session;
 
 import ganstudio.train.Session;
+import ganstudio.config.ConfigSchema;
 
 import java.nio.file.Path;
 
@@ -21,6 +22,6 @@ public record TrainingRun(String label, Session<?> session, String stopping) {
     /** The run's folder name, or its config's name before the folder exists. */
     public static String nameOf(Session<?> s) {
         Path dir = s.getRunDir();
-        return dir != null ? dir.getFileName().toString() : s.getConfig().getString("name");
+        return dir != null ? dir.getFileName().toString() : s.getConfig().getString(ConfigSchema.NAME);
     }
 }

@@ -2,6 +2,8 @@ package ganstudio.ui.sweeps;
 
 import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepTask;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,7 @@ record StudyEstimate(double seconds, String text, String basis) {
             boolean classifier = tasks.get(0).isClassifier();
             List<MachineRates.MeasuredRun> same = measured.stream()
                     .filter(r -> presetName(r.preset()).equals(presetName(v.preset())))
-                    .filter(r -> "classifier".equals(r.config().getString("task")) == classifier).toList();
+                    .filter(r -> "classifier".equals(r.config().getString(ConfigSchema.TASK)) == classifier).toList();
             List<MachineRates.MeasuredRun> matching = same.stream()
                     .filter(r -> agrees(r, tasks.get(0), v.settings())).toList();
             if (same.isEmpty()) {
@@ -94,7 +96,7 @@ record StudyEstimate(double seconds, String text, String basis) {
     }
 
     private static long length(SweepTask t) {
-        return t.isClassifier() ? t.config().getInt("cls.epochs") : t.config().getInt("steps");
+        return t.isClassifier() ? t.config().getInt(ClassifierKeys.CLS_EPOCHS) : t.config().getInt(ConfigSchema.STEPS);
     }
 
     private static String unit(SweepPlan plan) {

@@ -38,7 +38,7 @@ final class StudyValues {
         if (k.isEmpty()) {
             return bad("pick a key to vary");
         }
-        ConfigKey schemaKey;
+        ConfigKey<?> schemaKey;
         try {
             schemaKey = ConfigSchema.require(k);
         } catch (UserError e) {

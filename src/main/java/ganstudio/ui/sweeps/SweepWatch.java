@@ -9,6 +9,8 @@ import ganstudio.sweep.SweepPlan;
 import ganstudio.sweep.SweepReport;
 import ganstudio.sweep.SweepTask;
 import ganstudio.sweep.TaskState;
+import ganstudio.config.ClassifierKeys;
+import ganstudio.config.ConfigSchema;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +135,8 @@ final class SweepWatch {
         } catch (RuntimeException e) {
             // read mid-write, or damaged: the task shows as failed with the reason until its files change
             state = new TaskState(TaskState.Kind.FAILED, "cannot read its folder: " + e.getMessage(), 0,
-                    t.isClassifier() ? t.config().getInt("cls.epochs") : t.config().getInt("steps"));
+                    t.isClassifier() ? t.config().getInt(ClassifierKeys.CLS_EPOCHS) : t.config()
+                            .getInt(ConfigSchema.STEPS));
         }
         states.put(t.index(), state);
         stamps.put(t.index(), stamp);

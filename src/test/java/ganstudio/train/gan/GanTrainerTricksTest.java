@@ -2,7 +2,7 @@ package ganstudio.train.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +17,7 @@ import ganstudio.train.classify.TinyIdx;
 import ganstudio.config.ConfigSchema;
 import ganstudio.tricks.TrickType;
 import ganstudio.tricks.Tricks;
-
+import ganstudio.config.ConfigKey;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +61,8 @@ class GanTrainerTricksTest {
         ganstudio.train.classify.TinyIdx.write(dir, "train", 64, 4, 1);
         RunConfig c = RunConfig.defaults().with("data.kind", "mnist").with("data.path", dir.toString())
                 .with("objective.kind", "wgan-gp").with("model.gWidth", "32").with("model.dWidth", "32")
-                .with("batchSize", "16").with("log.noiseBank", "4").with("tricks.diffAugment", "color,translation,cutout")
+                .with("batchSize", "16").with("log.noiseBank", "4").with("tricks.diffAugment",
+                        "color,translation,cutout")
                 .with("eval.classifier", "none");
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
             StepMetrics m = t.step(true);
@@ -91,8 +92,8 @@ class GanTrainerTricksTest {
     @Test
     void everyRegisteredTrickReadsOnlyKeysTheSchemaKnowsAndIsOffByDefault() {
         for (TrickType t : Tricks.GAN) {
-            for (String key : t.keys()) {
-                assertNotNull(ConfigSchema.find(key), t.name() + " reads " + key);
+            for (ConfigKey<?> key : t.keys()) {
+                assertSame(key, ConfigSchema.find(key.getName()), t.name() + " reads " + key.getName());
             }
             assertFalse(t.isOn().test(RunConfig.defaults()), t.name() + " is on by default");
         }

@@ -80,7 +80,7 @@ class ConfigFormModelTest {
         List<String> all = new java.util.ArrayList<>(ConfigFormModel.SECTIONS);
         all.addAll(ConfigFormModel.CLASSIFIER_SECTIONS);
         for (String section : all) {
-            for (ConfigKey k : ConfigFormModel.keysOf(section)) {
+            for (ConfigKey<?> k : ConfigFormModel.keysOf(section)) {
                 assertTrue(seen.add(k.getName()));
             }
         }

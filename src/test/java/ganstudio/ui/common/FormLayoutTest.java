@@ -53,7 +53,7 @@ class FormLayoutTest {
         assertEquals(shown.size(), new HashSet<>(shown).size());
         int total = f.sections().stream().mapToInt(s -> s.keys().size()).sum();
         assertEquals(shown.size(), total); // no key in two sections
-        for (ConfigKey k : ConfigSchema.keys()) {
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
             if (isClassifierKey(k.getName())) {
                 assertTrue(shown.contains(k.getName()), k.getName());
             }
