@@ -47,13 +47,4 @@ public final class Losses {
         NDArray logS = Scalars.div(studentLogits, temperature).logSoftmax(1);
         return Scalars.mul(logQ.exp().mul(logQ.sub(logS)).sum(new int[] {1}).mean(), temperature * temperature);
     }
-
-    /** Label smoothing: (1 − ε)·y + ε/K. */
-    public static NDArray smoothLabels(NDArray targets, float epsilon) {
-        if (epsilon <= 0) {
-            return targets;
-        }
-        long k = targets.getShape().get(1);
-        return Scalars.mul(targets, 1 - epsilon).add(epsilon / k);
-    }
 }

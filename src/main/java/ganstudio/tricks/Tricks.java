@@ -21,12 +21,12 @@ public final class Tricks {
             CriticMixup.TYPE, CriticFlooding.TYPE, ParameterEma.TYPE);
 
     /**
-     * Classifier tricks that run as plugins: the batch augmentations, flooding of the loss, and what happens to
-     * gradients before the update. The loss's own form (focal, label smoothing, distillation, adversarial batches)
-     * is built by the trainer.
+     * Classifier tricks that run as plugins: the batch augmentations, then label smoothing of their targets,
+     * flooding of the loss, and what happens to gradients before the update. The loss's own form (focal,
+     * distillation, adversarial batches) is built by the trainer.
      */
-    public static final List<TrickType> CLASSIFIER = List.of(Augmenter.TYPE, ClassifierFlooding.TYPE,
-            GradientTricks.TYPE);
+    public static final List<TrickType> CLASSIFIER = List.of(Augmenter.TYPE, LabelSmoothing.TYPE,
+            ClassifierFlooding.TYPE, GradientTricks.TYPE);
 
     private Tricks() {}
 

@@ -1,5 +1,6 @@
 package ganstudio.tricks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
@@ -47,9 +48,10 @@ class LossesTest {
 
     @Test
     void labelSmoothingMovesEpsilonOverKToEveryClass() {
-        NDArray smoothed = Losses.smoothLabels(targets, 0.2f);
-        assertEquals(0.1f, smoothed.getFloat(0, 0), 1e-7);
-        assertEquals(0.9f, smoothed.getFloat(0, 1), 1e-7);
+        ImageBatch batch = new ImageBatch(2, 1, 1, 1, 2, new float[2], targets.toFloatArray());
+        new LabelSmoothing(0.2f).transformBatch(batch, 0);
+        assertArrayEquals(new float[] {0.1f, 0.9f, 0.9f, 0.1f}, batch.targets, 1e-7f);
+        NDArray smoothed = manager.create(batch.targets, targets.getShape());
         // row 1: 0.1·ln 4 + 0.9·ln(4/3) = 0.3975433; row 2: ln 2
         double expected = (0.1 * Math.log(4) + 0.9 * Math.log(4.0 / 3) + LN2) / 2;
         assertEquals(0.54534528, expected, 1e-7);

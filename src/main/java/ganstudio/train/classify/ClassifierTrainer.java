@@ -71,7 +71,6 @@ public final class ClassifierTrainer implements AutoCloseable {
     private final List<Trick> tricks;
     private final Adversary adversary;
     private final String loss;
-    private final float labelSmoothing;
     private final float focalGamma;
     private final float focalAlpha;
     private final float distillT;
@@ -118,7 +117,6 @@ public final class ClassifierTrainer implements AutoCloseable {
         this.tricks = Tricks.active(new TrickSetup(config, manager, total, List.of(), train));
         this.adversary = Adversary.fromConfig(config);
         this.loss = config.getString(ClassifierKeys.CLS_LOSS);
-        this.labelSmoothing = (float) config.getDouble(ClassifierKeys.CLS_LABEL_SMOOTHING);
         this.focalGamma = (float) config.getDouble(ClassifierKeys.CLS_FOCAL_GAMMA);
         this.focalAlpha = (float) config.getDouble(ClassifierKeys.CLS_FOCAL_ALPHA);
         this.distillT = (float) config.getDouble(ClassifierKeys.CLS_DISTILL_T);
@@ -198,9 +196,6 @@ public final class ClassifierTrainer implements AutoCloseable {
         if (!"ce".equals(loss)) {
             on.add(loss + " loss");
         }
-        if (labelSmoothing > 0) {
-            on.add("label smoothing " + labelSmoothing);
-        }
         if (teacher != null) {
             on.add("distillation T=" + distillT);
         }
@@ -261,8 +256,7 @@ public final class ClassifierTrainer implements AutoCloseable {
             scope.suppressNotUsedWarning();
             Shape shape = new Shape(batchSize, train.channels(), train.height(), train.width());
             NDArray x = manager.create(batch.pixels, shape);
-            NDArray targets = Losses.smoothLabels(manager.create(batch.targets, new Shape(batchSize, classes)),
-                    labelSmoothing);
+            NDArray targets = manager.create(batch.targets, new Shape(batchSize, classes));
             NDArray teacherLogits = teacher == null ? null : teacher.logits(x, false);
             NDArray adv = null;
             if (adversary != null) {
