@@ -105,7 +105,8 @@ public final class GanTrainer implements AutoCloseable {
         this.generator = GanNetworks.generator(spec);
         this.critic = GanNetworks.critic(spec);
         if (objective == Objective.WGAN_GP && !critic.supportsInputGradient()) {
-            throw new UserError("objective.kind = wgan-gp needs a critic without batch norm (model.dNorm)");
+            // Validation refuses model.dNorm = batch with wgan-gp; this is a layer without an input gradient.
+            throw new IllegalStateException("the critic has a layer without an input gradient; wgan-gp needs one");
         }
         generator.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
         critic.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);

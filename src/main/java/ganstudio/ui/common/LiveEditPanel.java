@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -25,7 +27,7 @@ import javafx.scene.layout.VBox;
 public final class LiveEditPanel extends VBox {
 
     private final List<String> keys;
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final Map<String, Editor> fields = new LinkedHashMap<>();
     private final Map<String, String> applied = new LinkedHashMap<>();
     private final Button apply = new Button("Apply");
     private final Label message = new Label();
@@ -43,14 +45,12 @@ public final class LiveEditPanel extends VBox {
         for (String key : keys) {
             ConfigKey<?> k = ConfigSchema.require(key);
             Label label = new Label(k.getShortLabel());
-            TextField field = new TextField();
-            field.setPrefColumnCount(6);
+            Editor editor = new Editor(k, this::apply);
             Tooltip tip = new Tooltip(key + ": " + k.getHelp() + "\nAllowed: " + k.describeRange());
-            field.setTooltip(tip);
+            editor.control.setTooltip(tip);
             label.setTooltip(tip);
-            field.setOnAction(e -> apply());
-            flow.getChildren().add(new VBox(2, label, field));
-            fields.put(key, field);
+            flow.getChildren().add(new VBox(2, label, editor.control));
+            fields.put(key, editor);
         }
         apply.setOnAction(e -> apply());
         apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -78,14 +78,14 @@ public final class LiveEditPanel extends VBox {
     }
 
     public void setActive(boolean active) {
-        fields.values().forEach(f -> f.setDisable(!active));
+        fields.values().forEach(f -> f.control.setDisable(!active));
         apply.setDisable(!active);
     }
 
     private void apply() {
         Map<String, Double> changes = new LinkedHashMap<>();
         for (String key : keys) {
-            String text = fields.get(key).getText().trim();
+            String text = fields.get(key).text();
             if (text.equals(applied.get(key))) {
                 continue;
             }
@@ -94,15 +94,48 @@ public final class LiveEditPanel extends VBox {
                 changes.put(key, v instanceof Boolean ? ((Boolean) v ? 1.0 : 0.0) : ((Number) v).doubleValue());
             } catch (UserError e) {
                 message.setText(e.getMessage());
-                fields.get(key).getStyleClass().add("field-error");
+                fields.get(key).control.getStyleClass().add("field-error");
                 return;
             }
         }
-        fields.values().forEach(f -> f.getStyleClass().remove("field-error"));
+        fields.values().forEach(f -> f.control.getStyleClass().remove("field-error"));
         message.setText("");
         changes.forEach((k, v) -> {
             sink.accept(k, v);
-            applied.put(k, fields.get(k).getText().trim());
+            applied.put(k, fields.get(k).text());
         });
+    }
+
+    /** One key's editor: a text field, or a check box for a true/false key. */
+    private static final class Editor {
+        final Control control;
+        private final TextField field;
+        private final CheckBox box;
+
+        Editor(ConfigKey<?> key, Runnable onEnter) {
+            if (key.getType() == ConfigKey.Type.BOOL) {
+                field = null;
+                box = new CheckBox();
+                control = box;
+            } else {
+                box = null;
+                field = new TextField();
+                field.setPrefColumnCount(6);
+                field.setOnAction(e -> onEnter.run());
+                control = field;
+            }
+        }
+
+        String text() {
+            return box != null ? String.valueOf(box.isSelected()) : field.getText().trim();
+        }
+
+        void setText(String text) {
+            if (box != null) {
+                box.setSelected(Boolean.parseBoolean(text));
+            } else {
+                field.setText(text);
+            }
+        }
     }
 }
