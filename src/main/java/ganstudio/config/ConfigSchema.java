@@ -233,7 +233,8 @@ public final class ConfigSchema {
                     + "does), cosine likewise along a half cosine, cyclic restarts every lrCycle steps").build());
     public static final ConfigKey<Integer> LR_WARMUP = add(ConfigKey.intKey("lrWarmup")
             .setDefault(0).optRange(0, 100_000_000)
-            .setHelp("Linear warmup of both learning rates over this many G iterations").build());
+            .setHelp("Linear warmup of both learning rates over this many G iterations, in front of lrDecay (which "
+                    + "then spans the iterations after it)").build());
     public static final ConfigKey<Integer> LR_CYCLE = add(ConfigKey.intKey("lrCycle")
             .setDefault(1000).optRange(1, 100_000_000)
             .setHelp("G iterations per cosine cycle of lrDecay = cyclic").build());
