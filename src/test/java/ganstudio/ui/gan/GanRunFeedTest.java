@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-class LiveRunFeedTest {
+class GanRunFeedTest {
 
     @Test
     void metricsFromAnotherThreadAreDrainedInOrder() throws Exception {
