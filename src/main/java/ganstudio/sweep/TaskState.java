@@ -9,6 +9,7 @@ import ganstudio.config.ClassifierKeys;
 import ganstudio.config.ConfigSchema;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ public record TaskState(Kind kind, String detail, long step, long length) {
         } catch (UserError e) {
             summary = new JsonObject();
         }
-        long step = number(summary, "steps", number(summary, "epochs", 0));
+        // summary.json holds the count at the start and the end; metrics.csv's last row is where a run is now.
+        long step = Math.max(number(summary, "steps", number(summary, "epochs", 0)), lastLogged(taskDir));
         Optional<String> writer = RunDirectory.writer(taskDir);
         if (writer.isPresent()) {
             return new TaskState(Kind.RUNNING, writer.get(), step, length);
@@ -94,6 +96,37 @@ public record TaskState(Kind kind, String detail, long step, long length) {
                     length);
             default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)", step, length);
         };
+    }
+
+    /**
+     * The first column of metrics.csv's last complete row: the step (GAN) or epoch (classifier) last logged; 0
+     * when there is none. Reads only the file's end, so a status poll stays cheap on a long run.
+     */
+    static long lastLogged(Path taskDir) {
+        Path file = taskDir.resolve(RunDirectory.METRICS);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long length = f.length();
+            int n = (int) Math.min(length, 4096);
+            byte[] tail = new byte[n];
+            f.seek(length - n);
+            f.readFully(tail);
+            String text = new String(tail, StandardCharsets.UTF_8);
+            // A row still being written has no newline yet; the first line of a cut window may be partial.
+            String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+            for (int i = lines.length - 1; i >= (n == length ? 0 : 1); i--) {
+                try {
+                    return (long) Math.floor(Double.parseDouble(lines[i].split(",", 2)[0]));
+                } catch (NumberFormatException e) {
+                    // the header, or a damaged row: look further up
+                }
+            }
+        } catch (IOException e) {
+            // unreadable now (being replaced?): the summary's count stands
+        }
+        return 0;
     }
 
     /** A number field, or fallback when absent or not a number (a damaged summary is read as far as it goes). */

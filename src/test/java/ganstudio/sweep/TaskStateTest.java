@@ -52,4 +52,22 @@ class TaskStateTest {
                 stateWithSummary("{\"status\": {}, \"steps\": \"many\"}"));
         assertEquals(TaskState.Kind.KILLED, stateWithSummary("{not json").kind());
     }
+
+    @Test
+    void aRunningTasksProgressIsItsLastCompleteMetricsRow() throws Exception {
+        SweepTask t = SweepPlan.expand(SweepSpec.parse("{\"name\": \"s\", \"presets\": [\"ring8-gan\"], \"set\": "
+                + "{\"steps\": 300}}", "f"), Presets.locate(), new JsonObject()).task(0);
+        Path dir = tmp.resolve("running");
+        try (RunDirectory run = RunDirectory.createAt(dir, t.config(), new JsonObject())) {
+            run.writeSummary(new JsonObject());
+            Files.writeString(dir.resolve(RunDirectory.METRICS), "step,critic_iters\n10,10\n120,120\n13");
+            TaskState s = TaskState.of(dir, t);
+            assertEquals(TaskState.Kind.RUNNING, s.kind());
+            assertEquals(120, s.step());
+        }
+        // Ended without a final status: the rows say how far it got.
+        assertEquals(new TaskState(TaskState.Kind.KILLED, "ended without a final status (killed?)", 120, 300),
+                TaskState.of(dir, t));
+        assertEquals(0, TaskState.lastLogged(tmp.resolve("absent")));
+    }
 }
