@@ -17,6 +17,8 @@ import ganstudio.metrics.FrechetDistance;
 import ganstudio.train.classify.ClassifierModel;
 import ganstudio.train.common.EvaluationCancelled;
 import ganstudio.config.ConfigSchema;
+import ganstudio.metrics.KernelDistance;
+import ganstudio.metrics.ManifoldMetrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +27,17 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * Scores an image GAN with a trained classifier of the same data: class coverage of generated samples, and the
- * Fréchet distance between real and generated images in the classifier's penultimate features. The same
+ * Scores an image GAN with a trained classifier of the same data: class coverage of generated samples, and in the
+ * classifier's penultimate features the Fréchet distance, precision, recall, density, coverage and the kernel
+ * distance between real and generated images. The same
  * distance between the training and the test images is reported as the floor a perfect generator would reach
  * with this many samples.
  */
 public final class ImageEvaluation {
 
     private static final int BATCH = 500;
+    /** Subsets for the kernel distance's mean and standard error (KID's reference code uses 100 of 1,000). */
+    private static final int KID_SUBSETS = 10;
 
     private ImageEvaluation() {}
 
@@ -58,7 +63,7 @@ public final class ImageEvaluation {
         return Optional.of(p);
     }
 
-    /** Adds classCoverage and frechet fields to {@code out}, or a note saying why there are none. */
+    /** Adds the class coverage and feature-space fields to {@code out}, or a note saying why there are none. */
     public static void evaluate(GanTrainer trainer, RunConfig c, int samples, JsonObject out,
             BooleanSupplier cancelled) {
         Optional<Path> dir = classifierFor(c);
@@ -102,7 +107,19 @@ public final class ImageEvaluation {
             if (held != null) {
                 out.addProperty("frechetTrainVsTest", round(FrechetDistance.between(train.features, held.features)));
             }
+            ManifoldMetrics manifold = ManifoldMetrics.of(train.features, gen.features);
+            out.addProperty("precision", round(manifold.precision()));
+            out.addProperty("recall", round(manifold.recall()));
+            out.addProperty("density", round(manifold.density()));
+            out.addProperty("coverage", round(manifold.coverage()));
+            KernelDistance kid = KernelDistance.between(train.features, gen.features, KID_SUBSETS,
+                    c.getLong(ConfigSchema.SEED));
+            out.addProperty("kernelDistance", round(kid.mean()));
+            out.addProperty("kernelDistanceStdErr", round(kid.standardError()));
             out.addProperty("featureDim", gen.features[0].length);
+            out.addProperty("features", "the penultimate layer of the classifier above: \"frechet\" is the Fréchet "
+                    + "classifier distance and \"kernelDistance\" KID's estimate in those features, not FID or KID "
+                    + "in Inception features");
         }
     }
 
