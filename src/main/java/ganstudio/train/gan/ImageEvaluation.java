@@ -118,7 +118,7 @@ public final class ImageEvaluation {
             out.addProperty("kernelDistanceStdErr", round(kid.standardError()));
             out.addProperty("featureDim", gen.features[0].length);
             out.addProperty("features", "the penultimate layer of the classifier above: \"frechet\" is the Fréchet "
-                    + "classifier distance and \"kernelDistance\" KID's estimate in those features, not FID or KID "
+                    + "classifier distance and \"kernelDistance\" the KID estimate in those features, not FID or KID "
                     + "in Inception features");
         }
     }
