@@ -169,7 +169,7 @@ class SlurmSweepTest {
         awaitRows(s, twin, 250); // past a checkpoint, far from the end
         SlurmClient.Result r = client.run("scontrol", List.of("requeue", job));
         assertEquals(0, r.code(), r.toString());
-        letRequeuedJobStart(job);
+        letRequeuedJobStart(job, s.taskDir(twin), () -> log(s, twin));
 
         awaitEnd(s, 2);
         System.out.printf("SlurmSweepTest: requeue round in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -231,9 +231,11 @@ class SlurmSweepTest {
 
     /**
      * Slurm holds a requeued job back for about two minutes (its begin time moves on); a cluster's scheduler would
-     * wait them out, the test starts it at once.
+     * wait them out, the test starts it as soon as the first instance has released the task's run folder. On
+     * failure the message carries the task's log.
      */
-    private static void letRequeuedJobStart(String job) throws Exception {
+    private static void letRequeuedJobStart(String job, Path taskDir, java.util.function.Supplier<String> taskLog)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String line = "";
         while (System.nanoTime() < deadline) {
@@ -242,13 +244,16 @@ class SlurmSweepTest {
             if (again && (line.contains(" JobState=RUNNING ") || line.contains(" JobState=COMPLETED "))) {
                 return;
             }
-            if (again && line.contains(" JobState=PENDING ") && line.contains(" Reason=BeginTime ")) {
+            // Not before the first instance has let go of its run: a scheduler's hold would have outlasted it.
+            if (again && line.contains(" JobState=PENDING ") && line.contains(" Reason=BeginTime ")
+                    && RunDirectory.writer(taskDir).isEmpty()) {
                 SlurmClient.Result r = client.run("scontrol", List.of("update", "JobId=" + job, "StartTime=now"));
                 assertEquals(0, r.code(), r.toString());
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(job + " did not start again within 90 s after its requeue: " + line);
+        throw new AssertionError(job + " did not start again within 90 s after its requeue: " + line + "\ntask log:\n"
+                + taskLog.get());
     }
 
     private static String log(SweepFolder s, SweepTask t) {
