@@ -80,11 +80,11 @@ public record TaskState(Kind kind, String detail, long step, long length) {
         } catch (UserError e) {
             summary = new JsonObject();
         }
-        // summary.json holds the count at the start and the end; metrics.csv's last row is where a run is now.
-        long step = Math.max(number(summary, "steps", number(summary, "epochs", 0)), lastLogged(taskDir));
+        long step = number(summary, "steps", number(summary, "epochs", 0));
         Optional<String> writer = RunDirectory.writer(taskDir);
         if (writer.isPresent()) {
-            return new TaskState(Kind.RUNNING, writer.get(), step, length);
+            // summary.json holds the count from the start; metrics.csv's last row is where the run is now.
+            return new TaskState(Kind.RUNNING, writer.get(), Math.max(step, lastLogged(taskDir)), length);
         }
         String status = text(summary, "status");
         String reason = text(summary, "reason");
@@ -94,7 +94,8 @@ public record TaskState(Kind kind, String detail, long step, long length) {
                     reason, step, length);
             case "stopped" -> new TaskState(reason.startsWith(BUDGET_CAUSE) ? Kind.DONE : Kind.STOPPED, reason, step,
                     length);
-            default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)", step, length);
+            default -> new TaskState(Kind.KILLED, "ended without a final status (killed?)",
+                    Math.max(step, lastLogged(taskDir)), length);
         };
     }
 

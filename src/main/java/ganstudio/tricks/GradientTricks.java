@@ -3,11 +3,15 @@ package ganstudio.tricks;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
+import ganstudio.config.ClassifierKeys;
 import ganstudio.config.RunConfig;
 import ganstudio.nn.Scalars;
-import ganstudio.config.ClassifierKeys;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -90,9 +94,21 @@ public final class GradientTricks implements Trick {
     }
 
     @Override
-    public void beforeUpdate(List<NDArray> weights, List<NDArray> grads, List<Boolean> isWeight, double lr) {
-        apply(weights, grads, isWeight);
-        decay(weights, lr);
+    public void beforeUpdate(List<Pair<String, Parameter>> params, double lr) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            List<NDArray> weights = new ArrayList<>(params.size());
+            List<NDArray> grads = new ArrayList<>(params.size());
+            List<Boolean> isWeight = new ArrayList<>(params.size());
+            for (Pair<String, Parameter> p : params) {
+                NDArray w = p.getValue().getArray();
+                weights.add(w);
+                grads.add(w.getGradient());
+                isWeight.add(p.getValue().getType() == Parameter.Type.WEIGHT);
+            }
+            apply(weights, grads, isWeight);
+            decay(weights, lr);
+        }
     }
 
     /** Decoupled weight decay (Loshchilov and Hutter): w ← w − lr·λ·w, before the optimizer's own step. */

@@ -2,6 +2,8 @@ package ganstudio.tricks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -61,13 +63,12 @@ public interface Trick {
     }
 
     /**
-     * Between a classifier's backward pass and its optimizer's update: may change the gradients (and the weights)
-     * in place.
+     * Between a classifier's backward pass and its optimizer's update: may change the trainable parameters'
+     * gradients (and weights) in place. Called outside any NDScope.
      *
-     * @param isWeight per parameter, whether it is a weight (not a bias or a norm's scale)
      * @param lr the learning rate of the coming update
      */
-    default void beforeUpdate(List<NDArray> weights, List<NDArray> grads, List<Boolean> isWeight, double lr) {}
+    default void beforeUpdate(List<Pair<String, Parameter>> params, double lr) {}
 
     /** After the generator's update number {@code step} (0-based) was applied. */
     default void afterUpdate(long step) {}

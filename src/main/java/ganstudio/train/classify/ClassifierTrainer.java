@@ -315,22 +315,8 @@ public final class ClassifierTrainer implements AutoCloseable {
 
     /** Outside any NDScope: the optimizer creates its state arrays on first use, and they must outlive the step. */
     private void update(double lr) {
-        if (!tricks.isEmpty()) {
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                List<NDArray> weights = new ArrayList<>(params.size());
-                List<NDArray> grads = new ArrayList<>(params.size());
-                List<Boolean> isWeight = new ArrayList<>(params.size());
-                for (Pair<String, Parameter> p : params) {
-                    NDArray w = p.getValue().getArray();
-                    weights.add(w);
-                    grads.add(w.getGradient());
-                    isWeight.add(p.getValue().getType() == Parameter.Type.WEIGHT);
-                }
-                for (Trick t : tricks) {
-                    t.beforeUpdate(weights, grads, isWeight, lr);
-                }
-            }
+        for (Trick t : tricks) {
+            t.beforeUpdate(params, lr);
         }
         for (Pair<String, Parameter> p : params) {
             NDArray weight = p.getValue().getArray();
