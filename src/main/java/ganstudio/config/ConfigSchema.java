@@ -14,7 +14,7 @@ public final class ConfigSchema {
         "ring8", "grid25", "ring", "grid", "spiral", "swissroll",
         "fashion-mnist", "mnist", "idx", "cifar10", "folder"
     };
-    public static final String[] OBJECTIVES = {"gan", "nsgan", "wgan", "wgan-gp", "lsgan", "hinge"};
+    public static final String[] OBJECTIVES = {"gan", "nsgan", "wgan", "wgan-gp", "wgan-lp", "lsgan", "hinge"};
     public static final String[] NORMS = {"none", "batch", "group", "layer"};
     public static final String[] ACTIVATIONS = {"relu", "leakyrelu", "gelu"};
     public static final String[] INITS = {"dcgan", "xavier", "he", "orthogonal"};
@@ -201,8 +201,8 @@ public final class ConfigSchema {
     // Objective
     public static final ConfigKey<String> OBJECTIVE_KIND = add(ConfigKey.choiceKey("objective.kind")
             .setDefault("nsgan").setChoices(OBJECTIVES)
-            .setHelp("gan (minimax), nsgan (non-saturating G loss), wgan (weight clipping), wgan-gp, "
-                    + "lsgan, hinge").build());
+            .setHelp("gan (minimax), nsgan (non-saturating G loss), wgan (weight clipping), wgan-gp, wgan-lp "
+                    + "(one-sided penalty: only gradient norms above 1 cost), lsgan, hinge").build());
     public static final ConfigKey<Integer> OBJECTIVE_N_CRITIC = add(ConfigKey.intKey("objective.nCritic")
             .setDefault(1).optRange(1, 1000)
             .optLive("n_critic").setHelp("D (critic) iterations per G iteration").build());
@@ -212,7 +212,7 @@ public final class ConfigSchema {
             .build());
     public static final ConfigKey<Double> OBJECTIVE_LAMBDA = add(ConfigKey.doubleKey("objective.lambda")
             .setDefault(10.0).optRange(0, 1e6)
-            .optLive("lambda").setHelp("WGAN-GP gradient penalty weight").build());
+            .optLive("lambda").setHelp("WGAN-GP / WGAN-LP gradient penalty weight").build());
     public static final ConfigKey<Boolean> OBJECTIVE_BURST = add(ConfigKey.boolKey("objective.burst")
             .setDefault(false).optLive("burst")
             .setHelp("WGAN reference schedule: burstCritic critic iterations for the first burstFirst "
@@ -263,6 +263,36 @@ public final class ConfigSchema {
             .setDefault(0.0).optRange(0, 100)
             .setHelp("mixup for D (gan, nsgan, lsgan): D sees λ·real + (1−λ)·fake with target λ, "
                     + "λ ~ Beta(α, α) per sample; 0 = off").build());
+    // Stabilizers (issue 25): each off by default, so the paper presets stay as they were.
+    public static final ConfigKey<Integer> TRICKS_PACK = add(ConfigKey.intKey("tricks.pack")
+            .setDefault(1).optRange(1, 8)
+            .setHelp("PacGAN packing: D judges m samples at once, concatenated (2D: side by side; images: along "
+                    + "the channels), real and fake packed alike; 1 = off; batchSize must divide by m").build());
+    public static final ConfigKey<String> TRICKS_SPECTRAL_NORM = add(ConfigKey.choiceKey("tricks.spectralNorm")
+            .setDefault("none").setChoices("none", "critic", "both")
+            .setHelp("Spectral normalization (Miyato et al.) of the dense and convolution weights of D, or of D "
+                    + "and G: each uses W / σ(W), σ from one power-iteration step per update").build());
+    public static final ConfigKey<Double> TRICKS_R1 = add(ConfigKey.doubleKey("tricks.r1")
+            .setDefault(0.0).optRange(0, 1e6)
+            .setHelp("R1 penalty γ/2 · E‖∇D(x)‖² on real samples (Mescheder et al.); 0 = off").build());
+    public static final ConfigKey<Double> TRICKS_R2 = add(ConfigKey.doubleKey("tricks.r2")
+            .setDefault(0.0).optRange(0, 1e6)
+            .setHelp("R2 penalty γ/2 · E‖∇D(G(z))‖² on generated samples; 0 = off").build());
+    public static final ConfigKey<Integer> TRICKS_R_EVERY = add(ConfigKey.intKey("tricks.rEvery")
+            .setDefault(1).optRange(1, 1000)
+            .setHelp("Lazy R1/R2: the penalties only every k-th critic iteration, weighted by k").build());
+    public static final ConfigKey<Boolean> TRICKS_MINIBATCH_STD = add(ConfigKey.boolKey("tricks.minibatchStd")
+            .setDefault(false)
+            .setHelp("Minibatch standard deviation (ProGAN): D's last hidden layer gets one more feature, the "
+                    + "batch's mean std, so D can see a batch without variety").build());
+    public static final ConfigKey<Integer> TRICKS_UNROLL = add(ConfigKey.intKey("tricks.unroll")
+            .setDefault(0).optRange(0, 50)
+            .setHelp("Unrolled GAN (Metz et al.): G's loss is taken against D after k look-ahead updates, "
+                    + "which are then undone (first-order: no gradient through the updates); 0 = off").build());
+    public static final ConfigKey<Double> TRICKS_CONSISTENCY = add(ConfigKey.doubleKey("tricks.consistency")
+            .setDefault(0.0).optRange(0, 1e6)
+            .setHelp("Images: balanced consistency regularization (bCR): λ·(E(D(T(x)) − D(x))² on real and "
+                    + "generated batches), T = the tricks.diffAugment parts, else translation; 0 = off").build());
     static {
         addOptimizer("optG", "G");
         addOptimizer("optD", "D");

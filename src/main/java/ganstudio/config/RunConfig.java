@@ -122,9 +122,16 @@ public final class RunConfig {
         if (getInt("data.channels") == 2) {
             throw new UserError(prefix + "data.channels = 2 is not allowed: expected 0, 1 or 3");
         }
-        if ("wgan-gp".equals(getString("objective.kind")) && "batch".equals(getString("model.dNorm"))) {
-            throw new UserError(prefix + "model.dNorm = batch does not go with objective.kind = wgan-gp: batch "
-                    + "norm mixes samples and breaks the per-sample gradient penalty; use none, layer or group");
+        String objective = getString("objective.kind");
+        if (("wgan-gp".equals(objective) || "wgan-lp".equals(objective)) && "batch".equals(getString("model.dNorm"))) {
+            throw new UserError(prefix + "model.dNorm = batch does not go with objective.kind = " + objective
+                    + ": batch norm mixes samples and breaks the per-sample gradient penalty; use none, layer or "
+                    + "group");
+        }
+        if ("wgan".equals(objective) && !"none".equals(getString("tricks.spectralNorm"))) {
+            throw new UserError(prefix + "tricks.spectralNorm does not go with objective.kind = wgan: weight "
+                    + "clipping and spectral normalization both bound the critic and fight each other; use wgan-gp, "
+                    + "hinge or nsgan with it, or tricks.spectralNorm = none");
         }
         return this;
     }

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** A square 2D convolution over [N, C, H, W]. */
-public class Conv extends AbstractBlock implements GradLayer {
+public class Conv extends AbstractBlock implements GradLayer, SpectralLayer {
 
     private final long filters;
     private final int kernel;
@@ -17,14 +17,21 @@ public class Conv extends AbstractBlock implements GradLayer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
+    /** Null unless the weight is spectrally normalized. */
+    private final SpectralNorm spectral;
     private final boolean channelsLast;
     private Shape lastInputShape;
 
     public Conv(long filters, int kernel, int stride, int padding) {
-        this(filters, kernel, stride, padding, false);
+        this(filters, kernel, stride, padding, false, false);
     }
 
-    private Conv(long filters, int kernel, int stride, int padding, boolean channelsLast) {
+    /** @param spectralNorm whether the layer uses W / σ(W) (see {@link SpectralNorm}) */
+    public Conv(long filters, int kernel, int stride, int padding, boolean spectralNorm) {
+        this(filters, kernel, stride, padding, false, spectralNorm);
+    }
+
+    private Conv(long filters, int kernel, int stride, int padding, boolean channelsLast, boolean spectralNorm) {
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
@@ -32,6 +39,23 @@ public class Conv extends AbstractBlock implements GradLayer {
         this.channelsLast = channelsLast;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+        spectral = spectralNorm ? new SpectralNorm(false) : null;
+        if (spectral != null) {
+            addParameter(spectral.vector());
+        }
+    }
+
+    /** The weight the layer computes with: W, or W / σ(W). */
+    private NDArray effectiveWeight(ParameterStore ps, ai.djl.Device device, boolean training) {
+        NDArray w = ps.getValue(weight, device, training);
+        return spectral == null ? w : spectral.normalize(w);
+    }
+
+    @Override
+    public void powerIteration() {
+        if (spectral != null) {
+            spectral.powerIteration(weight.getArray());
+        }
     }
 
     /**
@@ -40,7 +64,7 @@ public class Conv extends AbstractBlock implements GradLayer {
      * Below {@link Ops#MIN_ONEDNN_FILTERS} filters, and on a GPU, the input is left as it is (see Ops.conv2d).
      */
     public static Conv channelsLast(long filters, int kernel, int stride, int padding) {
-        return new Conv(filters, kernel, stride, padding, true);
+        return new Conv(filters, kernel, stride, padding, true, false);
     }
 
     @Override
@@ -48,14 +72,14 @@ public class Conv extends AbstractBlock implements GradLayer {
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         lastInputShape = x.getShape();
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        NDArray w = effectiveWeight(ps, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         return new NDList(Ops.conv2d(x, w, b, stride, padding, channelsLast));
     }
 
     @Override
     public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {
-        NDArray w = ps.getValue(weight, gradOutput.getDevice(), true);
+        NDArray w = effectiveWeight(ps, gradOutput.getDevice(), true);
         // The input gradient of a convolution is the transposed convolution with the same weight.
         long outH = TransposedConv.outputSize(gradOutput.getShape().get(2), kernel, stride, padding, 0);
         long outW = TransposedConv.outputSize(gradOutput.getShape().get(3), kernel, stride, padding, 0);
@@ -68,6 +92,9 @@ public class Conv extends AbstractBlock implements GradLayer {
     protected void prepare(Shape[] inputShapes) {
         weight.setShape(new Shape(filters, inputShapes[0].get(1), kernel, kernel));
         bias.setShape(new Shape(filters));
+        if (spectral != null) {
+            spectral.setWeightShape(weight.getShape());
+        }
     }
 
     @Override

@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
  * A square transposed 2D convolution (PyTorch's ConvTranspose2d, weight [in, out, k, k]). DJL's PyTorch engine
  * has no deconvolution, so {@link TransposedConv} builds it from one ordinary convolution.
  */
-public class Deconv extends AbstractBlock implements GradLayer {
+public class Deconv extends AbstractBlock implements GradLayer, SpectralLayer {
 
     private final long filters;
     private final int kernel;
@@ -20,28 +20,52 @@ public class Deconv extends AbstractBlock implements GradLayer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
+    /** Null unless the weight is spectrally normalized. */
+    private final SpectralNorm spectral;
 
     public Deconv(long filters, int kernel, int stride, int padding) {
+        this(filters, kernel, stride, padding, false);
+    }
+
+    /** @param spectralNorm whether the layer uses W / σ(W), W taken over its outputs (see {@link SpectralNorm}) */
+    public Deconv(long filters, int kernel, int stride, int padding, boolean spectralNorm) {
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
         bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+        spectral = spectralNorm ? new SpectralNorm(true) : null;
+        if (spectral != null) {
+            addParameter(spectral.vector());
+        }
+    }
+
+    /** The weight the layer computes with: W, or W / σ(W). */
+    private NDArray effectiveWeight(ParameterStore ps, ai.djl.Device device, boolean training) {
+        NDArray w = ps.getValue(weight, device, training);
+        return spectral == null ? w : spectral.normalize(w);
+    }
+
+    @Override
+    public void powerIteration() {
+        if (spectral != null) {
+            spectral.powerIteration(weight.getArray());
+        }
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        NDArray w = effectiveWeight(ps, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         return new NDList(TransposedConv.apply(x, w, b, stride, padding, 0, 0));
     }
 
     @Override
     public NDArray backwardInput(ParameterStore ps, NDArray gradOutput) {
-        NDArray w = ps.getValue(weight, gradOutput.getDevice(), true);
+        NDArray w = effectiveWeight(ps, gradOutput.getDevice(), true);
         return Ops.conv2d(gradOutput, w, null, stride, padding);
     }
 
@@ -49,6 +73,9 @@ public class Deconv extends AbstractBlock implements GradLayer {
     protected void prepare(Shape[] inputShapes) {
         weight.setShape(new Shape(inputShapes[0].get(1), filters, kernel, kernel));
         bias.setShape(new Shape(filters));
+        if (spectral != null) {
+            spectral.setWeightShape(weight.getShape());
+        }
     }
 
     @Override

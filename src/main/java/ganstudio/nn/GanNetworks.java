@@ -29,12 +29,26 @@ public final class GanNetworks {
                 : new Shape(batch, spec.channels(), spec.imageSize(), spec.imageSize());
     }
 
+    /** Shape of the critic's input for a batch of {@code batch} samples: packs of m, side by side on axis 1. */
+    public static Shape criticInputShape(NetworkSpec spec, long batch) {
+        return pack(sampleShape(spec, batch), spec.stabilizers().pack());
+    }
+
+    /** [N, C, ...] as [N / m, m·C, ...]: consecutive samples concatenated along axis 1, as PacGAN packs them. */
+    public static Shape pack(Shape samples, int m) {
+        long[] dims = samples.getShape().clone();
+        dims[0] /= m;
+        dims[1] *= m;
+        return new Shape(dims);
+    }
+
     public static GradSequential generator(NetworkSpec spec) {
         if (!spec.twoDimensional()) {
             return dcganGenerator(spec);
         }
         GradSequential g = new GradSequential();
-        addMlpLayers(g, spec, spec.gWidth(), 2, spec.gNorm(), spec.gActivation(), 0);
+        addMlpLayers(g, spec, spec.gWidth(), 2, spec.gNorm(), spec.gActivation(), 0,
+                spec.stabilizers().spectralGenerator(), false);
         if (spec.dataScale() != 1.0) {
             g.addLayer(new Scale((float) spec.dataScale()));
         }
@@ -49,13 +63,14 @@ public final class GanNetworks {
         if (spec.dataScale() != 1.0) {
             d.addLayer(new Scale((float) (1 / spec.dataScale())));
         }
-        addMlpLayers(d, spec, spec.dWidth(), 1, spec.dNorm(), spec.dActivation(), spec.dDropout());
+        addMlpLayers(d, spec, spec.dWidth(), 1, spec.dNorm(), spec.dActivation(), spec.dDropout(),
+                spec.stabilizers().spectralCritic(), spec.stabilizers().minibatchStd());
         return d;
     }
 
-    /** Whether a network's output for one sample depends on the others in its batch (batch norm). */
+    /** Whether a network's output for one sample depends on the others in its batch (batch norm, minibatch std). */
     public static boolean mixesSamples(Block block) {
-        if (block instanceof BatchNorm) {
+        if (block instanceof BatchNorm || block instanceof MinibatchStd) {
             return true;
         }
         for (Pair<String, Block> child : block.getChildren()) {
@@ -83,15 +98,18 @@ public final class GanNetworks {
     }
 
     private static void addMlpLayers(GradSequential net, NetworkSpec spec, int width, int out, String norm, String act,
-            double dropout) {
-        net.addLayer(new Dense(width));
+            double dropout, boolean spectral, boolean minibatchStd) {
+        net.addLayer(new Dense(width, spectral));
         addNormActDrop(net, norm, spec, act, dropout);
         for (int i = 1; i < spec.depth(); i++) {
-            GradSequential layer = new GradSequential().addLayer(new Dense(width));
+            GradSequential layer = new GradSequential().addLayer(new Dense(width, spectral));
             addNormActDrop(layer, norm, spec, act, dropout);
             net.addLayer(spec.residual() ? new Residual(layer) : layer);
         }
-        net.addLayer(new Dense(out));
+        if (minibatchStd) {
+            net.addLayer(new MinibatchStd());
+        }
+        net.addLayer(new Dense(out, spectral));
     }
 
     private static void addNormActDrop(GradSequential net, String norm, NetworkSpec spec, String act, double dropout) {
@@ -137,15 +155,16 @@ public final class GanNetworks {
         int ups = st[0];
         int side = st[1];
         long channels = (long) spec.gWidth() << (ups - 1);
+        boolean sn = spec.stabilizers().spectralGenerator();
         GradSequential g = new GradSequential();
-        g.addLayer(new Dense(channels * side * side));
+        g.addLayer(new Dense(channels * side * side, sn));
         addNormActDrop(g, spec.gNorm(), spec, spec.gActivation(), 0);
         g.addLayer(new Reshape(channels, side, side));
         for (int i = 0; i < ups; i++) {
-            addExtraBlocks(g, spec, channels, spec.gNorm(), spec.gActivation(), 0);
+            addExtraBlocks(g, spec, channels, spec.gNorm(), spec.gActivation(), 0, sn);
             boolean last = i == ups - 1;
             long next = last ? spec.channels() : channels / 2;
-            g.addLayer(new Deconv(next, 4, 2, 1));
+            g.addLayer(new Deconv(next, 4, 2, 1, sn));
             if (!last) {
                 addNormActDrop(g, spec.gNorm(), spec, spec.gActivation(), 0);
             }
@@ -159,26 +178,30 @@ public final class GanNetworks {
         int downs = stages(spec.imageSize())[0];
         int side = spec.imageSize() >> downs;
         long channels = spec.dWidth();
+        boolean sn = spec.stabilizers().spectralCritic();
         GradSequential d = new GradSequential();
         for (int i = 0; i < downs; i++) {
-            d.addLayer(new Conv(channels, 4, 2, 1));
+            d.addLayer(new Conv(channels, 4, 2, 1, sn));
             // As in DCGAN, the first layer sees raw pixels and is not normalized.
             addNormActDrop(d, i == 0 ? "none" : spec.dNorm(), spec, spec.dActivation(), spec.dDropout());
-            addExtraBlocks(d, spec, channels, spec.dNorm(), spec.dActivation(), spec.dDropout());
+            addExtraBlocks(d, spec, channels, spec.dNorm(), spec.dActivation(), spec.dDropout(), sn);
             if (i < downs - 1) {
                 channels *= 2;
             }
         }
+        if (spec.stabilizers().minibatchStd()) {
+            d.addLayer(new MinibatchStd());
+        }
         d.addLayer(new Reshape(-1));
-        d.addLayer(new Dense(1));
+        d.addLayer(new Dense(1, sn));
         assert side > 0;
         return d;
     }
 
     private static void addExtraBlocks(GradSequential net, NetworkSpec spec, long channels, String norm, String act,
-            double dropout) {
+            double dropout, boolean spectral) {
         for (int b = 0; b < spec.extraBlocks(); b++) {
-            GradSequential block = new GradSequential().addLayer(new Conv(channels, 3, 1, 1));
+            GradSequential block = new GradSequential().addLayer(new Conv(channels, 3, 1, 1, spectral));
             addNormActDrop(block, norm, spec, act, dropout);
             net.addLayer(spec.residual() ? new Residual(block) : block);
         }

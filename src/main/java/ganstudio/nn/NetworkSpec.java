@@ -27,7 +27,28 @@ public record NetworkSpec(
         double dDropout,
         boolean residual,
         String init,
-        double dataScale) {
+        double dataScale,
+        Stabilizers stabilizers) {
+
+    /**
+     * The critic's and generator's structural stabilizers.
+     *
+     * @param pack samples the critic judges at once (PacGAN; 1 = one)
+     * @param spectralCritic spectral normalization of the critic's weights
+     * @param spectralGenerator spectral normalization of the generator's weights
+     * @param minibatchStd the minibatch standard deviation feature before the critic's last layer
+     */
+    public record Stabilizers(int pack, boolean spectralCritic, boolean spectralGenerator, boolean minibatchStd) {
+        public static final Stabilizers NONE = new Stabilizers(1, false, false, false);
+    }
+
+    /** A spec without stabilizers. */
+    public NetworkSpec(boolean twoDimensional, int channels, int imageSize, int zDim, int gWidth, int dWidth,
+            int depth, int extraBlocks, String gNorm, String dNorm, int groups, String gActivation,
+            String dActivation, double slope, double dDropout, boolean residual, String init, double dataScale) {
+        this(twoDimensional, channels, imageSize, zDim, gWidth, dWidth, depth, extraBlocks, gNorm, dNorm, groups,
+                gActivation, dActivation, slope, dDropout, residual, init, dataScale, Stabilizers.NONE);
+    }
 
     public static NetworkSpec from(RunConfig c, int channels, int imageSize) {
         boolean twoD = c.isTwoDimensional();
@@ -42,6 +63,10 @@ public record NetworkSpec(
                 c.getString(ConfigSchema.MODEL_D_ACTIVATION), c.getDouble(ConfigSchema.MODEL_SLOPE),
                         c.getDouble(ConfigSchema.MODEL_D_DROPOUT),
                 c.getBool(ConfigSchema.MODEL_RESIDUAL), c.getString(ConfigSchema.MODEL_INIT),
-                        twoD ? c.getDouble(ConfigSchema.DATA_SCALE) : 1.0);
+                        twoD ? c.getDouble(ConfigSchema.DATA_SCALE) : 1.0,
+                new Stabilizers(c.getInt(ConfigSchema.TRICKS_PACK),
+                        !"none".equals(c.getString(ConfigSchema.TRICKS_SPECTRAL_NORM)),
+                        "both".equals(c.getString(ConfigSchema.TRICKS_SPECTRAL_NORM)),
+                        c.getBool(ConfigSchema.TRICKS_MINIBATCH_STD)));
     }
 }

@@ -16,6 +16,21 @@ public interface CriticPass {
     /** The critic's output on {@code x}, recorded for the backward pass. */
     NDArray critic(NDArray x);
 
+    /** The critic's outputs on {@link #real()}, as the objective's loss took them. */
+    NDArray realOutput();
+
+    /** The critic's outputs on {@link #fake()}. */
+    NDArray fakeOutput();
+
+    /**
+     * Each sample's gradient of the critic's output with respect to its input x, as an expression of the critic's
+     * weights (so a penalty on it trains them).
+     */
+    NDArray inputGradient(NDArray x);
+
+    /** The count of critic iterations before this one (resume-exact; lazy penalties run on multiples of k). */
+    long iteration();
+
     /** The objective's critic loss on this pass's outputs, with {@code realTarget} as the target of real samples. */
     NDArray criticLoss(float realTarget);
 

@@ -15,10 +15,12 @@ public final class Tricks {
 
     /**
      * GAN tricks. Order matters where two touch the same thing: instance noise before DiffAugment on the critic's
-     * input (the augmentation sees the noisy batch); smoothing, then mixup (which replaces the loss), then flooding.
+     * input (the augmentation sees the noisy batch), packing last (the others see single samples); smoothing, then
+     * mixup (which replaces the loss), then flooding, then the penalties, which flooding must not fold.
      */
-    public static final List<TrickType> GAN = List.of(InstanceNoise.TYPE, DiffAugment.TYPE, RealLabelSmoothing.TYPE,
-            CriticMixup.TYPE, CriticFlooding.TYPE, ParameterEma.TYPE);
+    public static final List<TrickType> GAN = List.of(InstanceNoise.TYPE, DiffAugment.TYPE, Packing.TYPE,
+            RealLabelSmoothing.TYPE, CriticMixup.TYPE, CriticFlooding.TYPE, ZeroCentredPenalty.TYPE,
+            ConsistencyRegularization.TYPE, ParameterEma.TYPE);
 
     /**
      * Classifier tricks that run as plugins: the batch augmentations, then label smoothing of their targets,

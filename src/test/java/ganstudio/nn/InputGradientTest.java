@@ -73,6 +73,41 @@ class InputGradientTest {
     }
 
     @Test
+    void spectrallyNormalizedMlpWithMinibatchStd() {
+        GradSequential net = new GradSequential().addLayer(new Dense(16, true)).addLayer(Act.of("leakyrelu", 0.2))
+                .addLayer(new MinibatchStd()).addLayer(new Dense(1, true));
+        float[][] g = both(net, new Shape(6, 4));
+        assertArrayEquals(g[0], g[1], 1e-5f);
+    }
+
+    @Test
+    void dcganCriticWithStabilizersOn28Pixels() {
+        NetworkSpec spec = new NetworkSpec(false, 2, 28, 100, 32, 32, 3, 0, "none", "none", 4, "relu", "leakyrelu",
+                0.2, 0, false, "dcgan", 1.0, new NetworkSpec.Stabilizers(1, true, false, true));
+        float[][] g = both(GanNetworks.critic(spec), new Shape(3, 2, 28, 28));
+        assertArrayEquals(g[0], g[1], 1e-5f);
+    }
+
+    @Test
+    void minibatchStdAppendsTheMeanStdAndKnowsItsInputGradient() {
+        MinibatchStd layer = new MinibatchStd();
+        Shape shape = new Shape(2, 2);
+        layer.initialize(manager, DataType.FLOAT32, shape);
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray x = manager.create(new float[] {1, 2, 3, 6}, shape);
+        // Feature stds over the batch (biased): |1 − 2| = 1 and |2 − 4| = 2, so s = 1.5.
+        NDArray out = layer.forward(ps, new NDList(x), true).singletonOrThrow();
+        assertArrayEquals(new float[] {1, 2, 1.5f, 3, 6, 1.5f}, out.toFloatArray(), 1e-6f);
+        // d(Σ out)/dx = 1 + N · (x − μ)/(N · std · F): 1 ∓ 0.5 for both features.
+        float[] g = layer.backwardInput(ps, manager.ones(new Shape(2, 3))).toFloatArray();
+        assertArrayEquals(new float[] {0.5f, 0.5f, 1.5f, 1.5f}, g, 1e-6f);
+        // Outside training it appends the last training batch's s, whatever the batch.
+        NDArray grid = manager.create(new float[] {0, 0, 10, -10, 5, 5}, new Shape(3, 2));
+        float[] evaluated = layer.forward(ps, new NDList(grid), false).singletonOrThrow().toFloatArray();
+        assertArrayEquals(new float[] {0, 0, 1.5f, 10, -10, 1.5f, 5, 5, 1.5f}, evaluated, 1e-6f);
+    }
+
+    @Test
     void transposedConvolutionMatchesItsDefinition() {
         // ConvTranspose2d(in=2, out=3, k=4, s=2, p=1) on 3x3 inputs, against the scatter definition.
         NDArray x = manager.randomNormal(new Shape(1, 2, 3, 3));

@@ -28,6 +28,7 @@ public record Caption(String title, String objective, long step, long totalSteps
             case "nsgan" -> "GAN (non-saturating)";
             case "wgan" -> "WGAN (clip)";
             case "wgan-gp" -> "WGAN-GP";
+            case "wgan-lp" -> "WGAN-LP";
             case "lsgan" -> "LSGAN";
             case "hinge" -> "hinge GAN";
             default -> kind;

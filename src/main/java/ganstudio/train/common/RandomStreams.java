@@ -29,6 +29,8 @@ public final class RandomStreams {
     public static final long AUGMENT = 8;
     /** A classifier's shuffle, per epoch. */
     public static final long SHUFFLE = 9;
+    /** The unrolled critic's look-ahead iterations, per G step and unroll index. */
+    public static final long UNROLL = 10;
 
     private RandomStreams() {}
 

@@ -25,6 +25,7 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
+import ganstudio.nn.SpectralLayer;
 import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.runs.CheckpointIo;
@@ -85,6 +86,8 @@ public final class GanTrainer implements AutoCloseable {
     /** The tricks that are on, in the registry's order; every hook below is called on each. */
     private final List<Trick> tricks;
     private final long seed;
+    /** Look-ahead critic updates before each G update (the unrolled GAN); 0 = none. */
+    private final int unroll;
     private NDArray unreadLosses;
     private long step;
     private long criticIterations;
@@ -104,14 +107,18 @@ public final class GanTrainer implements AutoCloseable {
         this.batchSize = config.getInt(ConfigSchema.BATCH_SIZE);
         this.generator = GanNetworks.generator(spec);
         this.critic = GanNetworks.critic(spec);
-        if (objective == Objective.WGAN_GP && !critic.supportsInputGradient()) {
-            // Validation refuses model.dNorm = batch with wgan-gp; this is a layer without an input gradient.
-            throw new IllegalStateException("the critic has a layer without an input gradient; wgan-gp needs one");
+        if (objective.hasGradientPenalty() && !critic.supportsInputGradient()) {
+            // Validation refuses model.dNorm = batch with a penalty; this is a layer without an input gradient.
+            throw new IllegalStateException("the critic has a layer without an input gradient; " + objective
+                    + " needs one");
         }
         generator.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
         critic.setInitializer(GanNetworks.initializer(spec.init()), Parameter.Type.WEIGHT);
         generator.initialize(manager, DataType.FLOAT32, GanNetworks.noiseShape(spec, batchSize));
-        critic.initialize(manager, DataType.FLOAT32, GanNetworks.sampleShape(spec, batchSize));
+        critic.initialize(manager, DataType.FLOAT32, GanNetworks.criticInputShape(spec, batchSize));
+        // A first step from the random vectors, so that σ is an estimate before the first update.
+        SpectralLayer.powerIterateAll(generator);
+        SpectralLayer.powerIterateAll(critic);
         this.criticMixesSamples = GanNetworks.mixesSamples(critic);
         this.gParams = trainable(generator);
         this.dParams = trainable(critic);
@@ -125,6 +132,7 @@ public final class GanTrainer implements AutoCloseable {
                 : new ImageSource(data.images(), manager, seed);
         this.fixedNoise = manager.randomNormal(GanNetworks.noiseShape(spec,
                 config.getInt(ConfigSchema.LOG_NOISE_BANK)));
+        this.unroll = config.getInt(ConfigSchema.TRICKS_UNROLL);
     }
 
     /** G iterations the schedules span: scheduleSteps when set (a resumed run that was lengthened), else steps. */
@@ -189,10 +197,11 @@ public final class GanTrainer implements AutoCloseable {
         int critics = live.schedule().criticIterations(step);
         CriticResult last = null;
         for (int i = 0; i < critics; i++) {
-            last = criticIteration(i == critics - 1, details);
+            last = criticIteration(i == critics - 1, details, -1);
         }
         checkUnreadLosses();
         checkFinite("critic", last.loss);
+        CriticState lookedAhead = unroll > 0 ? lookAhead() : null;
 
         double gradNormG = Double.NaN;
         float lossG;
@@ -221,9 +230,16 @@ public final class GanTrainer implements AutoCloseable {
             if (details) {
                 gradNormG = gradientNorm(gParams);
             }
+        } finally {
+            if (lookedAhead != null) {
+                lookedAhead.restore();
+            }
         }
         checkFinite("generator", lossG);
         update(gParams, optG);
+        if (spec.stabilizers().spectralGenerator()) {
+            SpectralLayer.powerIterateAll(generator);
+        }
         for (Trick t : tricks) {
             t.afterUpdate(step);
         }
@@ -242,7 +258,7 @@ public final class GanTrainer implements AutoCloseable {
     public StepMetrics criticStep() {
         long t0 = System.nanoTime();
         setLearningRates();
-        CriticResult r = criticIteration(true, true);
+        CriticResult r = criticIteration(true, true, -1);
         checkFinite("critic", r.loss);
         return metrics(r, Float.NaN, Double.NaN, true, batchSize, t0);
     }
@@ -258,18 +274,57 @@ public final class GanTrainer implements AutoCloseable {
     private record CriticResult(float loss, float dReal, float dFake, float penalty, double gradNorm) {}
 
     /**
-     * One critic update, then weight clipping for WGAN; counts it in {@link #criticIterations}.
+     * The unrolled GAN's look-ahead: {@link #unroll} more critic updates, with draws of their own stream, whose
+     * result G's coming loss is taken against; the returned state undoes them afterwards.
+     */
+    private CriticState lookAhead() {
+        CriticState before = new CriticState();
+        for (int k = 0; k < unroll; k++) {
+            criticIteration(false, false, step * unroll + k);
+        }
+        return before;
+    }
+
+    /** The critic's weights (σ vectors included) and optimizer state as they were, to undo a look-ahead. */
+    private final class CriticState {
+        private final List<NDArray> weights = new ArrayList<>();
+        private final ParameterOptimizer.Snapshot optimizer = optD.snapshot();
+
+        CriticState() {
+            for (Pair<String, Parameter> p : critic.getParameters()) {
+                weights.add(p.getValue().getArray().duplicate());
+            }
+        }
+
+        void restore() {
+            int i = 0;
+            for (Pair<String, Parameter> p : critic.getParameters()) {
+                NDArray saved = weights.get(i++);
+                Scalars.muli(p.getValue().getArray(), 0).addi(saved);
+                saved.close();
+            }
+            optD.restore(optimizer);
+        }
+    }
+
+    /**
+     * One critic update, then weight clipping for WGAN; counts it in {@link #criticIterations} unless it is a
+     * look-ahead.
      *
      * @param measure whether to read the loss and mean outputs back (one device sync; the last iteration only)
      * @param details whether to also measure the critic's gradient norm
+     * @param lookAhead the look-ahead's counter (its draws come from their own stream), or −1 for a counted update
      * @return the measurements, or null when not measured
      */
-    private CriticResult criticIteration(boolean measure, boolean details) {
+    private CriticResult criticIteration(boolean measure, boolean details, long lookAhead) {
         float lambda = live.lambda();
         CriticResult result = null;
-        RandomStreams.seedEngine(seed, RandomStreams.CRITIC, criticIterations);
-        SplittableRandom tricksRandom = new SplittableRandom(
-                RandomStreams.seed(seed, RandomStreams.CRITIC_TRICKS, criticIterations));
+        boolean counted = lookAhead < 0;
+        RandomStreams.seedEngine(seed, counted ? RandomStreams.CRITIC : RandomStreams.UNROLL,
+                counted ? criticIterations : 2 * lookAhead);
+        SplittableRandom tricksRandom = new SplittableRandom(counted
+                ? RandomStreams.seed(seed, RandomStreams.CRITIC_TRICKS, criticIterations)
+                : RandomStreams.seed(seed, RandomStreams.UNROLL, 2 * lookAhead + 1));
         for (Trick t : tricks) {
             t.startCriticIteration(tricksRandom);
         }
@@ -289,8 +344,9 @@ public final class GanTrainer implements AutoCloseable {
                     // One pass over both halves: fewer, larger kernels; same numbers without batch norm.
                     NDArray both = critic.forward(ps, new NDList(NDArrays.concat(new NDList(real, fake))), true)
                             .singletonOrThrow();
-                    dReal = both.get(new NDIndex("0:{}", batchSize));
-                    dFake = both.get(new NDIndex("{}:", batchSize));
+                    long half = real.getShape().get(0); // packs, not samples, when packing
+                    dReal = both.get(new NDIndex("0:{}", half));
+                    dFake = both.get(new NDIndex("{}:", half));
                 }
                 CriticPass pass = new Pass(real, fake, dReal, dFake, tricksRandom);
                 loss = pass.criticLoss(1f);
@@ -298,8 +354,9 @@ public final class GanTrainer implements AutoCloseable {
                     loss = t.criticLoss(loss, pass);
                 }
                 NDArray total = loss;
-                if (objective == Objective.WGAN_GP && lambda > 0) {
-                    penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real));
+                if (objective.hasGradientPenalty() && lambda > 0) {
+                    penalty = GradientPenalty.compute(critic, ps, real, fake, GradientPenalty.coefficients(real),
+                            objective == Objective.WGAN_LP);
                     total = loss.add(Scalars.mul(penalty, lambda));
                 }
                 gc.backward(total);
@@ -317,7 +374,12 @@ public final class GanTrainer implements AutoCloseable {
         if (objective == Objective.WGAN) {
             clipCritic();
         }
-        criticIterations++;
+        if (spec.stabilizers().spectralCritic()) {
+            SpectralLayer.powerIterateAll(critic);
+        }
+        if (counted) {
+            criticIterations++;
+        }
         return result;
     }
 
@@ -328,7 +390,7 @@ public final class GanTrainer implements AutoCloseable {
         return new StepMetrics(step, criticIterations, c.loss, lossG,
                 objective.isWasserstein() ? -c.loss : Double.NaN, c.dReal, c.dFake, gradNormG, c.gradNorm,
                 details && objective == Objective.WGAN ? clipFraction() : Double.NaN,
-                objective == Objective.WGAN_GP ? c.penalty : Double.NaN,
+                objective.hasGradientPenalty() ? c.penalty : Double.NaN,
                 optG.getLearningRate(), optD.getLearningRate(), samples / seconds, wallSeconds());
     }
 
@@ -375,6 +437,26 @@ public final class GanTrainer implements AutoCloseable {
         @Override
         public NDArray critic(NDArray x) {
             return GanTrainer.this.critic.forward(ps, new NDList(x), true).singletonOrThrow();
+        }
+
+        @Override
+        public NDArray realOutput() {
+            return dReal;
+        }
+
+        @Override
+        public NDArray fakeOutput() {
+            return dFake;
+        }
+
+        @Override
+        public NDArray inputGradient(NDArray x) {
+            return GradientPenalty.inputGradient(critic, ps, x);
+        }
+
+        @Override
+        public long iteration() {
+            return criticIterations;
         }
 
         @Override
@@ -468,6 +550,7 @@ public final class GanTrainer implements AutoCloseable {
     private String advice() {
         switch (objective) {
             case WGAN_GP:
+            case WGAN_LP:
                 return "lower the learning rates (optG.lr / optD.lr) or objective.lambda";
             case WGAN:
                 return "lower the learning rates (optG.lr / optD.lr) or objective.clip, or use wgan-gp";
@@ -516,8 +599,11 @@ public final class GanTrainer implements AutoCloseable {
             Mixture2D mix = data.mixture();
             int res = config.getInt(ConfigSchema.LOG_HEATMAP);
             double extent = mix.extent();
-            float[] heat = critic.forward(ps, new NDList(planeGrid(res, extent)), false).singletonOrThrow()
-                    .toFloatArray();
+            NDArray points = planeGrid(res, extent);
+            int pack = spec.stabilizers().pack();
+            // A packing critic judges m points at once: the heatmap shows its score for m copies of each point.
+            NDArray input = pack == 1 ? points : points.tile(new long[] {1, pack});
+            float[] heat = critic.forward(ps, new NDList(input), false).singletonOrThrow().toFloatArray();
             double[][] means = mix.means();
             double[] flat = new double[means.length * 2];
             for (int i = 0; i < means.length; i++) {

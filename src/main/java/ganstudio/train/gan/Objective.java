@@ -18,6 +18,8 @@ public enum Objective {
     WGAN,
     /** WGAN with a gradient penalty instead of clipping. */
     WGAN_GP,
+    /** WGAN with the one-sided penalty E[max(0, ‖∇f‖ − 1)²] of Petzka et al. (2018): a Lipschitz bound, not a norm. */
+    WGAN_LP,
     /** Least squares GAN (targets 1 for real, 0 for fake, 1 for G). */
     LSGAN,
     /** Hinge loss, as in SN-GAN and SAGAN. */
@@ -28,7 +30,12 @@ public enum Objective {
     }
 
     public boolean isWasserstein() {
-        return this == WGAN || this == WGAN_GP;
+        return this == WGAN || this == WGAN_GP || this == WGAN_LP;
+    }
+
+    /** Whether the critic's loss gets a gradient penalty at interpolates (wgan-gp, wgan-lp). */
+    public boolean hasGradientPenalty() {
+        return this == WGAN_GP || this == WGAN_LP;
     }
 
     /** The critic's loss from its outputs on real and generated samples. */
@@ -39,6 +46,7 @@ public enum Objective {
                 return softplus(real.neg()).mean().add(softplus(fake).mean());
             case WGAN:
             case WGAN_GP:
+            case WGAN_LP:
                 return fake.mean().sub(real.mean());
             case LSGAN:
                 return Scalars.mul(real.sub(1f).square().mean().add(fake.square().mean()), 0.5);

@@ -71,6 +71,35 @@ public abstract class ParameterOptimizer extends Optimizer {
         return steps.merge(parameterId, 1, Integer::sum);
     }
 
+    /** A copy of the moments and update counts, to undo updates with {@link #restore} (the unrolled critic). */
+    public Snapshot snapshot() {
+        Map<String, NDArray[]> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray[]> e : states.entrySet()) {
+            NDArray[] s = new NDArray[e.getValue().length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = e.getValue()[i].duplicate();
+            }
+            copy.put(e.getKey(), s);
+        }
+        return new Snapshot(copy, new LinkedHashMap<>(steps));
+    }
+
+    /** Goes back to a snapshot's state, which this optimizer then owns (a snapshot restores once). */
+    public void restore(Snapshot snapshot) {
+        for (NDArray[] s : states.values()) {
+            for (NDArray a : s) {
+                a.close();
+            }
+        }
+        states.clear();
+        states.putAll(snapshot.states());
+        steps.clear();
+        steps.putAll(snapshot.steps());
+    }
+
+    /** What {@link #snapshot} copies. */
+    public record Snapshot(Map<String, NDArray[]> states, Map<String, Integer> steps) {}
+
     public void save(DataOutputStream out) throws IOException {
         out.writeInt(states.size());
         for (Map.Entry<String, NDArray[]> e : states.entrySet()) {

@@ -65,6 +65,34 @@ class ExactResumeTest {
         assertSameRun(straight, stopped, 30);
     }
 
+    /** The stabilizers that keep state or draw: σ vectors, a lazy R1, packing, minibatch std, an unrolled critic. */
+    private static RunConfig stabilizedGan() {
+        return mixtureGan().withValue("tricks.instanceNoise", 0.0).withValue("tricks.mixupD", 0.0)
+                .withValue("tricks.smoothReal", 0.0).withValue("tricks.pack", 2)
+                .withValue("tricks.spectralNorm", "both").withValue("tricks.r1", 0.5).withValue("tricks.r2", 0.1)
+                .withValue("tricks.rEvery", 3).withValue("tricks.minibatchStd", true).withValue("tricks.unroll", 2)
+                .withValue("name", "stab");
+    }
+
+    @Test
+    void stabilizedGanStoppedAndResumedEqualsTheStraightRun() throws Exception {
+        Path straight = runGan(stabilizedGan(), tmp.resolve("a"), -1);
+        Path stopped = runGan(stabilizedGan(), tmp.resolve("b"), 13);
+        assertEquals("finished", GanSession.resume(stopped).runHere());
+        assertSameRun(straight, stopped, 30);
+    }
+
+    @Test
+    void imageWganLpWithSpectralNormAndConsistencyStoppedAndResumedEqualsTheStraightRun() throws Exception {
+        RunConfig c = imageGan().withValue("objective.kind", "wgan-lp").withValue("tricks.spectralNorm", "critic")
+                .withValue("tricks.consistency", 1.0).withValue("tricks.diffAugment", "translation,cutout")
+                .withValue("tricks.instanceNoise", 0.0);
+        Path straight = runGan(c, tmp.resolve("a"), -1);
+        Path stopped = runGan(c, tmp.resolve("b"), 3);
+        assertEquals("finished", GanSession.resume(stopped).runHere());
+        assertSameRun(straight, stopped, 8);
+    }
+
     @Test
     void resumingFromAnEarlierCheckpointRedoesTheRowsAfterIt() throws Exception {
         // kill -9 after the checkpoint at 10: the rows up to 17 are on disk, the state of 17 is not.

@@ -148,6 +148,55 @@ class GanTrainerTest {
     }
 
     @Test
+    void stabilizersKeepTheArraysAliveConstant() {
+        RunConfig c = small("wgan-lp").with("tricks.pack", "4").with("tricks.spectralNorm", "both")
+                .with("tricks.minibatchStd", "true").with("tricks.unroll", "2").with("tricks.r1", "1");
+        try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
+            for (int i = 0; i < 3; i++) {
+                t.step(true);
+            }
+            t.frame();
+            int before = t.liveArrays();
+            for (int i = 0; i < 10; i++) {
+                t.step(i % 2 == 0);
+            }
+            t.frame();
+            assertEquals(before, t.liveArrays());
+        }
+    }
+
+    @Test
+    void theUnrolledLookAheadIsUndoneAfterTheGeneratorsUpdate() {
+        RunConfig plain = small("nsgan").with("objective.nCritic", "2");
+        float[][] critic = new float[2][];
+        float[][] generator = new float[2][];
+        long[] iterations = new long[2];
+        for (int r = 0; r < 2; r++) {
+            RunConfig c = r == 0 ? plain : plain.with("tricks.unroll", "3");
+            try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
+                t.step(false);
+                critic[r] = weights(t.criticParameters());
+                generator[r] = weights(t.generatorParameters());
+                iterations[r] = t.getCriticIterations();
+            }
+        }
+        // The critic is back where its two counted updates left it; G learned against the looked-ahead critic.
+        assertArrayEquals(critic[0], critic[1], 0f);
+        assertEquals(2, iterations[1], "look-ahead updates are not counted");
+        assertTrue(!java.util.Arrays.equals(generator[0], generator[1]), "G saw the unrolled critic");
+    }
+
+    @Test
+    void wganLpLogsItsPenalty() {
+        RunConfig c = small("wgan-lp").with("objective.lambda", "10");
+        try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
+            StepMetrics m = t.step(true);
+            assertTrue(m.penalty() >= 0, "penalty " + m.penalty());
+            assertTrue(Double.isFinite(m.wEstimate()), "a Wasserstein estimate");
+        }
+    }
+
+    @Test
     void nanLossStopsWithAClearReason() {
         // A learning rate this large overflows the weights within a few steps.
         RunConfig c = small("lsgan").with("optD.kind", "sgd").with("optD.lr", "10").with("optG.kind", "sgd")

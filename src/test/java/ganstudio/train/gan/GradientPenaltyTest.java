@@ -55,7 +55,7 @@ class GradientPenaltyTest {
         NDArray weight = critic.getParameters().get(0).getValue().getArray();
         float penalty;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray gp = GradientPenalty.compute(critic, ps, real, fake, alpha);
+            NDArray gp = GradientPenalty.compute(critic, ps, real, fake, alpha, false);
             penalty = gp.getFloat();
             gc.backward(gp);
         }
@@ -79,10 +79,38 @@ class GradientPenaltyTest {
         NDArray alpha = manager.create(new float[] {0.25f, 0.5f}, new Shape(2, 1));
         float penalty;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            penalty = GradientPenalty.compute(critic, ps, real, fake, alpha).getFloat();
+            penalty = GradientPenalty.compute(critic, ps, real, fake, alpha, false).getFloat();
         }
         // Sample 0: (5 − 1)² = 16; sample 1 sits where relu is off: (0 − 1)² = 1. Mean 8.5.
         assertEquals(8.5, penalty, 1e-4);
+    }
+
+    @Test
+    void oneSidedPenaltyChargesOnlyNormsAboveOne() {
+        // Norms 5, 1 and 0.5: GP (4² + 0 + 0.5²)/3, LP (4² + 0 + 0)/3.
+        NDArray g = manager.create(new float[] {3, 4, 0.6f, 0.8f, 0, 0.5f}, new Shape(3, 2));
+        assertEquals((16 + 0.25) / 3, GradientPenalty.penaltyOf(g).getFloat(), 1e-5);
+        assertEquals(16.0 / 3, GradientPenalty.oneSidedPenaltyOf(g).getFloat(), 1e-5);
+    }
+
+    @Test
+    void wganLpOnALinearCriticAndItsWeightGradient() {
+        GradSequential critic = linearCritic();
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray real = manager.create(new float[] {1, 2, -1, 0}, new Shape(2, 2));
+        NDArray fake = manager.create(new float[] {0, 0, 5, 5}, new Shape(2, 2));
+        NDArray alpha = manager.create(new float[] {0.25f, 0.75f}, new Shape(2, 1));
+        NDArray weight = critic.getParameters().get(0).getValue().getArray();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray lp = GradientPenalty.compute(critic, ps, real, fake, alpha, true);
+            assertEquals(16.0, lp.getFloat(), 1e-4); // ‖w‖ = 5 > 1: the same as GP's (5 − 1)²
+            gc.backward(lp);
+        }
+        assertArrayEquals(new float[] {4.8f, 6.4f}, weight.getGradient().toFloatArray(), 1e-4f);
+        // A critic with ‖w‖ = 0.5 is inside the Lipschitz bound: LP is 0 where GP would still charge 0.25.
+        weight.set(new float[] {0.3f, 0.4f});
+        assertEquals(0.0, GradientPenalty.compute(critic, ps, real, fake, alpha, true).getFloat(), 1e-7);
+        assertEquals(0.25, GradientPenalty.compute(critic, ps, real, fake, alpha, false).getFloat(), 1e-5);
     }
 
     @Test
