@@ -15,10 +15,28 @@ import java.util.Map;
  */
 public final class TrickCatalog {
 
-    /** A trick: its name, the keys it sets, and a line saying what it is. */
-    public record Trick(String name, Map<String, Object> settings, String description) {
+    /**
+     * A trick: its name, the keys it sets, and a line saying what it is.
+     *
+     * @param objectives the objectives it applies to, or empty for any (WGAN-LP replaces WGAN-GP's penalty only)
+     */
+    public record Trick(String name, Map<String, Object> settings, String description, List<String> objectives) {
 
+        public Trick(String name, Map<String, Object> settings, String description) {
+            this(name, settings, description, List.of());
+        }
+
+        /**
+         * The config with the trick's keys set.
+         *
+         * @throws UserError when the trick is for other objectives than c's
+         */
         public RunConfig applyTo(RunConfig c) {
+            String objective = c.getString("objective.kind");
+            if (!objectives.isEmpty() && !objectives.contains(objective)) {
+                throw new UserError(name + " is for objective.kind " + String.join(" or ", objectives)
+                        + ", not " + objective);
+            }
             RunConfig out = c;
             for (Map.Entry<String, Object> e : settings.entrySet()) {
                 out = out.withValue(e.getKey(), e.getValue());
@@ -151,6 +169,16 @@ public final class TrickCatalog {
         add(m, "dropout-d", "dropout 0.3 in D", "model.dDropout", 0.3);
         add(m, "layernorm-d", "layer norm in D", "model.dNorm", "layer");
         add(m, "residual", "residual skip connections", "model.residual", true);
+        add(m, "pack-4", "PacGAN: D judges packs of 4 samples", "tricks.pack", 4);
+        add(m, "spectral-norm", "spectral normalization of D", "tricks.spectralNorm", "critic");
+        add(m, "r1", "R1 penalty on real samples, γ = 0.1", "tricks.r1", 0.1);
+        add(m, "minibatch-std", "minibatch standard deviation feature in D", "tricks.minibatchStd", true);
+        add(m, "unrolled-5", "unrolled D, 5 look-ahead steps", "tricks.unroll", 5);
+        add(m, "bcr", "balanced consistency regularization, λ = 10", "tricks.consistency", 10.0);
+        Map<String, Object> lp = new LinkedHashMap<>();
+        lp.put("objective.kind", "wgan-lp");
+        m.put("wgan-lp", new Trick("wgan-lp", lp, "WGAN-LP: the one-sided penalty instead of WGAN-GP's",
+                List.of("wgan-gp")));
         return m;
     }
 

@@ -92,6 +92,10 @@ class ClassifierCliTest {
         assertEquals(2, run("ablate", "--preset", "ring8-wgan", "--tricks", "smooth-real"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("trick smooth-real does not fit ring8-wgan"),
                 err.toString(StandardCharsets.UTF_8));
+        // WGAN-LP replaces WGAN-GP's penalty; on another objective it is no added trick
+        assertEquals(2, run("ablate", "--preset", "ring8-gan", "--tricks", "wgan-lp"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("wgan-lp is for objective.kind wgan-gp, not nsgan"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -31,7 +31,7 @@ class StudyValuesTest {
     void aValueOutOfRangeIsRefusedWithTheSchemasWords() {
         assertEquals("objective.clip = -1 is not allowed: expected a number in [1.0E-6, 100]",
                 StudyValues.parse("objective.clip", "0.01, -1").problem());
-        assertEquals("objective.kind = wgan-pg is not allowed: expected one of gan, nsgan, wgan, wgan-gp, lsgan, hinge",
+        assertEquals("objective.kind = wgan-pg is not allowed: expected one of gan, nsgan, wgan, wgan-gp, wgan-lp, lsgan, hinge",
                 StudyValues.parse("objective.kind", "nsgan, wgan-pg").problem());
     }
 
