@@ -39,7 +39,7 @@ class RunConfigTest {
         e = assertThrows(UserError.class, () -> RunConfig.defaults().with("optD.lr", "fast"));
         assertEquals("optD.lr = fast is not allowed: expected a number in [0, 10]", e.getMessage());
         e = assertThrows(UserError.class, () -> RunConfig.defaults().with("objective.kind", "wgan-pg"));
-        assertEquals("objective.kind = wgan-pg is not allowed: expected one of gan, nsgan, wgan, wgan-gp, lsgan, "
+        assertEquals("objective.kind = wgan-pg is not allowed: expected one of gan, nsgan, wgan, wgan-gp, wgan-lp, lsgan, "
                 + "hinge", e.getMessage());
         e = assertThrows(UserError.class, () -> RunConfig.defaults().with("batchSize", "2.5"));
         assertTrue(e.getMessage().startsWith("batchSize = 2.5 is not allowed"));
