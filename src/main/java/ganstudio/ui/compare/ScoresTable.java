@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The Compare tab's table of final evaluations: one column per run (A, B, C…), one row per score any of them has,
  * "—" where a run has none (a 2D run beside an image run, a run not evaluated yet). Scores computed in different
- * feature spaces never share a row: when the runs' spaces differ, each such row names its space. Plain strings,
+ * feature spaces never share a row: when the runs' spaces differ, each space's rows stand under a heading row
+ * naming it. Plain strings,
  * so it is tested without a display.
  */
 record ScoresTable(List<String> runs, List<Row> rows) {
@@ -29,7 +30,7 @@ record ScoresTable(List<String> runs, List<Row> rows) {
         }
         Map<String, String> names = new LinkedHashMap<>();
         List<Map<String, String>> values = new ArrayList<>();
-        names.put("at", "evaluated at step · samples");
+        names.put("at", "step · samples");
         if (!spaces.isEmpty()) {
             names.put("features", "features");
         }
@@ -39,9 +40,13 @@ record ScoresTable(List<String> runs, List<Row> rows) {
                 v.put("at", e.step() + " · " + e.samples());
                 v.put("features", e.featureSpace().isEmpty() ? NONE : e.featureSpace());
                 for (EvaluationScores.Line l : e.lines()) {
-                    boolean inASpace = l.id().contains("@");
-                    names.putIfAbsent(l.id(), spaces.size() > 1 && inASpace ? l.name() + " · " + e.featureSpace()
-                            : l.name());
+                    boolean grouped = spaces.size() > 1 && l.id().contains("@");
+                    if (grouped) {
+                        names.putIfAbsent("in@" + e.featureSpace(), "in " + e.featureSpace() + " features:");
+                    }
+                    // under its heading, "Fréchet distance in x.pt features" need not say x.pt again
+                    names.putIfAbsent(l.id(), grouped ? "  " + l.name().replace(" in " + e.featureSpace()
+                            + " features", "") : l.name());
                     v.put(l.id(), l.value());
                 }
             });
@@ -54,7 +59,7 @@ record ScoresTable(List<String> runs, List<Row> rows) {
         for (Map.Entry<String, String> n : names.entrySet()) {
             List<String> cells = new ArrayList<>();
             for (Map<String, String> v : values) {
-                cells.add(v.getOrDefault(n.getKey(), NONE));
+                cells.add(v.getOrDefault(n.getKey(), n.getKey().startsWith("in@") ? "" : NONE));
             }
             rows.add(new Row(n.getValue(), List.copyOf(cells)));
         }

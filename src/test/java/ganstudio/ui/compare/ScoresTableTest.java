@@ -33,7 +33,7 @@ class ScoresTableTest {
         ScoresTable t = ScoresTable.of(List.of("A", "B", "C"), List.of(IMAGE, RING, Optional.empty()));
         assertEquals(List.of("A", "B", "C"), t.runs());
         assertEquals(List.of(
-                new Row("evaluated at step · samples", List.of("30 · 200", "600 · 2500", "—")),
+                new Row("step · samples", List.of("30 · 200", "600 · 2500", "—")),
                 new Row("features", List.of("classifier", "—", "—")),
                 new Row("classes covered", List.of("7 / 10", "—", "—")),
                 new Row("Fréchet classifier distance", List.of("41.2345", "—", "—")),
@@ -52,14 +52,27 @@ class ScoresTableTest {
         Optional<EvaluationScores> fid = eval("{\"step\": 30, \"samples\": 200, \"featureSpace\": \"inception.pt\", "
                 + "\"frechetName\": \"FID\", \"frechet\": 120.5, \"precision\": 0.25}");
         ScoresTable t = ScoresTable.of(List.of("A", "B"), List.of(IMAGE, fid));
-        assertTrue(t.rows().contains(new Row("Fréchet classifier distance · classifier", List.of("41.2345", "—"))),
-                t.toString());
-        assertTrue(t.rows().contains(new Row("FID · inception.pt", List.of("—", "120.5000"))), t.toString());
-        assertTrue(t.rows().contains(new Row("precision (k = 3) · classifier", List.of("0.1250", "—"))),
-                t.toString());
-        assertTrue(t.rows().contains(new Row("precision (k = 3) · inception.pt", List.of("—", "0.2500"))),
-                t.toString());
-        assertEquals(new Row("features", List.of("classifier", "inception.pt")), t.rows().get(1));
+        assertEquals(List.of(
+                new Row("step · samples", List.of("30 · 200", "30 · 200")),
+                new Row("features", List.of("classifier", "inception.pt")),
+                new Row("classes covered", List.of("7 / 10", "—")),
+                new Row("in classifier features:", List.of("", "")),
+                new Row("  Fréchet classifier distance", List.of("41.2345", "—")),
+                new Row("  precision (k = 3)", List.of("0.1250", "—")),
+                new Row("  recall (k = 3)", List.of("0.0500", "—")),
+                new Row("  density (k = 5)", List.of("0.0715", "—")),
+                new Row("  coverage (k = 5)", List.of("0.1000", "—")),
+                new Row("  KID ± std error", List.of("0.3127 ± 0.0081", "—")),
+                new Row("in inception.pt features:", List.of("", "")),
+                new Row("  FID", List.of("—", "120.5000")),
+                new Row("  precision (k = 3)", List.of("—", "0.2500"))), t.rows());
+
+        Optional<EvaluationScores> own = eval("{\"step\": 30, \"samples\": 200, \"featureSpace\": \"x.pt\", "
+                + "\"frechetName\": \"Fréchet distance in x.pt features\", \"frechet\": 2.5}");
+        assertEquals(new Row("  Fréchet distance", List.of("—", "2.5000")),
+                ScoresTable.of(List.of("A", "B"), List.of(IMAGE, own)).rows().get(11), "the heading names x.pt");
+        assertEquals(new Row("Fréchet distance in x.pt features", List.of("2.5000")),
+                ScoresTable.of(List.of("A"), List.of(own)).rows().get(2), "one space, no heading: the row names it");
     }
 
     @Test
