@@ -303,7 +303,7 @@ public final class ConfigSchema {
     public static final ConfigKey<String> EVAL_FEATURES_RANGE = add(ConfigKey.choiceKey("eval.featuresRange")
             .setDefault("0..1").setChoices("0..1", "-1..1", "0..255")
             .setHelp("The pixel values eval.features takes: 0..1 (pytorch-fid's InceptionV3, which rescales them "
-                    + "itself), -1..1, or 0..255 (StyleGAN's Inception)").build());
+                    + "itself), -1..1, or 0..255 (a network that takes byte values)").build());
     public static final ConfigKey<Boolean> EVAL_FEATURES_INCEPTION = add(ConfigKey.boolKey("eval.featuresInception")
             .setDefault(false)
             .setHelp("true says eval.features is InceptionV3's 2048 pool features, so its Fréchet distance is "
