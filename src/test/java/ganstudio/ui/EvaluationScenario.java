@@ -17,9 +17,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
-import javafx.application.Platform;
-import javafx.stage.Stage;
-
 /**
  * Two finished runs written by hand, an image run (fashion-wgan-gp, evaluated in the classifier's features) and a
  * 2D run (ring8-wgan-gp), as a person sees their final evaluations: the image run opened in the GAN view with its
@@ -47,30 +44,16 @@ final class EvaluationScenario {
         this.screenshot = screenshot;
     }
 
-    public static void main(String[] args) throws Exception {
-        Platform.startup(() -> { });
-        try {
-            new EvaluationScenario(Paths.get(args[0]), Paths.get(args[1])).run();
-            System.out.println("evaluation scenario: ok");
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        ForkedJvm.main("evaluation", () -> new EvaluationScenario(Paths.get(args[0]), Paths.get(args[1])).run());
     }
 
     void run() throws Exception {
         Path runs = tmp.resolve("runs");
         Path image = finished(runs, "fashion-wgan-gp", IMAGE_EVAL);
         Path ring = finished(runs, "ring8-wgan-gp", RING_EVAL);
-        app = new StudioApp(List.of("--out", runs.toString(), "--open", image.toString(), "--theme", "dark",
+        app = FxThread.startStudio(List.of("--out", runs.toString(), "--open", image.toString(), "--theme", "dark",
                 "--size", "1400x900"));
-        Platform.setImplicitExit(false);
-        FxThread.call(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
         GanView gan = FxThread.call(() -> app.window().gan());
         FxThread.await("the opened image run's scores under its picture", LIMIT,
                 () -> !gan.evaluationText().isEmpty(), gan::viewingText);

@@ -16,7 +16,6 @@ import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.data.ImageSet;
 import ganstudio.data.ImageTransforms;
-import ganstudio.train.common.EvaluationCancelled;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,16 +118,11 @@ final class FeatureNetwork implements AutoCloseable {
 
     /** One row of features per image, for the first n images of {@code pixels} shaped like {@code like}. */
     double[][] features(float[] pixels, int n, ImageSet like, BooleanSupplier cancelled) {
-        int len = like.imageSize();
         int batch = (int) Math.max(1, Math.min(MAX_BATCH, BATCH_VALUES / ((long) channels * side * side)));
         double[][] rows = new double[n][];
         for (int from = 0; from < n; from += batch) {
-            if (cancelled.getAsBoolean()) {
-                throw new EvaluationCancelled();
-            }
             int m = Math.min(batch, n - from);
-            float[] px = new float[m * len];
-            System.arraycopy(pixels, from * len, px, 0, m * len);
+            float[] px = ImageEvaluation.batch(pixels, from, m, like.imageSize(), cancelled);
             float[] input = prepare(new ImageSet(m, like.channels(), like.height(), like.width(), px, null, null,
                     "evaluation batch"));
             try (NDManager manager = model.getNDManager().newSubManager()) {
@@ -138,12 +132,7 @@ final class FeatureNetwork implements AutoCloseable {
                     throw refused(file, "gave " + f.length + " values for " + m + " images, " + dimension
                             + " each for the first batch", "give every image the same number of features");
                 }
-                for (int i = 0; i < m; i++) {
-                    rows[from + i] = new double[dimension];
-                    for (int j = 0; j < dimension; j++) {
-                        rows[from + i][j] = f[i * dimension + j];
-                    }
-                }
+                ImageEvaluation.toRows(f, from, m, rows);
             }
         }
         return rows;

@@ -187,33 +187,41 @@ public final class ImageEvaluation {
         double[][] feats = new double[n][];
         double[][] probs = new double[n][];
         for (int from = 0; from < n; from += BATCH) {
-            if (cancelled.getAsBoolean()) {
-                throw new EvaluationCancelled();
-            }
             int m = Math.min(BATCH, n - from);
-            float[] px = new float[m * len];
-            System.arraycopy(pixels, from * len, px, 0, m * len);
+            float[] px = batch(pixels, from, m, len, cancelled);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray x = manager.create(px, new Shape(m, like.channels(), like.height(), like.width()));
                 NDArray f = model.features(x);
-                float[] fv = f.toFloatArray();
-                float[] pv = model.logits(x, false).softmax(1).toFloatArray();
-                int d = fv.length / m;
-                int k = pv.length / m;
-                for (int i = 0; i < m; i++) {
-                    feats[from + i] = new double[d];
-                    probs[from + i] = new double[k];
-                    for (int j = 0; j < d; j++) {
-                        feats[from + i][j] = fv[i * d + j];
-                    }
-                    for (int j = 0; j < k; j++) {
-                        probs[from + i][j] = pv[i * k + j];
-                    }
-                }
+                toRows(f.toFloatArray(), from, m, feats);
+                toRows(model.logits(x, false).softmax(1).toFloatArray(), from, m, probs);
             }
         }
         return new Scores(feats, probs);
+    }
+
+    /**
+     * Images from..from+m-1 of pixels ({@code len} values each), once the evaluation is known to go on: a batch is
+     * where it can stop (see {@link Evaluation}).
+     */
+    static float[] batch(float[] pixels, int from, int m, int len, BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new EvaluationCancelled();
+        }
+        float[] px = new float[m * len];
+        System.arraycopy(pixels, from * len, px, 0, m * len);
+        return px;
+    }
+
+    /** The m rows of flat (an m x d batch's output) as rows from..from+m-1 of out. */
+    static void toRows(float[] flat, int from, int m, double[][] out) {
+        int d = flat.length / m;
+        for (int i = 0; i < m; i++) {
+            out[from + i] = new double[d];
+            for (int j = 0; j < d; j++) {
+                out[from + i][j] = flat[i * d + j];
+            }
+        }
     }
 
     private static double round(double v) {
