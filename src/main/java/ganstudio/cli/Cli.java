@@ -8,6 +8,7 @@ import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
 import ganstudio.tricks.TwinConfig;
 import ganstudio.config.UserError;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.media.video.FramePacing;
 import ganstudio.media.video.Recorder;
 import ganstudio.media.video.RecordingResult;
@@ -237,6 +238,7 @@ public final class Cli {
         if (summary.has("eval")) {
             out.println("eval: " + new GsonBuilder().serializeSpecialFloatingPointValues().create()
                     .toJson(summary.get("eval")));
+            EvaluationScores.ofSummary(summary).ifPresent(scores -> out.println(scores.text()));
         }
         out.println("run: " + session.getRunDir());
         return OK;

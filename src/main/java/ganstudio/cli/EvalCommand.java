@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.data.TrainingData;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.Devices;
 import ganstudio.train.classify.ClassifierSession;
@@ -22,8 +23,9 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON and stores it in summary.json, unless the
- * run is being trained (its trainer owns summary.json then): the result is printed only, and stderr says why.
+ * `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON (for a GAN run followed by the scores by
+ * name) and stores it in summary.json, unless the run is being trained (its trainer owns summary.json then): the
+ * result is printed only, and stderr says why.
  */
 final class EvalCommand {
 
@@ -72,6 +74,7 @@ final class EvalCommand {
             result = Evaluation.evaluate(trainer, c, samples);
         }
         print(result);
+        out.println(EvaluationScores.of(result).text());
         store(dir, "eval", result);
         return Cli.OK;
     }

@@ -322,6 +322,22 @@ public final class ConfigSchema {
             .setHelp("Image runs: the trained classifier (a folder under models/ or a classifier run) whose "
                     + "features give class coverage and the Fréchet distance; auto = models/<data.kind "
                     + "without -mnist>-classifier, e.g. fashion-classifier; none = skip").build());
+    public static final ConfigKey<String> EVAL_FEATURES = add(ConfigKey.stringKey("eval.features")
+            .setDefault("")
+            .setHelp("Image runs: a TorchScript network file (e.g. pytorch-fid's InceptionV3, traced) whose output "
+                    + "per image gives the features of the Fréchet distance, precision/recall, density/coverage and "
+                    + "KID instead of the classifier's; empty = the classifier's features").build());
+    public static final ConfigKey<Integer> EVAL_FEATURES_SIZE = add(ConfigKey.intKey("eval.featuresSize")
+            .setDefault(299).optRange(8, 1024)
+            .setHelp("The side, in pixels, images are resized to for eval.features (299 for InceptionV3)").build());
+    public static final ConfigKey<String> EVAL_FEATURES_RANGE = add(ConfigKey.choiceKey("eval.featuresRange")
+            .setDefault("0..1").setChoices("0..1", "-1..1", "0..255")
+            .setHelp("The pixel values eval.features takes: 0..1 (pytorch-fid's InceptionV3, which rescales them "
+                    + "itself), -1..1, or 0..255 (a network that takes byte values)").build());
+    public static final ConfigKey<Boolean> EVAL_FEATURES_INCEPTION = add(ConfigKey.boolKey("eval.featuresInception")
+            .setDefault(false)
+            .setHelp("true says eval.features is InceptionV3's 2048 pool features, so its Fréchet distance is "
+                    + "reported as FID; otherwise it is named after the file").build());
 
     /** The live keys of each task, and every key by name; after the constants, which fill DECLARED. */
     private static final List<String> GAN_LIVE = liveIn(DECLARED);

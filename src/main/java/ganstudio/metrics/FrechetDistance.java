@@ -27,7 +27,7 @@ public final class FrechetDistance {
         double[][] rootA = sqrtPsd(covA);
         double[][] m = multiply(multiply(rootA, covB), rootA);
         symmetrize(m);
-        double[] eig = SymmetricEigen.jacobi(m, new double[d][d]);
+        double[] eig = SymmetricEigen.decompose(m, null);
         double traceRoot = 0;
         for (double v : eig) {
             traceRoot += Math.sqrt(Math.max(0, v));
@@ -69,19 +69,26 @@ public final class FrechetDistance {
         return c;
     }
 
-    /** V·diag(√max(λ, 0))·Vᵀ. */
+    /** V·diag(√max(λ, 0))·Vᵀ, as dot products of rows (a 2048-wide matrix stays in cache order). */
     static double[][] sqrtPsd(double[][] s) {
         int d = s.length;
         double[][] v = new double[d][d];
-        double[] lambda = SymmetricEigen.jacobi(s, v);
+        double[] lambda = SymmetricEigen.decompose(s, v);
+        double[][] scaled = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) {
+                scaled[i][k] = v[i][k] * Math.sqrt(Math.max(0, lambda[k]));
+            }
+        }
         double[][] r = new double[d][d];
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
+            for (int j = i; j < d; j++) {
                 double sum = 0;
                 for (int k = 0; k < d; k++) {
-                    sum += v[i][k] * Math.sqrt(Math.max(0, lambda[k])) * v[j][k];
+                    sum += scaled[i][k] * v[j][k];
                 }
                 r[i][j] = sum;
+                r[j][i] = sum;
             }
         }
         return r;

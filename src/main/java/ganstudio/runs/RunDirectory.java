@@ -12,6 +12,7 @@ import ganstudio.media.Frame;
 import ganstudio.media.PngReader;
 import ganstudio.media.PngWriter;
 import ganstudio.metrics.ClassifierMetrics;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.config.ConfigSchema;
@@ -661,6 +662,11 @@ public final class RunDirectory implements AutoCloseable {
 
     public JsonObject readSummary() {
         return Files.exists(dir.resolve(SUMMARY)) ? readJson(SUMMARY) : new JsonObject();
+    }
+
+    /** The final evaluation of a GAN run (summary.json's "eval"), or empty before one was written. */
+    public Optional<EvaluationScores> readEvaluation() {
+        return EvaluationScores.ofSummary(readSummary());
     }
 
     /** Writes summary.json; one with a final status (not "running") marks the run's lock as ended. */

@@ -70,6 +70,11 @@ class CliTest {
         assertEquals(0, run("eval", runs.get(0).toString(), "--samples", "300"), stderr());
         assertTrue(stdout().contains("\"modes\": 8"), stdout());
         assertTrue(stdout().contains("\"samples\": 300"), stdout());
+        java.util.regex.Matcher captured = java.util.regex.Pattern.compile("\"modesCaptured\": (\\d+)")
+                .matcher(stdout());
+        assertTrue(captured.find(), stdout());
+        assertTrue(stdout().contains("}\nEvaluation at step 20, 300 samples\n  modes captured  " + captured.group(1)
+                + " / 8\n"), "the JSON, then its scores by name: " + stdout());
         assertTrue(Files.readString(runs.get(0).resolve("summary.json")).contains("\"samples\": 300"));
 
         assertEquals(0, run("train", "--resume", runs.get(0).toString(), "--steps", "25"), stderr());

@@ -1,5 +1,6 @@
 package ganstudio.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -10,6 +11,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -50,6 +54,48 @@ final class ForkedJvm {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("DISPLAY", display);
         return pb.start();
+    }
+
+    /** A UI scenario's steps, against a started toolkit and a display. */
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a scenario in this JVM when it has a display, else {@code main} (whose main method is
+     * {@link #main(String, Scenario)}) with args in a JVM of its own on an Xvfb started for it; fails with the tail
+     * of its log (target/NAME-test.log) when it fails or takes over seconds.
+     */
+    static void runOnDisplay(Scenario here, Class<?> main, List<String> args, String name, long seconds)
+            throws Exception {
+        if (Studio.hasDisplay()) {
+            Platform.startup(() -> { });
+            here.run();
+            return;
+        }
+        Path log = Paths.get("target", name + "-test.log");
+        try (XvfbDisplay display = XvfbDisplay.start(xvfbOrSkip(), Paths.get("target", "xvfb-" + name + ".log"))) {
+            Process p = start(display.name(), List.of("-Xmx1g"), main.getName(), args, log);
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                fail("the " + name + " scenario took over " + seconds + " s:\n" + tail(log, 60));
+            }
+            assertEquals(0, p.exitValue(), "the " + name + " scenario failed on " + display.name() + ":\n"
+                    + tail(log, 60));
+        }
+    }
+
+    /** The main method of a scenario's own JVM: exit code 0 when it ran through, 1 (and the trace) when not. */
+    static void main(String name, Scenario scenario) {
+        Platform.startup(() -> { });
+        try {
+            scenario.run();
+            System.out.println(name + " scenario: ok");
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     static String tail(Path log, int lines) throws IOException {

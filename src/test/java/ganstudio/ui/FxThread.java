@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import javafx.stage.Stage;
 
 /**
  * How a UI test talks to the FX thread from its own: run something there and wait for it, or poll a condition
@@ -46,6 +48,14 @@ final class FxThread {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The studio's window on a new stage, started on the FX thread as JavaFX's launcher would; open until closed. */
+    static StudioApp startStudio(List<String> args) {
+        StudioApp app = new StudioApp(args);
+        Platform.setImplicitExit(false);
+        run(() -> app.start(new Stage()));
+        return app;
     }
 
     static void run(Runnable work) {

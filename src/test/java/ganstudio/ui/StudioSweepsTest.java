@@ -1,16 +1,11 @@
 package ganstudio.ui;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import javafx.application.Platform;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +23,8 @@ class StudioSweepsTest {
     @Test
     void theSweepsTabShowsTheTasksLiveTheReportSortedAndComparesVariants(@TempDir Path tmp) throws Exception {
         Files.deleteIfExists(SCREENSHOT);
-        if (Studio.hasDisplay()) {
-            Platform.startup(() -> { });
-            new SweepsScenario(tmp, SCREENSHOT).run();
-        } else {
-            Path log = Paths.get("target", "studio-sweeps-test.log");
-            try (XvfbDisplay display = XvfbDisplay.start(ForkedJvm.xvfbOrSkip(), Paths.get("target", "xvfb-sweeps.log"))) {
-                Process p = ForkedJvm.start(display.name(), List.of("-Xmx1g"), SweepsScenario.class.getName(),
-                        List.of(tmp.toString(), SCREENSHOT.toString()), log);
-                if (!p.waitFor(FORK_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor();
-                    fail("the sweeps scenario took over " + FORK_SECONDS + " s:\n" + ForkedJvm.tail(log, 60));
-                }
-                assertEquals(0, p.exitValue(), "the sweeps scenario failed on " + display.name() + ":\n"
-                        + ForkedJvm.tail(log, 60));
-            }
-        }
+        ForkedJvm.runOnDisplay(() -> new SweepsScenario(tmp, SCREENSHOT).run(), SweepsScenario.class,
+                List.of(tmp.toString(), SCREENSHOT.toString()), "studio-sweeps", FORK_SECONDS);
         assertTrue(Files.size(SCREENSHOT) > 10_000, "a screenshot of the Sweeps tab in " + SCREENSHOT);
     }
 }

@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.application.Platform;
 import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 
 /**
  * The Sweeps tab on a sweep written by hand ({@link SweepFixture}: 2 variants x 2 seeds, two tasks done, one
@@ -45,30 +43,16 @@ final class SweepsScenario {
         this.screenshot = screenshot;
     }
 
-    public static void main(String[] args) throws Exception {
-        Platform.startup(() -> { });
-        try {
-            new SweepsScenario(Paths.get(args[0]), Paths.get(args[1])).run();
-            System.out.println("sweeps scenario: ok");
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        ForkedJvm.main("sweeps", () -> new SweepsScenario(Paths.get(args[0]), Paths.get(args[1])).run());
     }
 
     void run() throws Exception {
         Path sweeps = tmp.resolve("sweeps");
         SweepFolder sweep = SweepFixture.create(sweeps);
         RunDirectory running = SweepFixture.populate(sweep);
-        app = new StudioApp(List.of("--out", tmp.resolve("runs").toString(), "--sweeps", sweeps.toString(),
+        app = FxThread.startStudio(List.of("--out", tmp.resolve("runs").toString(), "--sweeps", sweeps.toString(),
                 "--open-sweep", sweep.getPath().toString(), "--theme", "dark", "--size", "1400x900"));
-        Platform.setImplicitExit(false);
-        FxThread.call(() -> {
-            Stage s = new Stage();
-            app.start(s);
-            return s;
-        });
         SweepsView view = FxThread.call(() -> app.window().sweeps());
         FxThread.await("the Sweeps tab on the sweep, its four tasks listed", LIMIT,
                 () -> "Sweeps".equals(app.window().selectedTab()) && view.taskTable().getItems().size() == 4,

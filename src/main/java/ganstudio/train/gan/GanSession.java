@@ -89,7 +89,8 @@ public final class GanSession extends Session<GanListener> {
     protected void prepare(Device device) {
         data = TrainingData.load(config);
         if (!data.isTwoDimensional()) {
-            ImageEvaluation.classifierFor(config); // a bad eval.classifier fails now, not after training
+            // a bad eval.classifier or eval.features fails now, not after training
+            ImageEvaluation.check(config, data.images().channels());
         }
         trainer = new GanTrainer(config, data, device);
     }
@@ -257,7 +258,7 @@ public final class GanSession extends Session<GanListener> {
         if (trainer != null && run != null) {
             checkpoint(trainer, run);
             boolean evaluable = trainer.getData().isTwoDimensional()
-                    || ImageEvaluation.classifierFor(config).isPresent();
+                    || ImageEvaluation.canScore(config);
             if (evaluable && control.isEvaluationSkipped()) {
                 why = evaluationSkipped(why, run);
             } else if (evaluable) {

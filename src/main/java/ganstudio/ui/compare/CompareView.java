@@ -70,6 +70,7 @@ public final class CompareView {
     private final Label timelineLabel = new Label("step 0");
     private final CheckBox follow = new CheckBox("Follow training");
     private final CompareCharts charts = new CompareCharts();
+    private final ScoresTablePane scores = new ScoresTablePane();
     private final BorderPane root = new BorderPane();
     /** Reads run directories (metrics, frame lists) off the FX thread, one at a time. */
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -173,7 +174,7 @@ public final class CompareView {
         differences.getStyleClass().add("twin-note");
         differences.setWrapText(true);
         differences.setMinHeight(Region.USE_PREF_SIZE);
-        VBox column = new VBox(6, sharing, frames, timelineBox, hint, differences);
+        VBox column = new VBox(6, sharing, frames, timelineBox, hint, scores, differences);
         column.getStyleClass().add("image-column");
         column.setPadding(new Insets(6));
         SplitPane split = new SplitPane(column, charts);
@@ -223,6 +224,7 @@ public final class CompareView {
         ComparedRun r = ComparedRun.opened(letter, dir, c);
         r.store().appendAll(run.readMetrics()); // not yet shown: the FX thread gets it through runLater
         r.setFrameSteps(run.frameSteps());
+        r.setEvaluation(run.readEvaluation());
         r.setState(c.getInt(ConfigSchema.STEPS) + " steps, " + RunListing.row(dir).status());
         if (run.readRunInfo().has("twinOf")) {
             Path source = Path.of(run.readRunInfo().get("twinOf").getAsString());
@@ -340,6 +342,7 @@ public final class CompareView {
         runs.addAll(list);
         rebuildPanes();
         charts.setRuns(runs);
+        showScores();
         follow.setSelected(true);
         updateTimeline();
         updateButtons();
@@ -349,6 +352,18 @@ public final class CompareView {
         runs.add(r);
         rebuildPanes();
         charts.setRuns(runs);
+        showScores();
+    }
+
+    private void showScores() {
+        scores.show(ScoresTable.of(runs.stream().map(ComparedRun::letter).toList(),
+                runs.stream().map(ComparedRun::evaluation).toList()));
+    }
+
+    /** The final-evaluation table, "name: A value | B value" per row; empty while it is hidden. */
+    public List<String> scoresText() {
+        return scores.shown().rows().stream().map(r -> r.name().strip() + ": " + String.join(" | ", r.values()))
+                .toList();
     }
 
     private void fitFramesHeight() {
@@ -422,6 +437,17 @@ public final class CompareView {
             Frame saved = r.feed().takeFrame(); // the compare view asks for no unsaved frames
             if (saved != null) {
                 reader.execute(() -> r.reloadFrameSteps(saved.step()));
+            }
+            if (r.takeEndedUnread()) {
+                reader.execute(() -> {
+                    try {
+                        r.setEvaluation(RunDirectory.open(r.dir()).readEvaluation());
+                        Platform.runLater(this::showScores);
+                    } catch (RuntimeException e) {
+                        Platform.runLater(() -> banner.show(r.dir() + ": cannot read its evaluation ("
+                                + e.getMessage() + ")"));
+                    }
+                });
             }
         }
         if (!runs.isEmpty()) {

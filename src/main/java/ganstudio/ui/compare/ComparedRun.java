@@ -1,6 +1,7 @@
 package ganstudio.ui.compare;
 
 import ganstudio.config.RunConfig;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.tricks.TwinConfig;
 import ganstudio.runs.RunDirectory;
 import ganstudio.train.gan.GanSession;
@@ -11,6 +12,7 @@ import ganstudio.config.ConfigSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,9 @@ final class ComparedRun {
     private String state = "";
 
     private Path twinOf;
+    /** Its final evaluation, read off the FX thread: when opened, or once a live run has ended. */
+    private volatile Optional<EvaluationScores> evaluation = Optional.empty();
+    private boolean evaluationRead;
 
     private ComparedRun(String letter, String name, RunConfig config, Path dir, GanSession session,
             GanRunFeed feed) {
@@ -181,6 +186,26 @@ final class ComparedRun {
                     + "'s fixed noise bank, so the pictures show the same z.";
         }
         return text;
+    }
+
+    Optional<EvaluationScores> evaluation() {
+        return evaluation;
+    }
+
+    void setEvaluation(Optional<EvaluationScores> scores) {
+        evaluation = scores;
+    }
+
+    /**
+     * Whether a live run has ended and its evaluation is still to be read: true once only, so the caller reads
+     * it once. FX thread.
+     */
+    boolean takeEndedUnread() {
+        if (evaluationRead || !isLive() || !feed.isFinished() || dir == null) {
+            return false;
+        }
+        evaluationRead = true;
+        return true;
     }
 
     /** The last logged step, or 0. */

@@ -6,6 +6,7 @@ import ganstudio.data.Mixture2D;
 import ganstudio.data.TrainingData;
 import ganstudio.media.Frame;
 import ganstudio.media.ImageGrid;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.runs.RunDirectory;
 import ganstudio.ui.common.MetricsStore;
@@ -24,9 +25,11 @@ import java.util.Optional;
  * @param layout the grid of its frames (which cell is which z), or null for 2D data or when none can be read
  * @param modes the mode coverage saved with each frame (2D data)
  * @param scoresModes whether its data has modes to score at all
+ * @param evaluation its final evaluation, if its summary has one
  */
 record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, List<RunDirectory.Event> events,
-        String status, String reason, ImageGrid.Layout layout, Map<Long, ModeReadout> modes, boolean scoresModes) {
+        String status, String reason, ImageGrid.Layout layout, Map<Long, ModeReadout> modes, boolean scoresModes,
+        Optional<EvaluationScores> evaluation) {
 
     static GanRunSnapshot read(Path dir) {
         RunDirectory run = RunDirectory.open(dir);
@@ -51,6 +54,6 @@ record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, L
             }
         }
         return new GanRunSnapshot(run, store, frames, events, status, reason, layout, modes,
-                mixture.map(Mixture2D::hasModes).orElse(false));
+                mixture.map(Mixture2D::hasModes).orElse(false), run.readEvaluation());
     }
 }

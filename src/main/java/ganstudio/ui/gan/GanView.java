@@ -4,6 +4,7 @@ import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
 import ganstudio.media.Frame;
 import ganstudio.media.ImageGrid;
+import ganstudio.metrics.EvaluationScores;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.metrics.StepMetrics;
 import ganstudio.runs.RunDirectory;
@@ -11,6 +12,7 @@ import ganstudio.train.gan.GanSession;
 import ganstudio.ui.common.Background;
 import ganstudio.ui.common.ChartsPanel;
 import ganstudio.ui.common.ErrorBanner;
+import ganstudio.ui.common.EvaluationPanel;
 import ganstudio.ui.common.LiveEditPanel;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.PixelImagePane;
@@ -83,6 +85,7 @@ public final class GanView {
     private final PixelImagePane image = new PixelImagePane(true);
     private final CellFollower follower = new CellFollower(image);
     private final FrameTimeline timeline = new FrameTimeline(this::showOpenedFrame, this::backToLive);
+    private final EvaluationPanel evaluation = new EvaluationPanel();
     private final ChartsPanel charts = new ChartsPanel();
     private final LiveEditPanel liveEdits = new LiveEditPanel("gan");
     private final ListView<String> events = new ListView<>();
@@ -94,6 +97,8 @@ public final class GanView {
     private MetricsStore liveStore;
     private final LivePicture livePicture = new LivePicture();
     private GanRunSnapshot opened;
+    /** The final evaluation of the run this view trained, once it has ended and its summary was read. */
+    private Optional<EvaluationScores> liveEvaluation = Optional.empty();
     private long openedStep;
     private int followWhenShown = -1;
     private Consumer<Path> onClassifierRun = p -> { };
@@ -207,7 +212,7 @@ public final class GanView {
         image.setOnMousePressed(e -> image.requestFocus());
         image.onPixelClicked(this::gridClicked);
         charts.setOnMousePressed(e -> charts.requestFocus());
-        VBox imageColumn = new VBox(6, image, follower.panel(), timeline.box(), liveEdits, events);
+        VBox imageColumn = new VBox(6, image, follower.panel(), timeline.box(), evaluation, liveEdits, events);
         imageColumn.getStyleClass().add("image-column");
         imageColumn.setPadding(new Insets(6));
         SplitPane split = new SplitPane(imageColumn, charts);
@@ -240,6 +245,8 @@ public final class GanView {
         charts.setStore(liveStore);
         image.show(null, "");
         events.getItems().clear();
+        liveEvaluation = Optional.empty();
+        evaluation.clear();
         liveEdits.load(config);
         closeOpenedRun();
         follower.stop();
@@ -326,6 +333,8 @@ public final class GanView {
             statusBar.showStatus(status);
             if ("failed".equals(status)) {
                 showBanner(live.failedText(feed.getRunDir()));
+            } else if (feed.isStarted()) {
+                showLiveEvaluation(feed.getRunDir());
             }
             runsPanel.refresh();
             updateButtons();
@@ -335,6 +344,21 @@ public final class GanView {
             }
             updateButtons();
         }
+    }
+
+    /** Reads the ended run's evaluation from its summary (off the FX thread) and shows it unless a run is opened. */
+    private void showLiveEvaluation(Path dir) {
+        Background.run("read-evaluation", () -> RunDirectory.open(dir).readEvaluation(), scores -> {
+            liveEvaluation = scores;
+            if (opened == null) {
+                evaluation.show(scores);
+            }
+        }, e -> showBanner(dir + ": cannot read its evaluation (" + e.getMessage() + ")"));
+    }
+
+    /** The scores under the picture, "name: value" each after the heading; empty while none is shown. */
+    public List<String> evaluationText() {
+        return evaluation.shownText();
     }
 
     /** The run this view trains, if any, for closing the studio (which stops it and waits). */
@@ -417,6 +441,7 @@ public final class GanView {
             hideBanner();
         }
         timeline.show(snap.run(), snap.frames());
+        evaluation.show(snap.evaluation());
         if (snap.frames().isEmpty()) {
             image.show(null, "");
             image.setReadout(null, null);
@@ -447,10 +472,12 @@ public final class GanView {
             charts.setStore(liveStore);
             image.show(livePicture.image(), livePicture.caption());
             viewing.setText("Live");
+            evaluation.show(liveEvaluation);
         } else {
             charts.setStore(new MetricsStore());
             image.show(null, "");
             viewing.setText("");
+            evaluation.clear();
         }
         showLiveExtras();
     }

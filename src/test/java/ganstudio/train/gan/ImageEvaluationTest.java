@@ -1,6 +1,7 @@
 package ganstudio.train.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,36 @@ class ImageEvaluationTest {
             int[] checks = {0};
             assertThrows(EvaluationCancelled.class, () -> Evaluation.evaluate(t, gan, 100, () -> ++checks[0] > 1));
             assertEquals(2, checks[0]);
+        }
+    }
+
+    @Test
+    void aTorchScriptNetworkGivesTheFeaturesAndNamesTheDistance() throws Exception {
+        Path data = tmp.resolve("data");
+        TinyIdx.write(data, "train", 40, 4, 1);
+        TinyIdx.write(data, "t10k", 20, 4, 2);
+        RunConfig gan = RunConfig.defaults().with("data.kind", "mnist").with("data.path", data.toString())
+                .with("model.gWidth", "32").with("model.dWidth", "32").with("batchSize", "8")
+                .with("log.noiseBank", "4").with("eval.classifier", "none")
+                .with("eval.features", FeatureNetworkTest.fixture("tiny_features.pt").toString())
+                .with("eval.featuresSize", "8");
+        try (GanTrainer t = new GanTrainer(gan, TrainingData.load(gan), Device.cpu())) {
+            JsonObject eval = Evaluation.evaluate(t, gan, 20);
+            assertEquals("tiny_features.pt", eval.get("featureSpace").getAsString());
+            assertEquals("Fréchet distance in tiny_features.pt features", eval.get("frechetName").getAsString());
+            assertEquals(3, eval.get("featureDim").getAsInt());
+            assertTrue(eval.get("note").getAsString().endsWith("; class coverage skipped"), eval.toString());
+            assertTrue(eval.get("features").getAsString().startsWith("the output of " + gan.getString(
+                    ganstudio.config.ConfigSchema.EVAL_FEATURES) + " (3 values per image; images resized to 8x8, "
+                    + "grey repeated to 3 channels, pixels in 0..1)"), eval.toString());
+            for (String key : new String[] {"frechet", "frechetTrainVsTest", "precision", "recall", "density",
+                    "coverage", "kernelDistance", "kernelDistanceStdErr"}) {
+                assertTrue(eval.has(key), key + " in " + eval);
+            }
+            assertFalse(eval.has("classesCovered"), "no classifier, no class coverage: " + eval);
+
+            RunConfig inception = gan.with("eval.featuresInception", "true");
+            assertEquals("FID", Evaluation.evaluate(t, inception, 20).get("frechetName").getAsString());
         }
     }
 

@@ -65,7 +65,7 @@ public final class SweepFixture {
     }
 
     /** Rows every 10 steps up to last, 0.1 s a step. */
-    static void metrics(Path dir, long last) throws IOException {
+    public static void metrics(Path dir, long last) throws IOException {
         StringBuilder sb = new StringBuilder(String.join(",", StepMetrics.COLUMNS)).append('\n');
         for (long step = 10; step <= last; step += 10) {
             StepMetrics m = new StepMetrics(step, step, 1.0, 0.5, Double.NaN, 0.6, 0.4, 1, 1, Double.NaN,

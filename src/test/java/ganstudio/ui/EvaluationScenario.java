@@ -1,0 +1,96 @@
+package ganstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+
+import ganstudio.config.Presets;
+import ganstudio.runs.RunDirectory;
+import ganstudio.ui.gan.GanView;
+import ganstudio.ui.sweeps.SweepFixture;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Two finished runs written by hand, an image run (fashion-wgan-gp, evaluated in the classifier's features) and a
+ * 2D run (ring8-wgan-gp), as a person sees their final evaluations: the image run opened in the GAN view with its
+ * scores under the picture, then both side by side in Compare with the table of their scores. Writes
+ * target/studio-evaluation.png. A main class that {@link StudioEvaluationTest} runs in a JVM of its own under Xvfb.
+ */
+final class EvaluationScenario {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    static final String IMAGE_EVAL = "{\"step\": 300, \"samples\": 500, \"classifier\": "
+            + "\"models/fashion-classifier\", \"classesCovered\": 9, \"classes\": 10, \"featureSpace\": "
+            + "\"classifier\", \"frechetName\": \"Fréchet classifier distance\", \"frechet\": 3.2101, "
+            + "\"frechetTrainVsTest\": 0.1117, \"precision\": 0.612, \"recall\": 0.548, \"density\": 0.801, "
+            + "\"coverage\": 0.72, \"kernelDistance\": 0.0123, \"kernelDistanceStdErr\": 0.0006, \"featureDim\": 128}";
+    static final String RING_EVAL = "{\"step\": 300, \"samples\": 2500, \"data\": \"ring8\", \"modesCaptured\": 8, "
+            + "\"modes\": 8, \"highQualityFraction\": 0.9124, \"kl\": 0.0031}";
+
+    private final Path tmp;
+    private final Path screenshot;
+    private StudioApp app;
+
+    EvaluationScenario(Path tmp, Path screenshot) {
+        this.tmp = tmp;
+        this.screenshot = screenshot;
+    }
+
+    public static void main(String[] args) {
+        ForkedJvm.main("evaluation", () -> new EvaluationScenario(Paths.get(args[0]), Paths.get(args[1])).run());
+    }
+
+    void run() throws Exception {
+        Path runs = tmp.resolve("runs");
+        Path image = finished(runs, "fashion-wgan-gp", IMAGE_EVAL);
+        Path ring = finished(runs, "ring8-wgan-gp", RING_EVAL);
+        app = FxThread.startStudio(List.of("--out", runs.toString(), "--open", image.toString(), "--theme", "dark",
+                "--size", "1400x900"));
+        GanView gan = FxThread.call(() -> app.window().gan());
+        FxThread.await("the opened image run's scores under its picture", LIMIT,
+                () -> !gan.evaluationText().isEmpty(), gan::viewingText);
+        assertEquals(List.of("Evaluation at step 300, 500 samples, in the classifier's features",
+                "classes covered: 9 / 10", "Fréchet classifier distance: 3.2101", "train vs test (the floor): 0.1117",
+                "precision (k = 3): 0.6120", "recall (k = 3): 0.5480", "density (k = 5): 0.8010",
+                "coverage (k = 5): 0.7200", "KID ± std error: 0.0123 ± 0.0006"),
+                FxThread.call(gan::evaluationText));
+
+        FxThread.run(() -> app.window().compareRuns(List.of(image, ring)));
+        FxThread.await("both runs' scores in Compare's table", LIMIT,
+                () -> !app.window().compare().scoresText().isEmpty(), () -> app.window().selectedTab());
+        assertEquals(List.of("step · samples: 300 · 500 | 300 · 2500", "features: classifier | —",
+                "classes covered: 9 / 10 | —", "Fréchet classifier distance: 3.2101 | —",
+                "train vs test (the floor): 0.1117 | —", "precision (k = 3): 0.6120 | —",
+                "recall (k = 3): 0.5480 | —", "density (k = 5): 0.8010 | —", "coverage (k = 5): 0.7200 | —",
+                "KID ± std error: 0.0123 ± 0.0006 | —", "modes captured: — | 8 / 8", "high quality: — | 91.2%",
+                "KL to uniform: — | 0.0031"), FxThread.call(() -> app.window().compare().scoresText()));
+        FxThread.call(() -> {
+            StudioApp.savePng(app.scene(), screenshot);
+            return null;
+        });
+        FxThread.run(() -> app.requestClose(false));
+    }
+
+    /** A run folder as a finished run of this preset leaves it, 300 steps, with this evaluation in its summary. */
+    private static Path finished(Path runs, String preset, String eval) throws IOException {
+        Path dir = runs.resolve(preset + "-20261207-000000");
+        Files.createDirectories(dir.resolve(RunDirectory.SAMPLES));
+        JsonObject config = new Presets(Paths.get("models")).load(preset).toJsonObject();
+        JsonObject info = new JsonObject();
+        info.addProperty("preset", preset);
+        config.add("run", info);
+        Files.writeString(dir.resolve(RunDirectory.CONFIG), config.toString(), StandardCharsets.UTF_8);
+        SweepFixture.metrics(dir, 300);
+        Files.writeString(dir.resolve(RunDirectory.SUMMARY), "{\"status\": \"finished\", \"reason\": \"\", "
+                + "\"steps\": 300, \"eval\": " + eval + "}", StandardCharsets.UTF_8);
+        return dir;
+    }
+}
