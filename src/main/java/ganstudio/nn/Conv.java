@@ -3,22 +3,16 @@ package ganstudio.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** A square 2D convolution over [N, C, H, W]. */
-public class Conv extends AbstractBlock implements GradLayer, SpectralLayer {
+public class Conv extends WeightedLayer {
 
     private final long filters;
     private final int kernel;
     private final int stride;
     private final int padding;
-    private final Parameter weight;
-    private final Parameter bias;
-    /** Null unless the weight is spectrally normalized. */
-    private final SpectralNorm spectral;
     private final boolean channelsLast;
     private Shape lastInputShape;
 
@@ -32,31 +26,14 @@ public class Conv extends AbstractBlock implements GradLayer, SpectralLayer {
     }
 
     private Conv(long filters, int kernel, int stride, int padding, boolean channelsLast, boolean spectralNorm) {
+        super(spectralNorm, false);
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
         this.channelsLast = channelsLast;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
-        spectral = spectralNorm ? new SpectralNorm(false) : null;
-        if (spectral != null) {
-            addParameter(spectral.vector());
-        }
     }
 
-    /** The weight the layer computes with: W, or W / σ(W). */
-    private NDArray effectiveWeight(ParameterStore ps, ai.djl.Device device, boolean training) {
-        NDArray w = ps.getValue(weight, device, training);
-        return spectral == null ? w : spectral.normalize(w);
-    }
-
-    @Override
-    public void powerIteration() {
-        if (spectral != null) {
-            spectral.powerIteration(weight.getArray());
-        }
-    }
 
     /**
      * The same convolution, run on the CPU with its input in channels-last memory (see
@@ -90,11 +67,7 @@ public class Conv extends AbstractBlock implements GradLayer, SpectralLayer {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        weight.setShape(new Shape(filters, inputShapes[0].get(1), kernel, kernel));
-        bias.setShape(new Shape(filters));
-        if (spectral != null) {
-            spectral.setWeightShape(weight.getShape());
-        }
+        setShapes(new Shape(filters, inputShapes[0].get(1), kernel, kernel), new Shape(filters));
     }
 
     @Override

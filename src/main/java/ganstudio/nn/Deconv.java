@@ -3,8 +3,6 @@ package ganstudio.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -12,16 +10,12 @@ import ai.djl.util.PairList;
  * A square transposed 2D convolution (PyTorch's ConvTranspose2d, weight [in, out, k, k]). DJL's PyTorch engine
  * has no deconvolution, so {@link TransposedConv} builds it from one ordinary convolution.
  */
-public class Deconv extends AbstractBlock implements GradLayer, SpectralLayer {
+public class Deconv extends WeightedLayer {
 
     private final long filters;
     private final int kernel;
     private final int stride;
     private final int padding;
-    private final Parameter weight;
-    private final Parameter bias;
-    /** Null unless the weight is spectrally normalized. */
-    private final SpectralNorm spectral;
 
     public Deconv(long filters, int kernel, int stride, int padding) {
         this(filters, kernel, stride, padding, false);
@@ -29,30 +23,13 @@ public class Deconv extends AbstractBlock implements GradLayer, SpectralLayer {
 
     /** @param spectralNorm whether the layer uses W / σ(W), W taken over its outputs (see {@link SpectralNorm}) */
     public Deconv(long filters, int kernel, int stride, int padding, boolean spectralNorm) {
+        super(spectralNorm, true);
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
-        spectral = spectralNorm ? new SpectralNorm(true) : null;
-        if (spectral != null) {
-            addParameter(spectral.vector());
-        }
     }
 
-    /** The weight the layer computes with: W, or W / σ(W). */
-    private NDArray effectiveWeight(ParameterStore ps, ai.djl.Device device, boolean training) {
-        NDArray w = ps.getValue(weight, device, training);
-        return spectral == null ? w : spectral.normalize(w);
-    }
-
-    @Override
-    public void powerIteration() {
-        if (spectral != null) {
-            spectral.powerIteration(weight.getArray());
-        }
-    }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
@@ -71,11 +48,7 @@ public class Deconv extends AbstractBlock implements GradLayer, SpectralLayer {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        weight.setShape(new Shape(inputShapes[0].get(1), filters, kernel, kernel));
-        bias.setShape(new Shape(filters));
-        if (spectral != null) {
-            spectral.setWeightShape(weight.getShape());
-        }
+        setShapes(new Shape(inputShapes[0].get(1), filters, kernel, kernel), new Shape(filters));
     }
 
     @Override
