@@ -2,6 +2,7 @@ package ganstudio.tricks;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 
 import ganstudio.nn.Scalars;
@@ -67,34 +68,43 @@ public final class ParameterEma implements Trick {
 
     public void update(long updatesSoFar) {
         float d = decayAt(updatesSoFar);
-        for (int i = 0; i < parameters.size(); i++) {
-            NDArray a = average.get(i);
-            NDArray step = Scalars.mul(parameters.get(i).getArray().sub(a), 1 - d);
-            a.addi(step);
-            step.close();
+        // The difference and the constant are new arrays on the weights' manager: freed here, not at its close.
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray a = average.get(i);
+                a.addi(Scalars.mul(parameters.get(i).getArray().sub(a), 1 - d));
+            }
         }
     }
 
     /** Runs {@code action} with the average in place of the weights, then restores them. */
     public <T> T withAverage(java.util.function.Supplier<T> action) {
         List<NDArray> saved = new ArrayList<>();
-        for (int i = 0; i < parameters.size(); i++) {
-            saved.add(parameters.get(i).getArray().duplicate());
-            copyInto(parameters.get(i).getArray(), average.get(i));
+        List<NDArray> weights = new ArrayList<>();
+        for (Parameter p : parameters) {
+            saved.add(p.getArray().duplicate());
+            weights.add(p.getArray());
         }
+        copyInto(weights, average);
         try {
             return action.get();
         } finally {
-            for (int i = 0; i < parameters.size(); i++) {
-                copyInto(parameters.get(i).getArray(), saved.get(i));
-                saved.get(i).close();
+            copyInto(weights, saved);
+            for (NDArray a : saved) {
+                a.close();
             }
         }
     }
 
-    /** Replaces the values in place, so the parameter keeps its identity and gradient slot. */
-    private static void copyInto(NDArray target, NDArray source) {
-        Scalars.muli(target, 0).addi(source);
+    /** Replaces the values in place, so each parameter keeps its identity and gradient slot. */
+    private static void copyInto(List<NDArray> targets, List<NDArray> sources) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (int i = 0; i < targets.size(); i++) {
+                Scalars.muli(targets.get(i), 0).addi(sources.get(i));
+            }
+        }
     }
 
     public void save(DataOutputStream out) throws IOException {
@@ -113,7 +123,7 @@ public final class ParameterEma implements Trick {
         }
         for (int i = 0; i < n; i++) {
             NDArray loaded = manager.decode(CheckpointIo.readBlock(in));
-            copyInto(average.get(i), loaded);
+            copyInto(List.of(average.get(i)), List.of(loaded));
             loaded.close();
         }
     }

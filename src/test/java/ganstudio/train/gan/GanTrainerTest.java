@@ -150,7 +150,8 @@ class GanTrainerTest {
     @Test
     void stabilizersKeepTheArraysAliveConstant() {
         RunConfig c = small("wgan-lp").with("tricks.pack", "4").with("tricks.spectralNorm", "both")
-                .with("tricks.minibatchStd", "true").with("tricks.unroll", "2").with("tricks.r1", "1");
+                .with("tricks.minibatchStd", "true").with("tricks.unroll", "2").with("tricks.r1", "1")
+                .with("tricks.emaG", "0.99");
         try (GanTrainer t = new GanTrainer(c, TrainingData.load(c), Device.cpu())) {
             for (int i = 0; i < 3; i++) {
                 t.step(true);
