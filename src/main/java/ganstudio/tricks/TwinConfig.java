@@ -114,6 +114,7 @@ public final class TwinConfig {
         String like = sourcePreset == null || sourcePreset.isEmpty() ? source.getString(ConfigSchema.NAME)
                 : sourcePreset;
         List<String> matches = new ArrayList<>();
+        java.util.Map<String, Long> tricksOn = new java.util.HashMap<>();
         for (String name : presets.names()) {
             try {
                 RunConfig c = presets.load(name);
@@ -121,14 +122,17 @@ public final class TwinConfig {
                         && objective.equals(c.getString(ConfigSchema.OBJECTIVE_KIND))
                         && dataKind.equals(c.getString(ConfigSchema.DATA_KIND))) {
                     matches.add(name);
+                    tricksOn.put(name, Tricks.GAN.stream().filter(t -> t.isOn().test(c)).count());
                 }
             } catch (UserError e) {
                 // a broken preset file is not a match; the presets command reports it
             }
         }
+        // Among equally close names the plain preset wins: a twin is the objective's baseline, not a tuned setting
+        // such as ring8-best.
         return matches.stream()
-                .max(Comparator.comparingInt((String n) -> commonStart(n,
-                        like)).thenComparing(Comparator.reverseOrder()))
+                .max(Comparator.comparingInt((String n) -> commonStart(n, like))
+                        .thenComparing((String n) -> -tricksOn.get(n)).thenComparing(Comparator.reverseOrder()))
                 .orElseThrow(() -> new UserError("no preset in " + presets.getDir() + " trains data.kind = " + dataKind
                         + " with objective.kind = " + objective + "; save one from the GAN tab (Save as preset…) to "
                         + "pair with it"));
