@@ -3,6 +3,7 @@ package ganstudio.tricks;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.nn.GanNetworks;
 
 import ai.djl.ndarray.NDArray;
 
@@ -37,10 +38,7 @@ public final class Packing implements Trick {
 
     @Override
     public NDArray criticInput(NDArray x, long step) {
-        long[] dims = x.getShape().getShape().clone();
-        dims[0] /= m;
-        dims[1] *= m;
-        return x.reshape(dims);
+        return x.reshape(GanNetworks.pack(x.getShape(), m));
     }
 
     @Override
