@@ -13,9 +13,13 @@ import java.util.SplittableRandom;
  */
 public record KernelDistance(double mean, double standardError) {
 
-    /** Subsets of min(1000, n, m) rows each, drawn without replacement from a generator seeded with {@code seed}. */
+    /**
+     * Subsets of min(1000, half the smaller set) rows each (at least 2, the fewest an unbiased estimate takes),
+     * drawn without replacement from a generator seeded with {@code seed}. Half, not all, of a set of up to 2,000
+     * rows: subsets of the whole set would all give the same estimate and a standard error of 0.
+     */
     public static KernelDistance between(double[][] real, double[][] fake, int subsets, long seed) {
-        int size = Math.min(1000, Math.min(real.length, fake.length));
+        int size = subsetSize(real.length, fake.length);
         SplittableRandom random = new SplittableRandom(seed);
         double[] estimates = new double[subsets];
         for (int s = 0; s < subsets; s++) {
@@ -32,6 +36,10 @@ public record KernelDistance(double mean, double standardError) {
         }
         double std = subsets > 1 ? Math.sqrt(var / (subsets - 1)) : 0;
         return new KernelDistance(mean, std / Math.sqrt(subsets));
+    }
+
+    static int subsetSize(int n, int m) {
+        return Math.max(2, Math.min(1000, Math.min(n, m) / 2));
     }
 
     /** The unbiased MMD² of x and y under the cubic polynomial kernel. */

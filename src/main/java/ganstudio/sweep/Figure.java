@@ -19,6 +19,11 @@ public enum Figure {
     KL("kl", "KL to uniform", false, Source.EVALUATION, 3, false),
     CLASSES("classes", "classes covered", true, Source.EVALUATION, 1, false),
     FRECHET("frechet", "Fréchet distance", false, Source.EVALUATION, 2, false),
+    PRECISION("precision", "precision", true, Source.EVALUATION, 3, false),
+    RECALL("recall", "recall", true, Source.EVALUATION, 3, false),
+    DENSITY("density", "density", true, Source.EVALUATION, 3, false),
+    COVERAGE("coverage", "coverage", true, Source.EVALUATION, 3, false),
+    KID("kid", "KID", false, Source.EVALUATION, 4, false),
     TOP1("top1", "test top-1 %", true, Source.EVALUATION, 2, false),
     TOP5("top5", "test top-5 %", true, Source.EVALUATION, 2, false),
     ALL_MODES_STEP("allModesStep", "step all modes first captured", false, Source.STABILITY, 0, false),
@@ -81,7 +86,7 @@ public enum Figure {
         }
         Optional<Mixture2D> mixture = TrainingData.mixture(c);
         if (mixture.isEmpty()) {
-            return List.of(CLASSES, FRECHET, GAP_STD, GAP_RANGE);
+            return List.of(CLASSES, FRECHET, PRECISION, RECALL, DENSITY, COVERAGE, KID, GAP_STD, GAP_RANGE);
         }
         if (!mixture.get().hasModes()) {
             return List.of(GAP_STD, GAP_RANGE);

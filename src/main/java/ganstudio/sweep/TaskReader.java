@@ -107,6 +107,11 @@ final class TaskReader {
                 case KL -> "kl";
                 case CLASSES -> "classesCovered";
                 case FRECHET -> "frechet";
+                case PRECISION -> "precision";
+                case RECALL -> "recall";
+                case DENSITY -> "density";
+                case COVERAGE -> "coverage";
+                case KID -> "kernelDistance";
                 case TOP1 -> "top1";
                 case TOP5 -> "top5";
                 default -> null;

@@ -3,6 +3,7 @@ package ganstudio.tricks;
 import ganstudio.config.ConfigSchema;
 import ganstudio.config.RunConfig;
 import ganstudio.config.UserError;
+import ganstudio.nn.SampleNorms;
 import ganstudio.nn.Scalars;
 
 import ai.djl.ndarray.NDArray;
@@ -62,8 +63,7 @@ public final class ZeroCentredPenalty implements Trick {
 
     /** E‖g_i‖² over the samples of an input gradient. */
     public static NDArray meanSquaredNorm(NDArray gradient) {
-        long n = gradient.getShape().get(0);
-        return gradient.reshape(n, -1).square().sum(new int[] {1}).mean();
+        return SampleNorms.squared(gradient).mean();
     }
 
     @Override

@@ -14,7 +14,7 @@ class KernelDistanceTest {
         double[][] y = {{1}, {2}};
         assertEquals(9.5, KernelDistance.mmd2(x, y), 1e-12);
         KernelDistance k = KernelDistance.between(x, y, 4, 7);
-        assertEquals(9.5, k.mean(), 1e-12); // every subset is the whole set, in some order
+        assertEquals(9.5, k.mean(), 1e-12); // two rows are the fewest a subset takes: every subset is the whole set
         assertEquals(0, k.standardError(), 1e-12);
     }
 
@@ -38,6 +38,9 @@ class KernelDistanceTest {
         }
         KernelDistance same = KernelDistance.between(a, b, 5, 3);
         KernelDistance shifted = KernelDistance.between(a, c, 5, 3);
+        assertEquals(200, KernelDistance.subsetSize(400, 400));
+        assertEquals(1000, KernelDistance.subsetSize(5000, 2000));
+        assertEquals(true, same.standardError() > 0, "subsets of half the set differ");
         assertEquals(0, same.mean(), 4 * same.standardError() + 0.05);
         assertEquals(true, shifted.mean() > 1, "shifted by 1 in each axis: " + shifted.mean());
     }

@@ -345,6 +345,31 @@ class SweepReportTest {
     }
 
     @Test
+    void imageRunsReportEveryFeatureScore() throws IOException {
+        SweepFolder images = FakeSweep.create(tmp.resolve("images"),
+                "{\"name\": \"img\", \"presets\": [\"fashion-wgan-gp\"], \"seeds\": 2, \"set\": {\"steps\": 10}}");
+        double[][] scores = {{8, 3.5, 0.5, 0.25, 0.75, 0.125, 0.03}, {10, 2.5, 0.7, 0.35, 0.85, 0.175, 0.01}};
+        for (int t = 0; t < 2; t++) {
+            double[] s = scores[t];
+            FakeSweep.summary(FakeSweep.run(images, t), String.format(java.util.Locale.ROOT,
+                    "{\"status\": \"finished\", \"wallSeconds\": 5, \"eval\": {\"classesCovered\": %s, "
+                    + "\"frechet\": %s, \"precision\": %s, \"recall\": %s, \"density\": %s, \"coverage\": %s, "
+                    + "\"kernelDistance\": %s, \"kernelDistanceStdErr\": 0.001}}",
+                    s[0], s[1], s[2], s[3], s[4], s[5], s[6]));
+        }
+        VariantSummary v = SweepReport.compute(images).getVariants().get(0);
+        assertEquals(9.0, v.figures().get(Figure.CLASSES).mean());
+        assertEquals(3.0, v.figures().get(Figure.FRECHET).mean());
+        assertEquals(0.6, v.figures().get(Figure.PRECISION).mean(), 1e-12);
+        assertEquals(0.3, v.figures().get(Figure.RECALL).mean(), 1e-12);
+        assertEquals(0.8, v.figures().get(Figure.DENSITY).mean(), 1e-12);
+        assertEquals(0.15, v.figures().get(Figure.COVERAGE).mean(), 1e-12);
+        assertEquals(0.02, v.figures().get(Figure.KID).mean(), 1e-12);
+        assertEquals(Math.sqrt(2) * 0.01, v.figures().get(Figure.KID).std(), 1e-12);
+        assertEquals("0.0200", Figure.KID.format(0.02));
+    }
+
+    @Test
     void aDoneTaskWithoutItsEvaluationKeepsItsStabilityWithANote() throws IOException {
         FakeSweep.summary(sweep.taskDir(sweep.getPlan().task(4)),
                 "{\"status\": \"finished\", \"wallSeconds\": 5, \"eval\": [1]}");
@@ -378,7 +403,8 @@ class SweepReportTest {
         assertEquals(List.of(Figure.MODES, Figure.HIGH_QUALITY, Figure.KL, Figure.ALL_MODES_STEP, Figure.GAP_STD,
                 Figure.GAP_RANGE), Figure.forConfig(gan));
         RunConfig images = presets.load("fashion-wgan-gp");
-        assertEquals(List.of(Figure.CLASSES, Figure.FRECHET, Figure.GAP_STD, Figure.GAP_RANGE),
+        assertEquals(List.of(Figure.CLASSES, Figure.FRECHET, Figure.PRECISION, Figure.RECALL, Figure.DENSITY,
+                Figure.COVERAGE, Figure.KID, Figure.GAP_STD, Figure.GAP_RANGE),
                 Figure.forConfig(images));
         RunConfig classifier = presets.load("fashion-classifier-baseline");
         assertEquals(List.of(Figure.TOP1, Figure.TOP5), Figure.forConfig(classifier));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import ganstudio.nn.GradSequential;
+import ganstudio.nn.SampleNorms;
 import ganstudio.nn.Scalars;
 
 /**
@@ -56,7 +57,6 @@ public final class GradientPenalty {
     }
 
     private static NDArray norms(NDArray inputGradient) {
-        long n = inputGradient.getShape().get(0);
-        return inputGradient.reshape(n, -1).square().sum(new int[] {1}).add(NORM_EPS).sqrt();
+        return SampleNorms.squared(inputGradient).add(NORM_EPS).sqrt();
     }
 }
