@@ -9,6 +9,10 @@ import ganstudio.config.UserError;
 import ganstudio.runs.RunDirectory;
 import ganstudio.runs.RunWriteException;
 import ganstudio.config.ConfigSchema;
+import ganstudio.logs.Logs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * the status, and the thread it all runs on.
  */
 public abstract class Session<L extends SessionListener> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
     protected final RunConfig config;
     protected final Path runsRoot;
@@ -249,11 +255,15 @@ public abstract class Session<L extends SessionListener> {
     private void run() {
         status = "starting";
         RunDirectory run = null;
+        Logs.RunLog runLog = null;
         try {
             Device device = Devices.resolve(config.getString(ConfigSchema.DEVICE));
             prepare(device);
             run = resumeDir == null ? createNew(device) : resumeRun(this::readCheckpoint, this::position, unit());
             runDir = run.getPath();
+            runLog = Logs.forRun(runDir);
+            LOG.info("{} {} at {} {} of {} on {}", resumeDir == null ? "started" : "resumed",
+                    config.getString(ConfigSchema.NAME), unit(), position(), length(), Devices.describe(device));
             writeSummary(run, "running", "");
             status = "running";
             announce(run, device);
@@ -267,11 +277,14 @@ public abstract class Session<L extends SessionListener> {
             Thread.currentThread().interrupt();
             finish(run, "stopped", "interrupted");
         } catch (RuntimeException | OutOfMemoryError e) {
-            finish(run, "failed", unexpectedFailure(e, memoryAdvice()));
+            finish(run, "failed", unexpectedFailure(e, memoryAdvice(), runLog != null));
         } finally {
             release();
             if (run != null) {
                 run.close();
+            }
+            if (runLog != null) {
+                runLog.close();
             }
         }
     }
@@ -367,23 +380,26 @@ public abstract class Session<L extends SessionListener> {
     }
 
     /**
-     * The summary's reason for an unexpected error, with the fix for running out of memory; prints the stack
-     * trace with -Dganstudio.debug (never for an OutOfMemoryError, whose trace says nothing useful).
+     * The summary's reason for an unexpected error, with the fix for running out of memory; the stack trace goes
+     * to the logs (never for an OutOfMemoryError, whose trace says nothing useful), and the reason says where.
      *
      * @param shrink what to lower when memory runs out
+     * @param inRunLog whether the run's run.log is attached (else only the session log has the trace)
      */
-    protected static String unexpectedFailure(Throwable e, String shrink) {
+    static String unexpectedFailure(Throwable e, String shrink, boolean inRunLog) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (what.contains("out of memory") || e instanceof OutOfMemoryError) {
-            what = "out of memory (" + what + "); lower batchSize or " + shrink;
-        } else if (System.getProperty("ganstudio.debug") != null) {
-            e.printStackTrace();
+            LOG.error("out of memory: {}", what);
+            return "training stopped: out of memory (" + what + "); lower batchSize or " + shrink;
         }
-        return "training stopped: " + what;
+        LOG.error("training stopped by an unexpected error", e);
+        String where = inRunLog ? Logs.RUN_LOG : Logs.sessionLog().map(Path::toString).orElse(null);
+        return "training stopped: " + what + (where == null ? "" : " (the trace is in " + where + ")");
     }
 
     /** An event: into events.csv and to the listeners (a chart marker, a console line). */
     protected void event(RunDirectory run, long step, String text) {
+        LOG.info("{} {}: {}", unit(), step, text);
         run.appendEvent(step, text);
         for (L l : listeners) {
             l.onEvent(step, text);
@@ -397,6 +413,7 @@ public abstract class Session<L extends SessionListener> {
     protected void recordEnd(RunDirectory run, long step, String st, String why, Runnable writeSummary) {
         status = st;
         reason = why;
+        LOG.info("{} at {} {}{}", st, unit(), step, why.isEmpty() ? "" : ": " + why);
         try {
             if (run != null) {
                 try {

@@ -1,6 +1,7 @@
 package ganstudio.ui;
 
 import ganstudio.config.UserError;
+import ganstudio.logs.Logs;
 import ganstudio.ui.common.Theme;
 import ganstudio.ui.gan.RecordControl;
 import ganstudio.ui.session.TrainingRun;
@@ -126,7 +127,9 @@ public final class StudioApp extends Application {
         }
         MenuItem about = new MenuItem("About GAN Studio");
         about.setOnAction(e -> about(stage));
-        return new MenuBar(file, view, new Menu("Help", null, about));
+        MenuItem log = new MenuItem("Session log");
+        log.setOnAction(e -> new LogWindow(stage, Logs.sessionLog()).show());
+        return new MenuBar(file, view, new Menu("Help", null, log, about));
     }
 
     private void about(Stage stage) {

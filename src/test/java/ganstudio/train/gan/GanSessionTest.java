@@ -83,6 +83,15 @@ class GanSessionTest {
         assertTrue(java.util.Arrays.equals(noise, Files.readAllBytes(dir.resolve(RunDirectory.FIXED_NOISE))));
         assertTrue(run.readEvents().contains(new RunDirectory.Event(40,
                 "resumed from step 40 (steps 40 -> 60; scheduleSteps 0 -> 40)")), run.readEvents().toString());
+        // run.log: both sessions' lines, the resumed one appended after the first
+        List<String> log = Files.readAllLines(dir.resolve(ganstudio.logs.Logs.RUN_LOG));
+        List<String> said = log.stream().filter(l -> l.contains(" Session: ")).map(l -> l.split(" Session: ")[1])
+                .collect(Collectors.toList());
+        String device = run.readRunInfo().get("device").getAsString();
+        assertEquals(List.of("started e2e at step 0 of 40 on " + device, "step 20: checkpoint at step 20",
+                "step 40: checkpoint at step 40", "finished at step 40",
+                "resumed e2e at step 40 of 60 on " + device, "step 60: checkpoint at step 60",
+                "finished at step 60"), said);
     }
 
     @Test
