@@ -1,6 +1,7 @@
 package ganstudio;
 
 import ganstudio.logs.Logs;
+import ganstudio.train.NativeBuild;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.OptionalInt;
  * process stops (as on Ctrl-C) when the launcher ends, even by {@code kill -9} (see {@link LauncherWatch}).
  */
 public final class Main {
+
+    private static final String CUDA_PROBE_LOGGER = "ai.djl.util.cuda.CudaUtils";
 
     private Main() {}
 
@@ -32,7 +35,16 @@ public final class Main {
         // One inter-op thread was 1.3x faster per step on 2 cores (measured when the project began).
         setDefault("ai.djl.pytorch.num_interop_threads", "1");
         setDefault("ai.djl.pytorch.graph_optimizer", "false");
-        Logs.startSession();
+        // A sweep's task has its run.log and the sweep's logs/task-N.log; a session log each would soon push the
+        // user's own sessions out of the kept 30.
+        if (!(args.length > 1 && "sweep".equals(args[0]) && "task".equals(args[1]))) {
+            Logs.startSession();
+        }
+        if (NativeBuild.current().cudaFlavor() == null) {
+            // DJL asks the CUDA runtime for GPUs even in the CPU build, and warns twice per process where a CUDA
+            // toolkit is installed without a driver: noise there, since this build cannot use a GPU anyway.
+            Logs.quiet(CUDA_PROBE_LOGGER);
+        }
         System.exit(AppCommands.run(args, System.out, System.err));
     }
 

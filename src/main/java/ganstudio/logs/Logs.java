@@ -68,6 +68,11 @@ public final class Logs {
         }
     }
 
+    /** Drops a logger's lines below ERROR, on the console and in the logs. */
+    public static void quiet(String logger) {
+        ((Logger) LoggerFactory.getLogger(logger)).setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+
     /** This process's session log, when {@link #startSession} made one. */
     public static synchronized Optional<Path> sessionLog() {
         return Optional.ofNullable(sessionLog);
