@@ -2,6 +2,8 @@ package ganstudio.ui;
 
 import ganstudio.config.UserError;
 import ganstudio.logs.Logs;
+import ganstudio.ui.common.PlaybackShortcuts;
+import ganstudio.ui.common.Shortcuts;
 import ganstudio.ui.common.Theme;
 import ganstudio.ui.gan.RecordControl;
 import ganstudio.ui.session.TrainingRun;
@@ -24,13 +26,17 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -71,6 +77,7 @@ public final class StudioApp extends Application {
         scene = new Scene(outer, options.width(), options.height());
         applyTheme(options.theme() != null ? options.theme() : Theme.remembered());
         window.installShortcuts(scene);
+        PlaybackShortcuts.installEnterPresses(scene);
         this.stage = stage;
         // The window's close button, like File > Quit, stops the runs first, never on the FX thread.
         stage.setOnCloseRequest(e -> {
@@ -110,9 +117,13 @@ public final class StudioApp extends Application {
     }
 
     private MenuBar menuBar(Stage stage, StudioOptions options) {
+        MenuItem open = new MenuItem("Open run…");
+        open.setAccelerator(Shortcuts.OPEN_RUN);
+        open.setOnAction(e -> chooseRun(stage, options.runsRoot()));
         MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(Shortcuts.QUIT);
         quit.setOnAction(e -> requestClose(true));
-        Menu file = new Menu("File", null, quit);
+        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), quit);
         ToggleGroup themes = new ToggleGroup();
         Menu view = new Menu("View");
         for (Theme t : Theme.values()) {
@@ -127,9 +138,44 @@ public final class StudioApp extends Application {
         }
         MenuItem about = new MenuItem("About GAN Studio");
         about.setOnAction(e -> about(stage));
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> shortcutSheet(stage).show());
         MenuItem log = new MenuItem("Session log");
         log.setOnAction(e -> new LogWindow(stage, Logs.sessionLog()).show());
-        return new MenuBar(file, view, new Menu("Help", null, log, about));
+        return new MenuBar(file, view, new Menu("Help", null, keys, log, about));
+    }
+
+    /** File > Open run…: a run folder, shown as the Runs tab would show it. */
+    private void chooseRun(Stage owner, Path runsRoot) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a run folder");
+        if (runsRoot != null && Files.isDirectory(runsRoot)) {
+            chooser.setInitialDirectory(runsRoot.toFile());
+        }
+        java.io.File dir = chooser.showDialog(owner);
+        if (dir != null) {
+            window.openRun(dir.toPath());
+        }
+    }
+
+    /** Help > Keyboard shortcuts: the rows of {@link Shortcuts#sheet}. */
+    static Alert shortcutSheet(Stage owner) {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.getStyleClass().add("shortcut-sheet");
+        int r = 0;
+        for (Shortcuts.Row row : Shortcuts.sheet()) {
+            Label keys = new Label(row.keys());
+            keys.getStyleClass().add("shortcut-keys");
+            grid.addRow(r++, keys, new Label(row.action()));
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        return alert;
     }
 
     private void about(Stage stage) {

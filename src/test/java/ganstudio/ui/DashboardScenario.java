@@ -12,6 +12,7 @@ import ganstudio.ui.common.ChartsPanel;
 import ganstudio.ui.common.MarkedLineChart;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.PixelImagePane;
+import ganstudio.ui.common.Shortcuts;
 import ganstudio.ui.gan.GanView;
 
 import java.nio.file.Path;
@@ -32,12 +33,16 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
 /**
@@ -103,7 +108,18 @@ final class DashboardScenario {
             // (ring8-wgan measured 1.2 s a step instead of 0.06 s), and the window gets a core of its own.
             gan.setup().setField("threads", "1");
         });
-        press("Start");
+        FxThread.run(() -> {
+            Button start = button("Start").orElseThrow();
+            assertTrue(start.isFocusTraversable(), "Tab reaches Start");
+            String tip = start.getTooltip().getText();
+            assertTrue(tip.endsWith("(" + Shortcuts.START.getDisplayText() + ")"), "Start's tooltip names its key: " + tip);
+            assertTrue(button("Stop").orElseThrow().getTooltip().getText()
+                    .endsWith("(" + Shortcuts.STOP.getDisplayText() + ")"), "Stop's tooltip names its key");
+            Alert sheet = StudioApp.shortcutSheet(stage);
+            assertEquals(Shortcuts.sheet().size(), ((GridPane) sheet.getDialogPane().getContent()).getChildren().size() / 2,
+                    "Help > Keyboard shortcuts lists every row");
+        });
+        typeShortcut(KeyCode.ENTER); // Ctrl+Enter: Start
         FxThread.await("the charts to fill", TRAINING_LIMIT,
                 () -> gan.liveFrame() != null && seen().rows() >= ROWS_BEFORE_PAUSE
                         && seen().points().values().stream().allMatch(n -> n > 0), this::describe);
@@ -117,7 +133,13 @@ final class DashboardScenario {
         note("paused at step " + paused.statusStep());
         assertEquals(paused.rows(), paused.statusStep(), "one row per step: " + paused);
 
-        press("Step");
+        // Tab reaches the toolbar and Enter presses the focused button: Step, by keyboard alone
+        FxThread.run(() -> {
+            Button step = button("Step").orElseThrow();
+            step.requestFocus();
+            javafx.event.Event.fireEvent(step, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false,
+                    false, false));
+        });
         long stepped = paused.statusStep() + 1;
         Seen afterStep = awaitSeen("one generator iteration", s -> s.rows() == paused.rows() + 1
                 && s.frame() != paused.frame() && s.points().equals(plusOne(paused.points(), List.of())));
@@ -149,7 +171,7 @@ final class DashboardScenario {
             StudioApp.savePng(app.scene(), screenshot);
             return null;
         });
-        press("Stop");
+        typeShortcut(KeyCode.PERIOD); // Ctrl+Period: Stop
         FxThread.await("the run to stop", TRAINING_LIMIT, () -> seen().status().equals("stopped"), this::describe);
         note("stopped");
     }
@@ -250,6 +272,16 @@ final class DashboardScenario {
     @SuppressWarnings("unchecked")
     private ComboBox<String> comboBox(String container) {
         return (ComboBox<String>) gan(container).lookup(".combo-box");
+    }
+
+    /** Ctrl and the key, as the keyboard sends it: through the scene's filters. */
+    private void typeShortcut(KeyCode key) {
+        FxThread.run(() -> {
+            javafx.scene.Node target = app.scene().getFocusOwner() != null ? app.scene().getFocusOwner()
+                    : app.scene().getRoot();
+            javafx.event.Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, true, false,
+                    false));
+        });
     }
 
     private void press(String text) {

@@ -119,7 +119,7 @@ public final class ClassifierView {
     }
 
     private ToolBar toolbar() {
-        buttons.setTooltips("Train the classifier with the settings on the left", "One batch while paused (S)",
+        buttons.setTooltips("Train the classifier with the settings on the left", "One batch while paused",
                 "Stop: finish the batch, write a checkpoint, evaluate on the test set");
         closeRun.setTooltip(new Tooltip("Back to the live run (or an empty view when none is running)"));
         closeRun.setOnAction(e -> backToLive());

@@ -59,7 +59,6 @@ public final class ChartsPanel extends VBox {
             chart.setLegendSide(Side.RIGHT);
             chart.setLegendWidth(LEGEND_WIDTH);
             toggle.setTooltip(new Tooltip("Show or hide: " + spec.title()));
-            toggle.setFocusTraversable(false); // Space must reach the pause shortcut, not flip a focused toggle
             toggle.setSelected(spec.shownAtStart());
             chart.visibleProperty().bind(toggle.selectedProperty());
             chart.managedProperty().bind(toggle.selectedProperty());
@@ -113,7 +112,6 @@ public final class ChartsPanel extends VBox {
 
     private HBox medianControls() {
         median.setMinWidth(Region.USE_PREF_SIZE);
-        median.setFocusTraversable(false);
         median.setTooltip(new Tooltip("Median-filter the Wasserstein estimate before smoothing, as the WGAN paper "
                 + "plots it: drops single-batch spikes. The window counts logged rows."));
         median.selectedProperty().addListener((o, a, b) -> dirty = true);

@@ -137,7 +137,6 @@ public final class PixelImagePane extends BorderPane {
         box.getStyleClass().add("zoom-controls");
         box.setAlignment(Pos.CENTER_RIGHT);
         for (Button b : new Button[] {zoomOut, zoomFit, zoomIn}) {
-            b.setFocusTraversable(false);
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         return box;

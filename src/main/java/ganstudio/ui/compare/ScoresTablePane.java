@@ -33,7 +33,6 @@ final class ScoresTablePane extends VBox {
         table.getStyleClass().add("scores-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setFocusTraversable(false);
         getChildren().addAll(title, table);
         show(shown);
     }

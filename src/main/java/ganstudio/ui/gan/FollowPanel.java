@@ -47,7 +47,6 @@ final class FollowPanel extends VBox {
         detail.getStyleClass().add("hint");
         detail.setMinWidth(0);
         close.setTooltip(new Tooltip("Stop following (Esc, or click the cell again)"));
-        close.setFocusTraversable(false);
         close.setOnAction(e -> onClose.run());
         close.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();

@@ -17,6 +17,7 @@ import ganstudio.ui.common.LiveEditPanel;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.PixelImagePane;
 import ganstudio.ui.common.PlaybackShortcuts;
+import ganstudio.ui.common.Shortcuts;
 import ganstudio.ui.common.RunListing;
 import ganstudio.ui.common.RunsPanel;
 import ganstudio.ui.common.SetupAndRunsTabs;
@@ -63,9 +64,6 @@ import javafx.scene.layout.VBox;
  */
 public final class GanView {
 
-    private static final KeyCombination STEP_CRITIC_KEY = new KeyCodeCombination(KeyCode.C);
-    private static final KeyCombination SAVE_CHECKPOINT_KEY =
-            new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     private static final String MODES_HINT = "The generated points of this frame (the fixed noise bank) scored "
             + "as in the unrolled-GAN / VEEGAN / PacGAN papers: a point is high quality within 3σ of its nearest "
             + "mode; a mode is captured when it is the nearest mode of at least one high-quality point.";
@@ -136,8 +134,9 @@ public final class GanView {
 
     public void installShortcuts(Scene scene, BooleanSupplier visible) {
         buttons.installShortcuts(scene, visible);
-        PlaybackShortcuts.add(scene, visible, STEP_CRITIC_KEY, stepCritic, live::stepCritic);
-        PlaybackShortcuts.add(scene, visible, SAVE_CHECKPOINT_KEY, saveCheckpoint, live::requestCheckpoint);
+        PlaybackShortcuts.add(scene, visible, Shortcuts.STEP_CRITIC, stepCritic, live::stepCritic);
+        PlaybackShortcuts.add(scene, visible, Shortcuts.CHECKPOINT, saveCheckpoint, live::requestCheckpoint);
+        PlaybackShortcuts.add(scene, visible, Shortcuts.RECORD, recordControl.button(), recordControl.button()::fire);
         PlaybackShortcuts.add(scene, () -> visible.getAsBoolean() && follower.isFollowing(),
                 new KeyCodeCombination(KeyCode.ESCAPE), follower.panel().closeButton(), follower::stop);
         // Ctrl and the "+" key whether or not it needs Shift on this keyboard, or the keypad's.
@@ -183,12 +182,12 @@ public final class GanView {
 
     private ToolBar toolbar() {
         buttons.setTooltips("Start training with the settings on the left",
-                "One generator iteration while paused (S)",
+                "One generator iteration while paused",
                 "Stop: finish the step, write a checkpoint and the summary");
         stepCritic.setTooltip(new Tooltip("One critic iteration only, while paused ("
-                + STEP_CRITIC_KEY.getDisplayText() + "): updates D, not G; the critic's outputs, heatmap and "
+                + Shortcuts.STEP_CRITIC.getDisplayText() + "): updates D, not G; the critic's outputs, heatmap and "
                 + "iteration count move"));
-        saveCheckpoint.setTooltip(new Tooltip("Write a checkpoint now (" + SAVE_CHECKPOINT_KEY.getDisplayText()
+        saveCheckpoint.setTooltip(new Tooltip("Write a checkpoint now (" + Shortcuts.CHECKPOINT.getDisplayText()
                 + "); while running, after the current step. It shows in the events list."));
         stepCritic.setOnAction(e -> live.stepCritic());
         saveCheckpoint.setOnAction(e -> live.requestCheckpoint());

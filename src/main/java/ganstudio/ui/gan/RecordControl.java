@@ -11,6 +11,7 @@ import ganstudio.metrics.StepMetrics;
 import ganstudio.train.gan.GanSession;
 import ganstudio.train.gan.RecordingListener;
 import ganstudio.config.ConfigSchema;
+import ganstudio.ui.common.Shortcuts;
 
 import java.io.File;
 import java.nio.IntBuffer;
@@ -86,8 +87,8 @@ public final class RecordControl {
         this.status = status;
         this.problem = problem;
         button.getStyleClass().add("record-button");
-        button.setTooltip(new Tooltip("Record the training as an MP4 (H.264) or GIF with step and losses"));
-        button.setFocusTraversable(false);
+        button.setTooltip(new Tooltip(Shortcuts.tip("Record the training as an MP4 (H.264) or GIF with step and "
+                + "losses", Shortcuts.RECORD)));
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> {
             if (button.isSelected()) {
@@ -98,12 +99,14 @@ public final class RecordControl {
         });
         source.getItems().setAll(Source.values());
         source.setValue(Source.VIEW);
-        source.setFocusTraversable(false);
         source.setTooltip(new Tooltip("What to record: the sample grid / 2D view, or the whole window with the charts"));
         chooseFile.setTooltip(new Tooltip("Choose the video file (.mp4 or .gif); default: video.mp4 in the run directory"));
-        chooseFile.setFocusTraversable(false);
         chooseFile.setOnAction(e -> chooseFile());
         update();
+    }
+
+    ToggleButton button() {
+        return button;
     }
 
     List<Node> controls() {

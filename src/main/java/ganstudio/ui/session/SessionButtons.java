@@ -1,6 +1,7 @@
 package ganstudio.ui.session;
 
 import ganstudio.ui.common.PlaybackShortcuts;
+import ganstudio.ui.common.Shortcuts;
 
 import java.util.function.BooleanSupplier;
 
@@ -11,7 +12,7 @@ import javafx.scene.layout.Region;
 
 /**
  * Start, Pause, Step and Stop over a view's {@link LiveRun}: what is enabled follows the run (Step only while
- * paused, Stop once), Pause reads Resume while paused, and Space and S press Pause and Step.
+ * paused, Stop once), Pause reads Resume while paused; Space, S, Ctrl+Enter and Ctrl+Period press Pause, Step, Start and Stop.
  */
 public final class SessionButtons {
 
@@ -30,7 +31,7 @@ public final class SessionButtons {
     public SessionButtons(LiveRun<?, ?> run, Runnable onStart, Runnable onStopping, Runnable onChange) {
         this.run = run;
         this.onChange = onChange;
-        pause.setTooltip(new Tooltip("Pause or resume (Space)"));
+        pause.setTooltip(new Tooltip(Shortcuts.tip("Pause or resume", Shortcuts.PAUSE)));
         start.getStyleClass().add("start-button");
         stop.getStyleClass().add("stop-button");
         start.setOnAction(e -> onStart.run());
@@ -45,18 +46,21 @@ public final class SessionButtons {
         forToolbar(start, pause, step, stop);
     }
 
-    /** A toolbar button: never shortened, never focused (Space must reach the shortcut, not press it). */
+    /**
+     * A toolbar button: never shortened. Tab reaches it and Enter presses it; Space stays the pause key (the
+     * scene's filter takes it first).
+     */
     public static void forToolbar(Button... buttons) {
         for (Button b : buttons) {
             b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setFocusTraversable(false);
         }
     }
 
+    /** The tooltips, each followed by its shortcut. */
     public void setTooltips(String startTip, String stepTip, String stopTip) {
-        start.setTooltip(new Tooltip(startTip));
-        step.setTooltip(new Tooltip(stepTip));
-        stop.setTooltip(new Tooltip(stopTip));
+        start.setTooltip(new Tooltip(Shortcuts.tip(startTip, Shortcuts.START)));
+        step.setTooltip(new Tooltip(Shortcuts.tip(stepTip, Shortcuts.STEP)));
+        stop.setTooltip(new Tooltip(Shortcuts.tip(stopTip, Shortcuts.STOP)));
     }
 
     public Button start() {
@@ -75,9 +79,11 @@ public final class SessionButtons {
         return stop;
     }
 
-    /** Space and S, while visible says the view is on screen. */
+    /** Space, S, Ctrl+Enter and Ctrl+Period, while visible says the view is on screen. */
     public void installShortcuts(Scene scene, BooleanSupplier visible) {
         PlaybackShortcuts.install(scene, visible, pause, this::togglePause, step, run::stepOnce);
+        PlaybackShortcuts.add(scene, visible, Shortcuts.START, start, start::fire);
+        PlaybackShortcuts.add(scene, visible, Shortcuts.STOP, stop, stop::fire);
     }
 
     /** @param canStart whether the setup could start a run (Start needs that and no active run) */
