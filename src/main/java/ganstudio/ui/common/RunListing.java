@@ -15,9 +15,12 @@ public final class RunListing {
 
     /**
      * One run directory as listed: name, preset and status from config.json and summary.json; task is gan or
-     * classifier, which decides the view that opens it.
+     * classifier, which decides the view that opens it. The final figures are null where the run has none (not
+     * evaluated yet, or another kind of run): modes captured and high-quality % of a 2D run, the Fréchet distance
+     * of an image GAN, the test top-1 % of a classifier.
      */
-    public record Row(Path dir, String name, String preset, String status, String steps, String task) {
+    public record Row(Path dir, String name, String preset, String status, String steps, String task, Double modes,
+            Double highQuality, Double frechet, Double top1) {
 
         public boolean isClassifier() {
             return "classifier".equals(task);
@@ -39,6 +42,8 @@ public final class RunListing {
         String status = "?";
         String steps = "";
         String task = "gan";
+        JsonObject eval = new JsonObject();
+        JsonObject test = new JsonObject();
         try {
             RunDirectory run = RunDirectory.open(dir);
             preset = text(run.readRunInfo(), "preset");
@@ -46,10 +51,30 @@ public final class RunListing {
             status = summary.has("status") ? text(summary, "status") : "no summary";
             steps = text(summary, "steps");
             task = taskOf(run, summary);
+            eval = object(summary, "eval");
+            test = object(summary, "test");
         } catch (RuntimeException e) { // UserError included: a half-written run is listed, not fatal
             status = "unreadable";
         }
-        return new Row(dir, dir.getFileName().toString(), preset, status, steps, task);
+        Double hq = number(eval, "highQualityFraction");
+        Double top1 = number(test, "top1");
+        return new Row(dir, dir.getFileName().toString(), preset, status, steps, task, number(eval, "modesCaptured"),
+                hq == null ? null : hq * 100, number(eval, "frechet"), top1 == null ? null : top1 * 100);
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
+    }
+
+    /** A finite number under key, else null. */
+    private static Double number(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return null;
+        }
+        double v = e.getAsDouble();
+        return Double.isFinite(v) ? v : null;
     }
 
     /** A classifier's summary says so; before its first summary the config does (older GAN runs have neither). */
