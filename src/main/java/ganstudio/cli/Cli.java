@@ -66,6 +66,9 @@ public final class Cli {
             "         [--set k=v] [--out DIR] [--parallel N] [--device D]",
             "        A sweep of a GAN or classifier preset alone and with each trick added alone, over seeds 1..N;",
             "        its report (sweep report) is the table. --budget splits the minutes over the runs.",
+            "  export RUN_DIR --out FILE.safetensors|FILE.npz [--step N] [--format safetensors|npz]",
+            "                    A GAN run's generator (and its EMA) and critic under PyTorch state-dict names;",
+            "                    src/python/ganstudio_load.py builds the same networks and loads them.",
             "  eval RUN_DIR      Evaluate a run's latest checkpoint; prints JSON and stores it in summary.json",
             "                    (not while the run is being trained: then it is printed only).",
             "  presets [--keys]  List the presets in models/ (or every config key with its range).",
@@ -108,6 +111,8 @@ public final class Cli {
                     return new EvalCommand(out, err).run(rest);
                 case "video":
                     return new VideoCommand(out).run(rest);
+                case "export":
+                    return new ExportCommand(out).run(rest);
                 case "presets":
                     return presets(rest);
                 case "bench":

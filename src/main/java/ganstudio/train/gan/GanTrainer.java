@@ -629,6 +629,31 @@ public final class GanTrainer implements AutoCloseable {
         return planeGrid;
     }
 
+    /** Runs {@code action} with the weights samples are drawn with in place (the EMA's average, when it is on). */
+    public <T> T withSamplingWeights(Supplier<T> action) {
+        return sampled(action);
+    }
+
+    /** The generator's output on the fixed noise bank, flattened, with the sampling weights (what a frame shows). */
+    public float[] fixedNoiseSamples() {
+        return sampled(() -> {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                return generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow().toFloatArray();
+            }
+        });
+    }
+
+    /** The generator network (for the weight export; training owns it). */
+    public GradSequential generatorNetwork() {
+        return generator;
+    }
+
+    /** The critic network (for the weight export; training owns it). */
+    public GradSequential criticNetwork() {
+        return critic;
+    }
+
     /** n samples from the generator with fresh noise, flattened (for evaluation). */
     public float[] sample(int n) {
         return sampled(() -> rawSample(n));

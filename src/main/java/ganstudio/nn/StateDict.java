@@ -1,0 +1,77 @@
+package ganstudio.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.util.Pair;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A network's weights under the names and layouts PyTorch's {@code load_state_dict} takes for the same
+ * architecture built of {@code nn.Sequential}s (src/python/ganstudio_load.py builds it): every layer of a sequential
+ * stack is numbered, parameterless ones too, a residual block's body is {@code body}; dense, convolution and
+ * transposed-convolution weights are [out, in], [out, in, k, k] and [in, out, k, k] as in nn.Linear, nn.Conv2d
+ * and nn.ConvTranspose2d. A spectrally normalized weight is exported as W / σ(W), what the layer computes with,
+ * so a plain PyTorch layer gives the same outputs; batch norm carries its running statistics and the
+ * num_batches_tracked counter PyTorch expects; the minibatch-std layer its last training batch's value as the
+ * buffer {@code batch_std}.
+ */
+public final class StateDict {
+
+    private StateDict() {}
+
+    /** Name to array, in the network's order; the arrays are new (the caller closes them with their manager). */
+    public static Map<String, NDArray> of(GradSequential net) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        addSequential(out, "", net);
+        return out;
+    }
+
+    private static void addSequential(Map<String, NDArray> out, String prefix, GradSequential net) {
+        int i = 0;
+        for (Pair<String, Block> child : net.getChildren()) {
+            addBlock(out, prefix + i + ".", child.getValue());
+            i++;
+        }
+    }
+
+    private static void addBlock(Map<String, NDArray> out, String prefix, Block b) {
+        if (b instanceof GradSequential s) {
+            addSequential(out, prefix, s);
+        } else if (b instanceof Residual r) {
+            addSequential(out, prefix + "body.", r.getBody());
+        } else if (b instanceof WeightedLayer w) {
+            NDArray weight = w.weight.getArray();
+            out.put(prefix + "weight", w.spectralNorm() == null ? weight.duplicate()
+                    : w.spectralNorm().normalize(weight.stopGradient()));
+            out.put(prefix + "bias", w.bias.getArray().duplicate());
+        } else if (b instanceof BatchNorm) {
+            Map<String, String> names = Map.of("gamma", "weight", "beta", "bias", "runningMean", "running_mean",
+                    "runningVar", "running_var");
+            NDArray any = null;
+            for (Pair<String, Parameter> p : b.getDirectParameters()) {
+                String name = names.get(p.getKey());
+                if (name == null) {
+                    throw new IllegalStateException("batch norm parameter " + p.getKey() + " has no PyTorch name");
+                }
+                any = p.getValue().getArray();
+                out.put(prefix + name, any.duplicate());
+            }
+            out.put(prefix + "num_batches_tracked", any.getManager().create(0L));
+        } else if (b instanceof GroupNorm) {
+            for (Pair<String, Parameter> p : b.getDirectParameters()) {
+                out.put(prefix + ("gamma".equals(p.getKey()) ? "weight" : "bias"), p.getValue().getArray().duplicate());
+            }
+        } else if (b instanceof MinibatchStd) {
+            for (Pair<String, Parameter> p : b.getDirectParameters()) {
+                out.put(prefix + "batch_std", p.getValue().getArray().duplicate());
+            }
+        } else if (!b.getDirectParameters().isEmpty()) {
+            throw new IllegalStateException(b.getClass().getSimpleName() + " has weights that the export does not "
+                    + "know how to name");
+        }
+    }
+}
