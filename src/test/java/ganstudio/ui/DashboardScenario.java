@@ -131,6 +131,7 @@ final class DashboardScenario {
         note("status bar watched");
         Seen paused = pauseAndSettle();
         note("paused at step " + paused.statusStep());
+        zoomReadOutAndSaveAChart();
         assertEquals(paused.rows(), paused.statusStep(), "one row per step: " + paused);
 
         // Tab reaches the toolbar and Enter presses the focused button: Step, by keyboard alone
@@ -272,6 +273,62 @@ final class DashboardScenario {
     @SuppressWarnings("unchecked")
     private ComboBox<String> comboBox(String container) {
         return (ComboBox<String>) gan(container).lookup(".combo-box");
+    }
+
+    /**
+     * A drag across the loss chart zooms every chart to those steps, the hover readout names a step and each series'
+     * value, a double-click shows the whole run again, and the chart saves as a PNG.
+     */
+    private void zoomReadOutAndSaveAChart() throws Exception {
+        FxThread.run(() -> {
+            MarkedLineChart chart = (MarkedLineChart) charts().lookupAll(".chart").stream()
+                    .filter(n -> n instanceof MarkedLineChart c && "Losses".equals(c.getTitle().split(",")[0]))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Losses chart"));
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+            javafx.geometry.Bounds plot = x.localToScene(x.getLayoutBounds());
+            double y = chart.getYAxis().localToScene(chart.getYAxis().getLayoutBounds()).getCenterY();
+            double from = plot.getMinX() + plot.getWidth() * 0.25;
+            double to = plot.getMinX() + plot.getWidth() * 0.75;
+            double stepFrom = x.getValueForDisplay(plot.getWidth() * 0.25).doubleValue();
+            double stepTo = x.getValueForDisplay(plot.getWidth() * 0.75).doubleValue();
+            mouse(chart, javafx.scene.input.MouseEvent.MOUSE_PRESSED, from, y, 1);
+            mouse(chart, javafx.scene.input.MouseEvent.MOUSE_DRAGGED, to, y, 1);
+            mouse(chart, javafx.scene.input.MouseEvent.MOUSE_RELEASED, to, y, 1);
+            double[] zoom = charts().zoom();
+            assertTrue(zoom != null && Math.abs(zoom[0] - stepFrom) < 1e-6 && Math.abs(zoom[1] - stepTo) < 1e-6,
+                    "zoomed to the dragged steps " + stepFrom + ".." + stepTo + ": " + Arrays.toString(zoom));
+            for (javafx.scene.Node n : charts().lookupAll(".chart")) {
+                if (n instanceof MarkedLineChart c && c.isVisible()) {
+                    for (XYChart.Series<Number, Number> s : c.getData()) {
+                        for (XYChart.Data<Number, Number> d : s.getData()) {
+                            double step = d.getXValue().doubleValue();
+                            assertTrue(step >= zoom[0] && step <= zoom[1], c.getTitle() + " draws step " + step);
+                        }
+                    }
+                }
+            }
+            String readout = chart.readoutAt((stepFrom + stepTo) / 2);
+            assertTrue(readout.startsWith("step ") && readout.contains("loss_D") && readout.contains("loss_G"),
+                    readout);
+            assertTrue(chart.getAccessibleText().startsWith("Losses") && chart.getAccessibleText().contains("loss_D"),
+                    chart.getAccessibleText());
+            mouse(chart, javafx.scene.input.MouseEvent.MOUSE_CLICKED, from, y, 2);
+            assertEquals(null, charts().zoom(), "a double-click shows the whole run");
+            try {
+                java.io.File png = runsRoot.resolve("losses.png").toFile();
+                chart.savePng(png);
+                assertTrue(png.length() > 1000, "a PNG of the chart");
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static void mouse(javafx.scene.Node target, javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+            double sceneX, double sceneY, int clicks) {
+        javafx.event.Event.fireEvent(target, new javafx.scene.input.MouseEvent(type, sceneX, sceneY, sceneX, sceneY,
+                javafx.scene.input.MouseButton.PRIMARY, clicks, false, false, false, false, true, false, false, false,
+                false, false, null));
     }
 
     /** Ctrl and the key, as the keyboard sends it: through the scene's filters. */

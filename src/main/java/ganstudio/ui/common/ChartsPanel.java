@@ -42,6 +42,9 @@ public final class ChartsPanel extends VBox {
     private long drawnVersion = -1;
     private boolean dirty = true;
     private long lastDraw;
+    /** The step range every chart shows, or null for the whole run. */
+    private double[] zoom;
+    private final Label zoomHint = new Label();
 
     /** One chart on screen or off, and its series (new ones for every store, see {@link #newSeries}). */
     private static final class Slot {
@@ -79,6 +82,7 @@ public final class ChartsPanel extends VBox {
             column.getChildren().add(slot.chart);
             selector.getChildren().add(slot.toggle);
             slot.toggle.selectedProperty().addListener((o, a, b) -> dirty = true);
+            slot.chart.onZoom(this::zoomTo, this::resetZoom);
         }
         newSeries();
         // Fit to the height while the shown charts fit; below their minimum heights (140 px) the column scrolls.
@@ -90,7 +94,36 @@ public final class ChartsPanel extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // In the wrapping row, not beside the slider: a narrow window wraps it instead of clipping the panel.
         selector.getChildren().add(medianControls());
-        getChildren().addAll(smoothingControls(), selector, scroll);
+        zoomHint.getStyleClass().add("hint");
+        zoomHint.setVisible(false);
+        zoomHint.managedProperty().bind(zoomHint.visibleProperty());
+        getChildren().addAll(smoothingControls(), selector, zoomHint, scroll);
+    }
+
+    /** Every chart shows steps from..to (a drag across one of them); the curves are cut, not filtered again. */
+    public void zoomTo(double from, double to) {
+        if (!(to > from)) {
+            return;
+        }
+        zoom = new double[] {from, to};
+        zoomHint.setText(String.format(java.util.Locale.ROOT, "Steps %.0f to %.0f. Double-click a chart for the whole "
+                + "run.", from, to));
+        zoomHint.setVisible(true);
+        dirty = true;
+        redrawIfDue(true);
+    }
+
+    /** Back to the whole run (a double-click on a chart). */
+    public void resetZoom() {
+        zoom = null;
+        zoomHint.setVisible(false);
+        dirty = true;
+        redrawIfDue(true);
+    }
+
+    /** The zoomed step range, or null (for a test). */
+    public double[] zoom() {
+        return zoom == null ? null : zoom.clone();
     }
 
     private HBox smoothingControls() {
@@ -151,6 +184,8 @@ public final class ChartsPanel extends VBox {
     /** Shows another store (a live run, or a run opened from disk). */
     public void setStore(MetricsStore store) {
         this.store = store;
+        this.zoom = null;
+        zoomHint.setVisible(false);
         this.markers = new ArrayList<>();
         newSeries();
         dirty = true;
@@ -190,16 +225,34 @@ public final class ChartsPanel extends VBox {
                 int column = slot.spec.lines().get(i).column();
                 int window = medianWindowFor(column);
                 medianOf = Math.max(medianOf, window);
-                points += fill(slot.series.get(i), store.displaySeries(column, window, weight, MAX_POINTS));
+                points += fill(slot.series.get(i), zoom == null
+                        ? store.displaySeries(column, window, weight, MAX_POINTS)
+                        : store.displaySeries(column, window, weight, MAX_POINTS, zoom[0], zoom[1]));
             }
             String title = slot.spec.titleFor(store.size() > 0, points);
             slot.chart.setTitle(medianOf > 1 && points > 0 ? title + ", median of " + medianOf : title);
             slot.chart.setMarkers(markers);
             slot.chart.showEmptyFrame(points == 0);
-            if (points > 0) {
+            if (zoom != null) {
+                slot.chart.showStepRange(zoom[0], zoom[1]);
+            } else if (points > 0) {
                 slot.chart.showStepRange(store.get(MetricsStore.STEP, 0), store.last(MetricsStore.STEP));
             }
+            slot.chart.setAccessibleText(accessibleText(slot, title));
         }
+    }
+
+    /** What a screen reader says of a chart: its title and each series' latest drawn value with its step. */
+    private static String accessibleText(Slot slot, String title) {
+        StringBuilder sb = new StringBuilder(title);
+        for (XYChart.Series<Number, Number> s : slot.series) {
+            if (!s.getData().isEmpty()) {
+                XYChart.Data<Number, Number> last = s.getData().get(s.getData().size() - 1);
+                sb.append(String.format(java.util.Locale.ROOT, "; %s %s at step %.0f", s.getName(),
+                        SeriesMath.format(last.getYValue().doubleValue()), last.getXValue().doubleValue()));
+            }
+        }
+        return sb.toString();
     }
 
     /** The median filter is for the Wasserstein estimate only (the curve the WGAN paper filters). */

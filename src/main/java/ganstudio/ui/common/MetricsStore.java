@@ -85,10 +85,43 @@ public final class MetricsStore {
      * @param medianWindow odd; 1 for no median filter
      */
     public double[][] displaySeries(int column, int medianWindow, double smoothing, int maxPoints) {
+        return rows.decimated(STEP, filtered(column, medianWindow, smoothing), maxPoints);
+    }
+
+    /**
+     * As {@link #displaySeries(int, int, double, int)} for the rows whose step lies in [fromStep, toStep] only (a
+     * zoomed chart): filtered over the whole run, so a curve looks the same zoomed in as out, then at most
+     * maxPoints over the window.
+     */
+    public double[][] displaySeries(int column, int medianWindow, double smoothing, int maxPoints, double fromStep,
+            double toStep) {
+        double[] ys = filtered(column, medianWindow, smoothing);
+        double[] steps = rows.column(STEP);
+        int n = rows.size();
+        int lo = 0;
+        while (lo < n && steps[lo] < fromStep) {
+            lo++;
+        }
+        int hi = lo;
+        while (hi < n && steps[hi] <= toStep) {
+            hi++;
+        }
+        double[] windowYs = java.util.Arrays.copyOfRange(ys, lo, hi);
+        int[] idx = SeriesMath.decimate(windowYs, hi - lo, maxPoints);
+        double[] xs = new double[idx.length];
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            xs[i] = steps[lo + idx[i]];
+            out[i] = windowYs[idx[i]];
+        }
+        return new double[][] {xs, out};
+    }
+
+    private double[] filtered(int column, int medianWindow, double smoothing) {
         double[] ys = rows.column(column);
         if (medianWindow > 1) {
             ys = MedianFilter.apply(ys, rows.size(), medianWindow);
         }
-        return rows.decimated(STEP, SeriesMath.smooth(ys, rows.size(), smoothing), maxPoints);
+        return SeriesMath.smooth(ys, rows.size(), smoothing);
     }
 }

@@ -129,4 +129,17 @@ public final class SeriesMath {
         }
         return 10 * magnitude;
     }
+
+    /** A value as a chart readout shows it: four significant digits, scientific below 0.001 and from 10,000. */
+    static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e4)) {
+            return String.format(java.util.Locale.ROOT, "%.3e", v);
+        }
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros()
+                .toPlainString();
+    }
 }

@@ -43,6 +43,19 @@ public class MetricsStoreTest {
     }
 
     @Test
+    void aZoomedWindowKeepsTheWholeRunsSmoothing() {
+        MetricsStore store = new MetricsStore();
+        for (int step = 10; step <= 40; step += 10) {
+            store.append(row(step, step / 10, 0));
+        }
+        // smoothed over all rows (1, 5/3, 17/7, ...), then cut to steps 20..30
+        double[][] xy = store.displaySeries(MetricsStore.LOSS_D, 1, 0.5, 1500, 15, 30);
+        assertArrayEquals(new double[] {20, 30}, xy[0], 0);
+        assertArrayEquals(new double[] {5.0 / 3.0, 17.0 / 7.0}, xy[1], 1e-12);
+        assertEquals(0, store.displaySeries(MetricsStore.LOSS_D, 1, 0.5, 1500, 41, 50)[0].length);
+    }
+
+    @Test
     void aHundredThousandStepsDrawAtMost1500Points() {
         MetricsStore store = new MetricsStore();
         for (int i = 1; i <= 120_000; i++) {
