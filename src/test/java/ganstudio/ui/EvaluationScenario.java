@@ -1,11 +1,15 @@
 package ganstudio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 
 import ganstudio.config.Presets;
 import ganstudio.runs.RunDirectory;
+import ganstudio.ui.common.ConfigFormView;
+import ganstudio.ui.common.SetupPanel;
 import ganstudio.ui.gan.GanView;
 import ganstudio.ui.sweeps.SweepFixture;
 
@@ -16,6 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 
 /**
  * Two finished runs written by hand, an image run (fashion-wgan-gp, evaluated in the classifier's features) and a
@@ -51,6 +59,11 @@ final class EvaluationScenario {
     void run() throws Exception {
         Path runs = tmp.resolve("runs");
         Path image = finished(runs, "fashion-wgan-gp", IMAGE_EVAL);
+        // one setting changed against its preset, which the setup must mark
+        JsonObject changed = com.google.gson.JsonParser.parseString(Files.readString(image.resolve(RunDirectory.CONFIG)))
+                .getAsJsonObject();
+        changed.getAsJsonObject("optG").addProperty("lr", 0.0003);
+        Files.writeString(image.resolve(RunDirectory.CONFIG), changed.toString(), StandardCharsets.UTF_8);
         Path ring = finished(runs, "ring8-wgan-gp", RING_EVAL);
         app = FxThread.startStudio(List.of("--out", runs.toString(), "--open", image.toString(), "--theme", "dark",
                 "--size", "1400x900"));
@@ -62,6 +75,7 @@ final class EvaluationScenario {
                 "precision (k = 3): 0.6120", "recall (k = 3): 0.5480", "density (k = 5): 0.8010",
                 "coverage (k = 5): 0.7200", "KID ± std error: 0.0123 ± 0.0006"),
                 FxThread.call(gan::evaluationText));
+        openedRunShowsItsOwnSettings(gan, image);
 
         FxThread.run(() -> app.window().compareRuns(List.of(image, ring)));
         FxThread.await("both runs' scores in Compare's table", LIMIT,
@@ -77,6 +91,47 @@ final class EvaluationScenario {
             return null;
         });
         FxThread.run(() -> app.requestClose(false));
+    }
+
+    /**
+     * The setup shows the opened run's settings, not the form's last preset: read-only, its preset named, the key
+     * that differs from it marked, Train again and Resume offered; Close run gives the form back as it was.
+     */
+    private void openedRunShowsItsOwnSettings(GanView gan, Path image) {
+        FxThread.await("the opened run's settings in the setup", LIMIT, () -> gan.setup().showsRunSettings(),
+                gan::viewingText);
+        FxThread.run(() -> {
+            SetupPanel setup = gan.setup();
+            assertEquals("fashion-wgan-gp", setup.presetName());
+            assertEquals("fashion-mnist", setup.getConfig().getString("data.kind"));
+            assertEquals(0.0003, setup.getConfig().getDouble("optG.lr"), 1e-12);
+            ConfigFormView form = (ConfigFormView) setup.lookup(".config-form");
+            assertEquals(java.util.Set.of("optG.lr"), form.markedKeys());
+            List<TextField> fields = form.lookupAll(".text-field").stream().filter(n -> n instanceof TextField)
+                    .map(n -> (TextField) n).toList();
+            assertTrue(!fields.isEmpty() && fields.stream().noneMatch(TextField::isEditable), "every field read-only");
+            List<String> buttons = setup.lookupAll(".button").stream().filter(n -> n instanceof Button)
+                    .map(n -> ((Button) n).getText()).toList();
+            assertTrue(buttons.containsAll(List.of("Train again with these settings", "Resume")), buttons.toString());
+            Label title = (Label) setup.lookup(".run-settings-title");
+            assertEquals("Settings of fashion-wgan-gp-20261207-000000 (read-only): 1 key differs from preset "
+                    + "fashion-wgan-gp, marked", title.getText());
+        });
+        FxThread.call(() -> {
+            StudioApp.savePng(app.scene(), screenshot.resolveSibling("studio-opened-run.png"));
+            return null;
+        });
+        FxThread.run(() -> {
+            Button close = (Button) gan.getRoot().lookupAll(".button").stream()
+                    .filter(n -> n instanceof Button b && "Close run".equals(b.getText())).findFirst().orElseThrow();
+            close.fire();
+            SetupPanel setup = gan.setup();
+            assertFalse(setup.showsRunSettings());
+            assertEquals("ring8-wgan-gp", setup.presetName(), "the form as it was before the run opened");
+            assertEquals("ring8", setup.getConfig().getString("data.kind"));
+        });
+        FxThread.run(() -> gan.openRun(image));
+        FxThread.await("the run opened again", LIMIT, () -> gan.setup().showsRunSettings(), gan::viewingText);
     }
 
     /** A run folder as a finished run of this preset leaves it, 300 steps, with this evaluation in its summary. */

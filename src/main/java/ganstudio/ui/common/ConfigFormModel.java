@@ -96,6 +96,24 @@ public final class ConfigFormModel {
         listeners.add(l);
     }
 
+    /** Every field's text, for putting the form back as it was ({@link #loadTexts}). */
+    public Map<String, String> texts() {
+        return new LinkedHashMap<>(texts);
+    }
+
+    /** The fields as {@link #texts} returned them, invalid texts included, checked as if typed. */
+    public void loadTexts(Map<String, String> saved) {
+        load(RunConfig.defaults());
+        List<Consumer<ConfigFormModel>> quiet = new ArrayList<>(listeners);
+        listeners.clear();
+        try {
+            saved.forEach(this::set);
+        } finally {
+            listeners.addAll(quiet);
+        }
+        revalidate();
+    }
+
     public String getText(String key) {
         return texts.get(key);
     }

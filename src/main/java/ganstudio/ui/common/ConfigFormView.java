@@ -34,11 +34,14 @@ public final class ConfigFormView extends Accordion {
     private final ConfigFormModel model;
     private final Map<String, Control> editors = new HashMap<>();
     private final Map<String, Label> errors = new HashMap<>();
+    private final Map<String, Label> keyLabels = new HashMap<>();
+    private final Map<String, String> tips = new HashMap<>();
     private final Map<String, TitledPane> panes = new HashMap<>();
     private final FormLayout layout;
     private boolean loading;
     private boolean showChanged;
     private final Set<String> shownBad = new HashSet<>();
+    private Map<String, String> marked = Map.of();
 
     public ConfigFormView(ConfigFormModel model) {
         this(model, FormLayout.gan());
@@ -81,6 +84,8 @@ public final class ConfigFormView extends Accordion {
                 grid.add(error, 0, row++, 2, 1);
                 editors.put(name, editor);
                 errors.put(name, error);
+                keyLabels.put(name, label);
+                tips.put(name, tip.getText());
             }
             TitledPane pane = new TitledPane(section.title(), grid);
             pane.setAnimated(false);
@@ -106,6 +111,12 @@ public final class ConfigFormView extends Accordion {
     private void updateTitles() {
         for (FormLayout.Section section : layout.sections()) {
             TitledPane pane = panes.get(section.title());
+            if (!marked.isEmpty()) {
+                long n = section.keys().stream().filter(marked::containsKey).count();
+                pane.setText(n == 0 ? section.title() : section.title() + "  \u00b7 " + n
+                        + (n == 1 ? " differs" : " differ") + " from the preset");
+                continue;
+            }
             int n = showChanged ? FormLayout.changedFromDefault(section, model.getConfig()) : 0;
             pane.setText(n == 0 ? section.title() : section.title() + "  \u00b7 " + n + " changed");
         }
@@ -216,5 +227,49 @@ public final class ConfigFormView extends Accordion {
 
     Node editor(String key) {
         return editors.get(key);
+    }
+
+    /**
+     * Read-only: an opened run's settings. Text stays selectable (a value can be copied); switches and choices
+     * cannot be changed.
+     */
+    public void setReadOnly(boolean readOnly) {
+        editors.values().forEach(editor -> {
+            if (editor instanceof TextField f) {
+                f.setEditable(!readOnly);
+            } else {
+                editor.setDisable(readOnly);
+            }
+            editor.getStyleClass().remove("read-only");
+            if (readOnly) {
+                editor.getStyleClass().add("read-only");
+            }
+        });
+    }
+
+    /**
+     * Marks the keys whose value differs from a preset's (key to the preset's value as text), the label in the
+     * accent colour and the tooltip saying both values; an empty map clears the marks. Sections holding a marked
+     * key say how many.
+     */
+    public void markChanged(Map<String, String> presetValues, String preset) {
+        editors.forEach((key, editor) -> {
+            Label label = keyLabels.get(key);
+            label.getStyleClass().remove("changed-key");
+            String presetValue = presetValues.get(key);
+            String tip = tips.get(key) + (presetValue == null ? ""
+                    : "\nThis run: " + model.getText(key) + "   preset " + preset + ": " + presetValue);
+            label.getTooltip().setText(tip);
+            if (presetValue != null) {
+                label.getStyleClass().add("changed-key");
+            }
+        });
+        marked = Map.copyOf(presetValues);
+        updateTitles();
+    }
+
+    /** The keys marked by {@link #markChanged} (for a test). */
+    public java.util.Set<String> markedKeys() {
+        return marked.keySet();
     }
 }

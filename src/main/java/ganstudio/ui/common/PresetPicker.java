@@ -24,6 +24,7 @@ public final class PresetPicker extends HBox {
     private final ConfigFormView formView;
     private final ComboBox<String> box = new ComboBox<>();
     private Consumer<String> onLoaded = p -> { };
+    private boolean quiet;
 
     /**
      * @param task the presets' "task" (gan, classifier)
@@ -38,7 +39,7 @@ public final class PresetPicker extends HBox {
         this.formView = formView;
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b != null && !quiet) {
                 load(b);
             }
         });
@@ -81,6 +82,19 @@ public final class PresetPicker extends HBox {
                     + String.join(", ", box.getItems()));
         }
         box.setValue(name);
+    }
+
+    /**
+     * Shows a preset's name without loading it into the form (the form holds an opened run's settings, which
+     * started from that preset); a name that is not listed clears the choice.
+     */
+    public void showName(String name) {
+        quiet = true;
+        try {
+            box.setValue(box.getItems().contains(name) ? name : null);
+        } finally {
+            quiet = false;
+        }
     }
 
     /** The picked preset's name, or "" without one. */

@@ -1,14 +1,22 @@
 package ganstudio.ui.common;
 
+import ganstudio.config.ConfigKey;
+import ganstudio.config.ConfigSchema;
 import ganstudio.config.Presets;
 import ganstudio.config.RunConfig;
+import ganstudio.config.UserError;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -27,6 +35,14 @@ public abstract class SetupPanel extends VBox {
     /** "New study…": hands the setup to the Sweeps tab's dialog. */
     protected final Button studyButton = new Button("New study…");
     private BiConsumer<RunConfig, String> onNewStudy = (c, p) -> { };
+    /** Over the form while it shows an opened run's settings: what they are, Train again, Resume. */
+    private final VBox runBox = new VBox(6);
+    private final Label runTitle = new Label();
+    private final Button trainAgain = new Button("Train again with these settings");
+    private final Button resume = new Button("Resume");
+    /** The form as the user left it before a run's settings replaced it, and its preset; null outside. */
+    private Map<String, String> savedTexts;
+    private String savedPreset;
 
     /**
      * @param task the presets' "task" (gan, classifier)
@@ -50,6 +66,120 @@ public abstract class SetupPanel extends VBox {
         studyButton.setOnAction(e -> handOver(onNewStudy, "cannot start a study from this setup: "));
         getStyleClass().add("setup-panel");
         setPadding(new Insets(8));
+        runTitle.setWrapText(true);
+        runTitle.setMaxWidth(Double.MAX_VALUE);
+        runTitle.setMinHeight(Region.USE_PREF_SIZE); // the whole sentence, on as many lines as it takes
+        runTitle.getStyleClass().add("run-settings-title");
+        trainAgain.setTooltip(new Tooltip("Start a new run with exactly these settings (the form becomes editable "
+                + "first, so you can change some)"));
+        resume.setTooltip(new Tooltip("Continue this run from its latest checkpoint, in this window"));
+        for (Button b : new Button[] {trainAgain, resume}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        runBox.getChildren().addAll(runTitle, new FlowPane(8, 6, trainAgain, resume));
+        runBox.getStyleClass().add("run-settings");
+        runBox.setVisible(false);
+        runBox.managedProperty().bind(runBox.visibleProperty());
+    }
+
+    /** The box over the form that an opened run's settings show in; a subclass puts it first. */
+    protected VBox runSettingsBox() {
+        return runBox;
+    }
+
+    /**
+     * Shows an opened run's own settings, read-only, with the keys that differ from its preset marked, and "Train
+     * again with these settings" and "Resume". The form as the user left it comes back with
+     * {@link #leaveRunSettings}.
+     *
+     * @param preset the preset the run started from ("" when none)
+     * @param resumeProblem why the run cannot be resumed here, or null when it can
+     * @param onTrainAgain told after the form took the run's settings and became editable (to start them)
+     */
+    public void showRunSettings(RunConfig runConfig, String preset, String runName, String resumeProblem,
+            Runnable onTrainAgain, Runnable onResume) {
+        if (savedTexts == null) {
+            savedTexts = form.texts();
+            savedPreset = presetPicker.name();
+        }
+        form.load(runConfig);
+        formView.refreshFromModel();
+        formView.setReadOnly(true);
+        presetPicker.showName(preset);
+        presetPicker.setDisable(true);
+        Map<String, String> differ = differences(runConfig, preset);
+        formView.markChanged(differ, preset);
+        runTitle.setText("Settings of " + runName + " (read-only)" + (preset.isEmpty() ? ""
+                : differ.isEmpty() ? ": as preset " + preset : ": " + differ.size() + " "
+                        + (differ.size() == 1 ? "key differs" : "keys differ") + " from preset " + preset
+                        + ", marked"));
+        trainAgain.setOnAction(e -> {
+            keepRunSettings();
+            onTrainAgain.run();
+        });
+        resume.setDisable(resumeProblem != null);
+        resume.setTooltip(new Tooltip(resumeProblem != null ? resumeProblem
+                : "Continue this run from its latest checkpoint, in this window"));
+        resume.setOnAction(e -> onResume.run());
+        runBox.setVisible(true);
+    }
+
+    /** Whether the form shows an opened run's settings. */
+    public boolean showsRunSettings() {
+        return savedTexts != null;
+    }
+
+    /** The form as the user left it, editable again (the opened run was closed). */
+    public void leaveRunSettings() {
+        if (savedTexts == null) {
+            return;
+        }
+        Map<String, String> texts = savedTexts;
+        String preset = savedPreset;
+        endRunMode();
+        form.loadTexts(texts);
+        formView.refreshFromModel();
+        presetPicker.showName(preset);
+    }
+
+    /** "Train again" (or Start while a run's settings show): they stay in the form, editable, under its preset. */
+    public void keepRunSettings() {
+        if (savedTexts != null) {
+            endRunMode();
+        }
+    }
+
+    private void endRunMode() {
+        savedTexts = null;
+        savedPreset = null;
+        formView.setReadOnly(false);
+        formView.markChanged(Map.of(), "");
+        presetPicker.setDisable(false);
+        runBox.setVisible(false);
+    }
+
+    /** Key to the preset's value, for every key where the run's value differs (name and description left out). */
+    private Map<String, String> differences(RunConfig run, String preset) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (preset.isEmpty()) {
+            return out;
+        }
+        RunConfig base;
+        try {
+            base = presetPicker.presets().load(preset);
+        } catch (UserError e) {
+            return out; // the preset is gone or changed shape: nothing to compare with
+        }
+        for (ConfigKey<?> k : ConfigSchema.keys()) {
+            String key = k.getName();
+            if (key.equals("name") || key.equals("description")) {
+                continue;
+            }
+            if (!Objects.equals(String.valueOf(run.get(key)), String.valueOf(base.get(key)))) {
+                out.put(key, String.valueOf(base.get(key)));
+            }
+        }
+        return out;
     }
 
     /** Where "New study…" sends the config and preset (the Sweeps tab's dialog). */

@@ -26,10 +26,13 @@ import java.util.Optional;
  * @param modes the mode coverage saved with each frame (2D data)
  * @param scoresModes whether its data has modes to score at all
  * @param evaluation its final evaluation, if its summary has one
+ * @param config the settings it trains with (config.json)
+ * @param preset the preset it started from, "" when none
+ * @param steps the steps trained so far (its summary's), the length it trains to is in config
  */
 record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, List<RunDirectory.Event> events,
         String status, String reason, ImageGrid.Layout layout, Map<Long, ModeReadout> modes, boolean scoresModes,
-        Optional<EvaluationScores> evaluation) {
+        Optional<EvaluationScores> evaluation, RunConfig config, String preset, long steps) {
 
     static GanRunSnapshot read(Path dir) {
         RunDirectory run = RunDirectory.open(dir);
@@ -53,7 +56,13 @@ record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, L
                 // an unreadable picture: the run opens, its cells cannot be followed
             }
         }
+        com.google.gson.JsonObject info = run.readRunInfo();
+        String preset = info.has("preset") && info.get("preset").isJsonPrimitive() ? info.get("preset").getAsString()
+                : "";
+        com.google.gson.JsonObject summary = run.readSummary();
+        long steps = summary.has("steps") && summary.get("steps").isJsonPrimitive()
+                ? summary.get("steps").getAsLong() : 0;
         return new GanRunSnapshot(run, store, frames, events, status, reason, layout, modes,
-                mixture.map(Mixture2D::hasModes).orElse(false), run.readEvaluation());
+                mixture.map(Mixture2D::hasModes).orElse(false), run.readEvaluation(), config, preset, steps);
     }
 }

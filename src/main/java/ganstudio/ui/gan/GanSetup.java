@@ -39,7 +39,7 @@ final class GanSetup extends SetupPanel {
         pair.setMinWidth(Region.USE_PREF_SIZE);
         // three buttons do not fit a narrow setup panel on one line: they wrap rather than cut their names
         FlowPane buttons = new FlowPane(8, 6, save, pair, studyButton);
-        getChildren().addAll(presetPicker, scrolledForm(), new StartProblemLabel(form), buttons);
+        getChildren().addAll(runSettingsBox(), presetPicker, scrolledForm(), new StartProblemLabel(form), buttons);
     }
 
     /** Fills the picker and loads the first preset; call once the listeners are in place. */

@@ -227,6 +227,7 @@ public final class GanView {
             return;
         }
         hideBanner();
+        setup.keepRunSettings(); // Start on an opened run's settings trains them, as "Train again" does
         RunConfig config = StudioThreads.resolve(setup.getConfig(), 1);
         String preset = setup.presetName();
         GanSession session;
@@ -236,6 +237,46 @@ public final class GanView {
             showBanner(e.getMessage());
             return;
         }
+        attachAndStart(session, config, preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset);
+    }
+
+    /** "Resume" on an opened run: it trains on in this window from its latest checkpoint, to its length. */
+    private void resumeRun(Path dir) {
+        String problem = live.isActive() ? "a run is training in this window; stop it first" : null;
+        GanSession session = null;
+        if (problem == null) {
+            try {
+                session = GanSession.resume(dir);
+            } catch (UserError e) {
+                problem = e.getMessage();
+            }
+        }
+        if (problem != null) {
+            showBanner("cannot resume " + dir.getFileName() + ": " + problem);
+            return;
+        }
+        hideBanner();
+        setup.leaveRunSettings();
+        attachAndStart(session, session.getConfig(), dir.getFileName() + " (resumed)");
+    }
+
+    /** Why an opened run cannot be resumed here, or null: what the Resume button's tooltip says. */
+    private String resumeProblem(GanRunSnapshot snap) {
+        if (live.isActive()) {
+            return "A run is training in this window; stop it first";
+        }
+        if ("running".equals(snap.status())) {
+            return "It is being trained now (its summary says running)";
+        }
+        long length = snap.config().getInt(ConfigSchema.STEPS);
+        if (snap.steps() >= length) {
+            return "It has trained all its " + length + " steps; `train --resume " + snap.run().getPath()
+                    + " --steps N` trains it longer";
+        }
+        return null;
+    }
+
+    private void attachAndStart(GanSession session, RunConfig config, String label) {
         GanRunFeed feed = new GanRunFeed();
         session.addListener(feed);
         live.attach(session, feed);
@@ -251,7 +292,7 @@ public final class GanView {
         follower.stop();
         livePicture.reset(config.getInt(ConfigSchema.LOG_NOISE_BANK));
         showLiveExtras();
-        viewing.setText("Live: " + (preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset));
+        viewing.setText("Live: " + label);
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
         statusBar.showStatus("starting (loading data, building networks)");
@@ -430,6 +471,8 @@ public final class GanView {
     private void showOpenedRun(GanRunSnapshot snap) {
         follower.stop();
         opened = snap;
+        setup.showRunSettings(snap.config(), snap.preset(), snap.run().getName(), resumeProblem(snap),
+                this::startTraining, () -> resumeRun(snap.run().getPath()));
         image.setClickHint(snap.layout() != null ? FOLLOW_HINT : null);
         charts.setStore(snap.store());
         viewing.setText("Viewing: " + snap.run().getName() + " (" + snap.status() + ")"
@@ -487,6 +530,7 @@ public final class GanView {
         }
         opened = null;
         timeline.hide();
+        setup.leaveRunSettings();
     }
 
     // ---- the banner
