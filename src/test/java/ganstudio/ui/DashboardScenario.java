@@ -172,6 +172,8 @@ final class DashboardScenario {
             StudioApp.savePng(app.scene(), screenshot);
             return null;
         });
+        fitsTheWindowAt(1280, 800);
+        fitsTheWindowAt(1920, 1080);
         typeShortcut(KeyCode.PERIOD); // Ctrl+Period: Stop
         FxThread.await("the run to stop", TRAINING_LIMIT, () -> seen().status().equals("stopped"), this::describe);
         note("stopped");
@@ -329,6 +331,56 @@ final class DashboardScenario {
         javafx.event.Event.fireEvent(target, new javafx.scene.input.MouseEvent(type, sceneX, sceneY, sceneX, sceneY,
                 javafx.scene.input.MouseButton.PRIMARY, clicks, false, false, false, false, true, false, false, false,
                 false, false, null));
+    }
+
+    /**
+     * At this window size nothing the dashboard shows is cut at the right or bottom edge: every chart with its
+     * legend and axis labels, the toolbar and the status bar lie inside the scene. Saves target/studio-WxH.png.
+     */
+    private void fitsTheWindowAt(int width, int height) throws Exception {
+        FxThread.run(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        FxThread.await("the window at " + width + "x" + height, STEP_LIMIT,
+                () -> Math.abs(app.scene().getWidth() - width) < 40 && Math.abs(app.scene().getHeight() - height) < 60,
+                () -> app.scene().getWidth() + "x" + app.scene().getHeight());
+        Thread.sleep(300); // a layout pulse or two
+        FxThread.run(() -> {
+            javafx.scene.Parent root = app.scene().getRoot();
+            root.applyCss();
+            root.layout();
+            double w = app.scene().getWidth();
+            double h = app.scene().getHeight();
+            List<String> cut = new java.util.ArrayList<>();
+            for (String selector : List.of(".chart", ".chart-legend", ".axis", ".tool-bar", ".status-bar")) {
+                for (Node n : root.lookupAll(selector)) {
+                    if (!n.isVisible() || n.getScene() == null || !isShown(n)) {
+                        continue;
+                    }
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    if (b.getMaxX() > w + 1 || b.getMaxY() > h + 1 || b.getMinX() < -1) {
+                        cut.add(selector + " " + n.getClass().getSimpleName() + " " + b);
+                    }
+                }
+            }
+            assertTrue(cut.isEmpty(), "cut at " + width + "x" + height + " (scene " + w + "x" + h + "): " + cut);
+            try {
+                StudioApp.savePng(app.scene(), screenshot.resolveSibling("studio-" + width + "x" + height + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Visible all the way up, and in the selected tab (a hidden tab's nodes keep stale bounds). */
+    private static boolean isShown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Ctrl and the key, as the keyboard sends it: through the scene's filters. */

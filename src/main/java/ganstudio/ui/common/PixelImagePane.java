@@ -146,6 +146,7 @@ public final class PixelImagePane extends BorderPane {
         view.setImage(image);
         placeholder.setVisible(image == null);
         caption.setText(text == null ? "" : text);
+        updateAccessibleText();
         applyZoom();
         if (image != null && image.getProgress() < 1) {
             // A picture loading in the background has no size yet: zoom it once it has one.
@@ -168,6 +169,15 @@ public final class PixelImagePane extends BorderPane {
         readout.setManaged(text != null);
         readoutTip.setText(explanation == null ? "" : explanation);
         readout.setTooltip(explanation == null ? null : readoutTip);
+        updateAccessibleText();
+    }
+
+    /** What a screen reader says of the picture: its caption (the step, what it shows) and the mode readout. */
+    private void updateAccessibleText() {
+        String what = view.getImage() == null ? "No picture yet" : caption.getText();
+        String modes = readout.isVisible() ? readout.getText() : "";
+        view.setAccessibleText(modes.isEmpty() ? what : what + "; " + modes);
+        view.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
     }
 
     /** Where a click on the picture goes, in picture pixels (0,0 top left). */
