@@ -197,6 +197,11 @@ public final class ConfigSchema {
     public static final ConfigKey<String> MODEL_INIT = add(ConfigKey.choiceKey("model.init")
             .setDefault("dcgan").setChoices(INITS)
             .setHelp("Weight init: dcgan = N(0, 0.02), xavier, he, orthogonal").build());
+    public static final ConfigKey<String> MODEL_INIT_FROM = add(ConfigKey.stringKey("model.initFrom").setDefault("")
+            .setHelp("A new run starts from these weights instead of model.init: a .safetensors or .npz file with "
+                    + "PyTorch state-dict names (an export, or a PyTorch model of src/python/ganstudio_load.py's "
+                    + "networks): generator.* and critic.*, or unprefixed names for the generator alone; the "
+                    + "networks must have the same shapes").build());
 
     // Objective
     public static final ConfigKey<String> OBJECTIVE_KIND = add(ConfigKey.choiceKey("objective.kind")

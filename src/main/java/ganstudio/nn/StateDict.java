@@ -21,7 +21,80 @@ import java.util.Map;
  */
 public final class StateDict {
 
+    /** A tensor read from a file: its shape and values (integers too, as floats: only the counter is one). */
+    public record Values(long[] shape, float[] data) {}
+
     private StateDict() {}
+
+    /**
+     * Sets a network's weights from values under the names {@link #of} gives (prefix stripped by the caller),
+     * every one of them: a missing, extra or differently shaped tensor is refused naming it, before anything is
+     * changed. Spectral normalization divides the loaded weight by its σ again as it trains; batch norm's
+     * num_batches_tracked is read and ignored (DJL keeps no such counter).
+     *
+     * @param what names the network in messages ("the generator")
+     */
+    public static void load(GradSequential net, Map<String, Values> values, String what) {
+        Map<String, NDArray> targets = new LinkedHashMap<>();
+        collectTargets(targets, "", net);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+            Values v = values.get(t.getKey());
+            long[] want = t.getValue().getShape().getShape();
+            if (v == null) {
+                problems.add("no " + t.getKey() + " " + java.util.Arrays.toString(want));
+            } else if (!java.util.Arrays.equals(v.shape(), want)) {
+                problems.add(t.getKey() + " is " + java.util.Arrays.toString(v.shape()) + ", this network's is "
+                        + java.util.Arrays.toString(want));
+            }
+        }
+        for (String name : values.keySet()) {
+            if (!targets.containsKey(name) && !name.endsWith("num_batches_tracked")) {
+                problems.add(name + " has no place in " + what);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ganstudio.config.UserError("the weights do not fit " + what + " of this config: "
+                    + String.join("; ", problems.subList(0, Math.min(6, problems.size())))
+                    + (problems.size() > 6 ? "; and " + (problems.size() - 6) + " more" : ""));
+        }
+        for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+            NDArray a = t.getValue();
+            a.set(values.get(t.getKey()).data());
+        }
+    }
+
+    /** The parameter arrays under their export names (num_batches_tracked, which DJL has not, left out). */
+    private static void collectTargets(Map<String, NDArray> out, String prefix, GradSequential net) {
+        int i = 0;
+        for (Pair<String, Block> child : net.getChildren()) {
+            Block b = child.getValue();
+            String p = prefix + i + ".";
+            if (b instanceof GradSequential s) {
+                collectTargets(out, p, s);
+            } else if (b instanceof Residual r) {
+                collectTargets(out, p + "body.", r.getBody());
+            } else if (b instanceof WeightedLayer w) {
+                out.put(p + "weight", w.weight.getArray());
+                out.put(p + "bias", w.bias.getArray());
+            } else if (b instanceof BatchNorm) {
+                Map<String, String> names = Map.of("gamma", "weight", "beta", "bias", "runningMean", "running_mean",
+                        "runningVar", "running_var");
+                for (Pair<String, Parameter> q : b.getDirectParameters()) {
+                    out.put(p + names.get(q.getKey()), q.getValue().getArray());
+                }
+            } else if (b instanceof GroupNorm) {
+                for (Pair<String, Parameter> q : b.getDirectParameters()) {
+                    out.put(p + ("gamma".equals(q.getKey()) ? "weight" : "bias"), q.getValue().getArray());
+                }
+            } else if (b instanceof MinibatchStd) {
+                for (Pair<String, Parameter> q : b.getDirectParameters()) {
+                    out.put(p + "batch_std", q.getValue().getArray());
+                }
+            }
+            i++;
+        }
+    }
 
     /** Name to array, in the network's order; the arrays are new (the caller closes them with their manager). */
     public static Map<String, NDArray> of(GradSequential net) {

@@ -66,6 +66,11 @@ public final class ParameterEma implements Trick {
         return withAverage(draw);
     }
 
+    @Override
+    public void weightsReplaced() {
+        copyInto(average, parameters.stream().map(Parameter::getArray).toList());
+    }
+
     public void update(long updatesSoFar) {
         float d = decayAt(updatesSoFar);
         // The difference and the constant are new arrays on the weights' manager: freed here, not at its close.

@@ -81,6 +81,9 @@ public interface Trick {
     /** Writes what the trick learned while training into the checkpoint's state; most learn nothing. */
     default void save(DataOutputStream out) throws IOException {}
 
+    /** The networks' weights were replaced before training began (model.initFrom): copies of them start again. */
+    default void weightsReplaced() {}
+
     /** Reads what {@link #save} wrote. */
     default void load(DataInputStream in, NDManager manager) throws IOException {}
 }

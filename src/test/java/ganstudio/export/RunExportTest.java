@@ -98,6 +98,49 @@ class RunExportTest {
     }
 
     @Test
+    void aNewRunStartsFromExportedWeights() throws Exception {
+        RunConfig config = dcganRun();
+        Path source = train(config);
+        Path file = tmp.resolve("g.safetensors");
+        RunExport.export(source, null, "safetensors", file);
+        float[] expected = RunExport.fixedNoiseSamples(source);
+        // the same networks, fresh: model.initFrom puts the exported weights in place of model.init's
+        try (ganstudio.train.gan.GanTrainer fresh = new ganstudio.train.gan.GanTrainer(config.withValue("seed", 9),
+                ganstudio.data.TrainingData.load(config), ganstudio.train.Devices.resolve("cpu"))) {
+            assertEquals("started from g.safetensors (generator and critic)", fresh.loadInitialWeights(file));
+            RunDirectory run = RunDirectory.open(source);
+            fresh.readFixedNoise(run.readFixedNoise(), source.resolve(RunDirectory.FIXED_NOISE));
+            assertTrue(java.util.Arrays.equals(expected, fresh.fixedNoiseSamples()), "the same samples");
+        }
+        // generator-only, unprefixed names (a PyTorch generator's own state dict), as npz
+        java.util.Map<String, ganstudio.nn.StateDict.Values> all = ganstudio.nn.WeightFiles.read(file);
+        java.util.Map<String, Tensor> plain = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith("generator.")) {
+                plain.put(k.substring("generator.".length()), Tensor.floats(v.shape(), v.data()));
+            }
+        });
+        Path onlyG = tmp.resolve("only-g.npz");
+        try (java.io.OutputStream os = Files.newOutputStream(onlyG)) {
+            NpzWriter.write(os, plain);
+        }
+        GanSession s = GanSession.create(config.withValue("model.initFrom", onlyG.toString()).withValue("steps", 1),
+                tmp.resolve("runs2"), "test");
+        assertEquals("finished", s.runHere(), s.getReason());
+        assertTrue(RunDirectory.open(s.getRunDir()).readEvents().contains(new RunDirectory.Event(0,
+                "started from only-g.npz (generator)")), RunDirectory.open(s.getRunDir()).readEvents().toString());
+        // another architecture: refused before any folder, naming the tensor
+        GanSession wrong = GanSession.create(config.withValue("model.gWidth", 16)
+                .withValue("model.initFrom", file.toString()), tmp.resolve("runs3"), "test");
+        assertEquals("failed", wrong.runHere());
+        assertTrue(wrong.getReason().startsWith("the weights do not fit the generator of this config: "),
+                wrong.getReason());
+        assertTrue(wrong.getReason().contains("0.weight is [784, 100], this network's is [1568, 100]"),
+                wrong.getReason());
+        assertTrue(wrong.failedOnInput());
+    }
+
+    @Test
     void anEarlierStepAndBadRequestsAreNamed() throws Exception {
         Path run = train(mlpRun());
         Path file = tmp.resolve("at6.safetensors");

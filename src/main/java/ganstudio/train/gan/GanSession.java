@@ -40,6 +40,8 @@ public final class GanSession extends Session<GanListener> {
             new ArrayBlockingQueue<>(8), new ThreadPoolExecutor.CallerRunsPolicy());
     private TrainingData data;
     private GanTrainer trainer;
+    /** What model.initFrom loaded, for the new run's events; null when it starts from model.init. */
+    private String initialWeights;
 
     /** The run whose fixed noise bank this one uses (a paired experiment's twin), or null. */
     private final Path twinOf;
@@ -93,6 +95,11 @@ public final class GanSession extends Session<GanListener> {
             ImageEvaluation.check(config, data.images().channels());
         }
         trainer = new GanTrainer(config, data, device);
+        String initFrom = config.getString(ConfigSchema.MODEL_INIT_FROM);
+        if (resumeDir == null && !initFrom.isBlank()) {
+            // Before the run's folder exists: weights that do not fit are bad input, and no folder is left behind.
+            initialWeights = trainer.loadInitialWeights(java.nio.file.Paths.get(initFrom));
+        }
     }
 
     @Override
@@ -103,6 +110,9 @@ public final class GanSession extends Session<GanListener> {
         }
         RunDirectory run = createRun(runInfo(device, data));
         run.writeFixedNoise(trainer.fixedNoiseBytes());
+        if (initialWeights != null) {
+            run.appendEvent(0, initialWeights);
+        }
         if (twinOf != null) {
             run.appendEvent(0, "twin of " + twinOf.getFileName() + ": its fixed noise, seed and data order");
         }

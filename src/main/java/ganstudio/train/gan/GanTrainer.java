@@ -26,6 +26,8 @@ import ganstudio.nn.GanNetworks;
 import ganstudio.nn.GradSequential;
 import ganstudio.nn.NetworkSpec;
 import ganstudio.nn.SpectralLayer;
+import ganstudio.nn.StateDict;
+import ganstudio.nn.WeightFiles;
 import ganstudio.nn.Scalars;
 import ganstudio.nn.ThreadGradientCollector;
 import ganstudio.runs.CheckpointIo;
@@ -47,6 +49,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -642,6 +645,46 @@ public final class GanTrainer implements AutoCloseable {
                 return generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow().toFloatArray();
             }
         });
+    }
+
+    /**
+     * A new run's starting weights from a file (model.initFrom): generator.* and critic.* of an export or a
+     * PyTorch state dict, or unprefixed names for the generator alone. Before the first step only: the tricks that
+     * keep a copy of the weights (the EMA of G) start again from them. Returns what was loaded, for the event log.
+     */
+    public String loadInitialWeights(java.nio.file.Path file) {
+        Map<String, StateDict.Values> all = WeightFiles.read(file);
+        Map<String, StateDict.Values> g = withPrefix(all, "generator.");
+        Map<String, StateDict.Values> d = withPrefix(all, "critic.");
+        boolean prefixed = !g.isEmpty() || !d.isEmpty() || all.keySet().stream().anyMatch(k -> k.startsWith(
+                "generator_ema."));
+        if (!prefixed) {
+            g = all;
+        }
+        if (g.isEmpty()) {
+            throw new UserError(file + ": no generator weights (generator.* or unprefixed names)");
+        }
+        StateDict.load(generator, g, "the generator");
+        if (!d.isEmpty()) {
+            StateDict.load(critic, d, "the critic");
+        }
+        SpectralLayer.powerIterateAll(generator);
+        SpectralLayer.powerIterateAll(critic);
+        for (Trick t : tricks) {
+            t.weightsReplaced();
+        }
+        return "started from " + file.getFileName() + " (" + (d.isEmpty() ? "generator" : "generator and critic")
+                + ")";
+    }
+
+    private static Map<String, StateDict.Values> withPrefix(Map<String, StateDict.Values> all, String prefix) {
+        Map<String, StateDict.Values> out = new java.util.LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
     }
 
     /** The generator network (for the weight export; training owns it). */
