@@ -97,7 +97,7 @@ final class EvaluationScenario {
      * The setup shows the opened run's settings, not the form's last preset: read-only, its preset named, the key
      * that differs from it marked, Train again and Resume offered; Close run gives the form back as it was.
      */
-    private void openedRunShowsItsOwnSettings(GanView gan, Path image) {
+    private void openedRunShowsItsOwnSettings(GanView gan, Path image) throws IOException {
         FxThread.await("the opened run's settings in the setup", LIMIT, () -> gan.setup().showsRunSettings(),
                 gan::viewingText);
         FxThread.run(() -> {
@@ -132,6 +132,30 @@ final class EvaluationScenario {
         });
         FxThread.run(() -> gan.openRun(image));
         FxThread.await("the run opened again", LIMIT, () -> gan.setup().showsRunSettings(), gan::viewingText);
+
+        // a classifier run: the classifier view's setup shows it the same way; it has trained 2 of its 3 epochs
+        Path cls = image.getParent().resolve("fashion-classifier-baseline-20261207-000000");
+        Files.createDirectories(cls);
+        JsonObject config = new Presets(Paths.get("models")).load("fashion-classifier-baseline").toJsonObject();
+        config.getAsJsonObject("cls").addProperty("epochs", 3);
+        config.getAsJsonObject("cls").addProperty("labelSmoothing", 0.1);
+        JsonObject info = new JsonObject();
+        info.addProperty("preset", "fashion-classifier-baseline");
+        config.add("run", info);
+        Files.writeString(cls.resolve(RunDirectory.CONFIG), config.toString(), StandardCharsets.UTF_8);
+        Files.writeString(cls.resolve(RunDirectory.SUMMARY), "{\"status\": \"stopped\", \"task\": \"classifier\", "
+                + "\"epochs\": 2.0}", StandardCharsets.UTF_8);
+        FxThread.run(() -> app.window().openRun(cls));
+        SetupPanel clsSetup = FxThread.call(() -> app.window().classifier().setup());
+        FxThread.await("the classifier run's settings", LIMIT, clsSetup::showsRunSettings, gan::viewingText);
+        FxThread.run(() -> {
+            ConfigFormView form = (ConfigFormView) clsSetup.lookup(".config-form");
+            List<String> marked = form.markedKeys().stream().sorted().toList();
+            assertTrue(marked.contains("cls.epochs") && marked.contains("cls.labelSmoothing"), marked.toString());
+            Button resume = (Button) clsSetup.lookupAll(".button").stream()
+                    .filter(n -> n instanceof Button b && "Resume".equals(b.getText())).findFirst().orElseThrow();
+            assertFalse(resume.isDisabled(), "2 of 3 epochs: resumable");
+        });
     }
 
     /** A run folder as a finished run of this preset leaves it, 300 steps, with this evaluation in its summary. */

@@ -26,7 +26,7 @@ final class ClassifierSetup extends SetupPanel {
         Label hint = new Label("Each title counts the values that differ from the defaults.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        getChildren().addAll(presetPicker, scrolledForm(), problem, hint, new HBox(8, studyButton));
+        getChildren().addAll(runSettingsBox(), presetPicker, scrolledForm(), problem, hint, new HBox(8, studyButton));
         formView.showChangedCounts(true);
     }
 

@@ -9,6 +9,7 @@ import ganstudio.train.classify.ClassifierSession;
 import ganstudio.ui.common.Background;
 import ganstudio.ui.common.ErrorBanner;
 import ganstudio.ui.common.LiveEditPanel;
+import ganstudio.ui.common.OpenedRunSettings;
 import ganstudio.ui.common.RunListing;
 import ganstudio.ui.common.RunsPanel;
 import ganstudio.ui.common.SetupAndRunsTabs;
@@ -156,6 +157,7 @@ public final class ClassifierView {
             return;
         }
         banner.hide();
+        setup.keepRunSettings(); // Start on an opened run's settings trains them, as "Train again" does
         RunConfig config = StudioThreads.resolve(setup.getConfig(), 1);
         String preset = setup.presetName();
         ClassifierSession session;
@@ -165,6 +167,28 @@ public final class ClassifierView {
             banner.show(e.getMessage());
             return;
         }
+        attachAndStart(session, config, preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset);
+    }
+
+    /** "Resume" on an opened run: it trains on in this window from its latest checkpoint, to its length. */
+    private void resumeRun(Path dir) {
+        if (live.isActive()) {
+            banner.show("cannot resume " + dir.getFileName() + ": a run is training in this window; stop it first");
+            return;
+        }
+        ClassifierSession session;
+        try {
+            session = ClassifierSession.resume(dir);
+        } catch (UserError e) {
+            banner.show("cannot resume " + dir.getFileName() + ": " + e.getMessage());
+            return;
+        }
+        banner.hide();
+        setup.leaveRunSettings();
+        attachAndStart(session, session.getConfig(), dir.getFileName() + " (resumed)");
+    }
+
+    private void attachAndStart(ClassifierSession session, RunConfig config, String label) {
         ClassifierRunFeed feed = new ClassifierRunFeed();
         session.addListener(feed);
         live.attach(session, feed);
@@ -174,7 +198,7 @@ public final class ClassifierView {
         liveEdits.load(config);
         closeOpened();
         showLive();
-        viewing.setText("Live: " + (preset.isEmpty() ? config.getString(ConfigSchema.NAME) : preset));
+        viewing.setText("Live: " + label);
         statusBar.showRun("starting…", "");
         statusBar.clearProgress();
         statusBar.showStatus("starting (loading data, building the network)");
@@ -323,12 +347,20 @@ public final class ClassifierView {
     /** Shows a run read-only, read off the FX thread; a GAN run is handed to the GAN view. */
     public void openRun(Path dir) {
         Background.run("open-classifier-run", () -> "classifier".equals(RunListing.taskOf(dir))
-                ? Optional.of(ClassifierRunSnapshot.read(dir)) : Optional.<ClassifierRunSnapshot>empty(),
-                snap -> snap.ifPresentOrElse(this::showOpened, () -> onGanRun.accept(dir)),
+                ? Optional.of(new Opened(ClassifierRunSnapshot.read(dir), OpenedRunSettings.read(dir)))
+                : Optional.<Opened>empty(),
+                o -> o.ifPresentOrElse(this::showOpened, () -> onGanRun.accept(dir)),
                 e -> banner.show(dir + ": cannot open (" + e.getMessage() + ")"));
     }
 
-    private void showOpened(ClassifierRunSnapshot snap) {
+    /** An opened run as read off the FX thread: what the view shows, and what the setup shows. */
+    private record Opened(ClassifierRunSnapshot snap, OpenedRunSettings settings) {}
+
+    private void showOpened(Opened o) {
+        ClassifierRunSnapshot snap = o.snap();
+        setup.showRunSettings(o.settings().config(), o.settings().preset(), snap.name(),
+                o.settings().resumeProblem(live.isActive(), snap.dir()), this::startTraining,
+                () -> resumeRun(snap.dir()));
         opened = snap;
         updateButtons();
         ClassifierSeries series = new ClassifierSeries();
@@ -361,6 +393,7 @@ public final class ClassifierView {
 
     private void closeOpened() {
         opened = null;
+        setup.leaveRunSettings();
         updateButtons();
         closeRun.setVisible(false);
         closeRun.setManaged(false);

@@ -16,6 +16,7 @@ import ganstudio.ui.common.EvaluationPanel;
 import ganstudio.ui.common.LiveEditPanel;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.PixelImagePane;
+import ganstudio.ui.common.OpenedRunSettings;
 import ganstudio.ui.common.PlaybackShortcuts;
 import ganstudio.ui.common.Shortcuts;
 import ganstudio.ui.common.RunListing;
@@ -262,18 +263,8 @@ public final class GanView {
 
     /** Why an opened run cannot be resumed here, or null: what the Resume button's tooltip says. */
     private String resumeProblem(GanRunSnapshot snap) {
-        if (live.isActive()) {
-            return "A run is training in this window; stop it first";
-        }
-        if ("running".equals(snap.status())) {
-            return "It is being trained now (its summary says running)";
-        }
-        long length = snap.config().getInt(ConfigSchema.STEPS);
-        if (snap.steps() >= length) {
-            return "It has trained all its " + length + " steps; `train --resume " + snap.run().getPath()
-                    + " --steps N` trains it longer";
-        }
-        return null;
+        return new OpenedRunSettings(snap.config(), snap.preset(), snap.status(), snap.steps(),
+                snap.config().getInt(ConfigSchema.STEPS), "steps").resumeProblem(live.isActive(), snap.run().getPath());
     }
 
     private void attachAndStart(GanSession session, RunConfig config, String label) {
