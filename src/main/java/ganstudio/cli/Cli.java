@@ -81,6 +81,7 @@ public final class Cli {
             "  studio [--preset NAME] [--open RUN_DIR] [--demo PRESET [--steps N] [--record view|dashboard]\n"
                     + "         --screenshot FILE.png --after S] [--sweeps DIR] [--open-sweep SWEEP_DIR]",
             "                    Open the desktop studio (also what no command does); needs a display.",
+            "  --version         GAN Studio's, DJL's and PyTorch's versions, the natives and the device.",
             "  help              This text.",
             "",
             "Devices: --device auto|cpu|gpu|gpu:N (auto = the first GPU if PyTorch sees one, else the CPU).");
@@ -130,6 +131,10 @@ public final class Cli {
                 case "-h":
                     out.println(USAGE);
                     return OK;
+                case "--version":
+                case "version":
+                    version();
+                    return OK;
                 default:
                     err.println("error: unknown command '" + args[0] + "'; `help` lists the commands");
                     return BAD_INPUT;
@@ -138,6 +143,18 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    private void version() {
+        String own = Cli.class.getPackage().getImplementationVersion();
+        ganstudio.train.NativeBuild natives = ganstudio.train.NativeBuild.current();
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getInstance();
+        out.println("GAN Studio " + (own == null ? "(not from the jar)" : own));
+        out.println("DJL " + ai.djl.engine.Engine.getDjlVersion() + ", " + engine.getEngineName() + " "
+                + engine.getVersion() + " (natives: " + String.join(", ", natives.flavors()) + ")");
+        out.println("Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch"));
+        out.println("device: " + ganstudio.train.Devices.describe(ganstudio.train.Devices.resolve("auto")));
     }
 
     private int presets(List<String> args) {

@@ -131,6 +131,13 @@ class CliTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(0, run("help"));
         assertTrue(stdout().contains("Usage: java -jar target/ganstudio.jar"));
+        out.reset();
+        assertEquals(0, run("--version"));
+        String[] lines = stdout().split("\n");
+        // classes from target/classes carry no manifest version; the jar's do
+        assertTrue(lines[0].startsWith("GAN Studio "), stdout());
+        assertEquals("DJL 0.33.0, PyTorch 2.5.1 (natives: cpu)", lines[1]);
+        assertTrue(lines[3].startsWith("device: cpu ("), stdout());
     }
 
     @Test
