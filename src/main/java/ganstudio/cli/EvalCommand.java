@@ -38,7 +38,7 @@ final class EvalCommand {
     }
 
     int run(List<String> args) {
-        Options o = Options.parse(args, List.of("--samples", "--device"), List.of());
+        Options o = Options.parse(args, List.of("--samples", "--device"), List.of("--json"));
         if (o.positional().size() != 1) {
             throw new UserError("eval needs one run directory, e.g. eval runs/ring8-wgan-gp-20260101-120000");
         }
@@ -74,7 +74,9 @@ final class EvalCommand {
             result = Evaluation.evaluate(trainer, c, samples);
         }
         print(result);
-        out.println(EvaluationScores.of(result).text());
+        if (!o.has("--json")) { // --json: the one JSON object alone, for scripts
+            out.println(EvaluationScores.of(result).text());
+        }
         store(dir, "eval", result);
         return Cli.OK;
     }

@@ -76,6 +76,10 @@ class CliTest {
         assertTrue(stdout().contains("}\nEvaluation at step 20, 300 samples\n  modes captured  " + captured.group(1)
                 + " / 8\n"), "the JSON, then its scores by name: " + stdout());
         assertTrue(Files.readString(runs.get(0).resolve("summary.json")).contains("\"samples\": 300"));
+        out.reset();
+        assertEquals(0, run("eval", runs.get(0).toString(), "--samples", "300", "--json"), stderr());
+        com.google.gson.JsonObject alone = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals(Integer.parseInt(captured.group(1)), alone.get("modesCaptured").getAsInt(), "--json: one object");
 
         assertEquals(0, run("train", "--resume", runs.get(0).toString(), "--steps", "25"), stderr());
         assertEquals(25, RunDirectory.open(runs.get(0)).readSummary().get("steps").getAsInt());
