@@ -144,7 +144,21 @@ public final class Cli {
         } catch (UserError e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (RuntimeException e) {
+            return unexpected(e);
         }
+    }
+
+    /**
+     * Anything that is not the user's input going wrong: one line on the console, the trace in the session log
+     * (which the line names), exit code 1.
+     */
+    int unexpected(RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Cli.class).error("unexpected error", e);
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("error: unexpected: " + what + ganstudio.logs.Logs.sessionLog()
+                .map(p -> " (the trace is in " + p + ")").orElse(""));
+        return FAILED;
     }
 
     private void version() {

@@ -39,6 +39,15 @@ class CliTest {
     }
 
     @Test
+    void anUnexpectedErrorIsOneLineAndExitCode1() {
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8));
+        assertEquals(Cli.FAILED, cli.unexpected(new IllegalStateException("boom")));
+        // no session log in a test: the line names none
+        assertEquals("error: unexpected: boom\n", stderr());
+    }
+
+    @Test
     void trainsTheTwinOfARun(@TempDir Path root) throws Exception {
         assertEquals(0, run("train", "--preset", "ring8-gan", "--steps", "4", "--out", root.toString(), "--set",
                 "model.gWidth=16", "--set", "model.dWidth=16", "--set", "log.every=2"), stderr());
