@@ -30,11 +30,15 @@ class FeatureComparisonTest {
         // the ball of 5: (5·6 + 1) / (5·6)
         assertEquals(31.0 / 30, c.manifold().density(), 1e-12);
         assertEquals(1.0, c.manifold().coverage(), 1e-12);
-        // every subset holds all six rows (min(1000, 6, 6)), so each estimate is the whole sets' MMD² with
-        // k(x, y) = (x·y/1 + 1)³: real pairs 36788/30, generated pairs 5575463/480, cross 756821/96
-        assertEquals(36788.0 / 30 + 5575463.0 / 480 - 2 * 756821.0 / 96, c.kernel().mean(), 1e-9);
-        assertEquals(-2925.289583333333, c.kernel().mean(), 1e-9);
-        assertEquals(0.0, c.kernel().standardError(), 1e-9);
+        // the whole sets' unbiased MMD² with k(x, y) = (x·y/1 + 1)³: real pairs 36788/30, generated pairs
+        // 5575463/480, cross 756821/96
+        assertEquals(36788.0 / 30 + 5575463.0 / 480 - 2 * 756821.0 / 96, KernelDistance.mmd2(TRAIN, GENERATED), 1e-9);
+        assertEquals(-2925.289583333333, KernelDistance.mmd2(TRAIN, GENERATED), 1e-9);
+        // the score averages 4 subsets of half of the six rows, drawn with the seed: different subsets, so a
+        // standard error above 0
+        assertEquals(KernelDistance.between(TRAIN, GENERATED, 4, 7), c.kernel());
+        assertEquals(3, KernelDistance.subsetSize(TRAIN.length, GENERATED.length));
+        assertTrue(c.kernel().standardError() > 0, c.kernel().toString());
         assertEquals(1, c.dimension());
     }
 
