@@ -10,6 +10,7 @@ import ganstudio.metrics.EvaluationScores;
 import ganstudio.metrics.ModeReadout;
 import ganstudio.runs.RunDirectory;
 import ganstudio.ui.common.MetricsStore;
+import ganstudio.ui.common.OpenedRunSettings;
 import ganstudio.ui.common.RunListing;
 import ganstudio.config.ConfigSchema;
 
@@ -26,13 +27,11 @@ import java.util.Optional;
  * @param modes the mode coverage saved with each frame (2D data)
  * @param scoresModes whether its data has modes to score at all
  * @param evaluation its final evaluation, if its summary has one
- * @param config the settings it trains with (config.json)
- * @param preset the preset it started from, "" when none
- * @param steps the steps trained so far (its summary's), the length it trains to is in config
+ * @param settings what the setup shows of it: its config, its preset, how far it got
  */
 record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, List<RunDirectory.Event> events,
         String status, String reason, ImageGrid.Layout layout, Map<Long, ModeReadout> modes, boolean scoresModes,
-        Optional<EvaluationScores> evaluation, RunConfig config, String preset, long steps) {
+        Optional<EvaluationScores> evaluation, OpenedRunSettings settings) {
 
     static GanRunSnapshot read(Path dir) {
         RunDirectory run = RunDirectory.open(dir);
@@ -42,7 +41,8 @@ record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, L
         List<RunDirectory.Event> events = run.readEvents();
         String status = RunListing.row(dir).status();
         String reason = run.readSummary().has("reason") ? run.readSummary().get("reason").getAsString() : "";
-        RunConfig config = run.readConfig();
+        OpenedRunSettings settings = OpenedRunSettings.read(dir);
+        RunConfig config = settings.config();
         Optional<Mixture2D> mixture = TrainingData.mixture(config);
         Map<Long, ModeReadout> modes = run.readModes();
         // A saved PNG does not say its cell size: the newest frame's size and the bank's give the grid.
@@ -56,13 +56,7 @@ record GanRunSnapshot(RunDirectory run, MetricsStore store, List<Long> frames, L
                 // an unreadable picture: the run opens, its cells cannot be followed
             }
         }
-        com.google.gson.JsonObject info = run.readRunInfo();
-        String preset = info.has("preset") && info.get("preset").isJsonPrimitive() ? info.get("preset").getAsString()
-                : "";
-        com.google.gson.JsonObject summary = run.readSummary();
-        long steps = summary.has("steps") && summary.get("steps").isJsonPrimitive()
-                ? summary.get("steps").getAsLong() : 0;
         return new GanRunSnapshot(run, store, frames, events, status, reason, layout, modes,
-                mixture.map(Mixture2D::hasModes).orElse(false), run.readEvaluation(), config, preset, steps);
+                mixture.map(Mixture2D::hasModes).orElse(false), run.readEvaluation(), settings);
     }
 }

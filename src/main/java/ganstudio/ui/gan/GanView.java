@@ -16,7 +16,6 @@ import ganstudio.ui.common.EvaluationPanel;
 import ganstudio.ui.common.LiveEditPanel;
 import ganstudio.ui.common.MetricsStore;
 import ganstudio.ui.common.PixelImagePane;
-import ganstudio.ui.common.OpenedRunSettings;
 import ganstudio.ui.common.PlaybackShortcuts;
 import ganstudio.ui.common.Shortcuts;
 import ganstudio.ui.common.RunListing;
@@ -261,12 +260,6 @@ public final class GanView {
         attachAndStart(session, session.getConfig(), dir.getFileName() + " (resumed)");
     }
 
-    /** Why an opened run cannot be resumed here, or null: what the Resume button's tooltip says. */
-    private String resumeProblem(GanRunSnapshot snap) {
-        return new OpenedRunSettings(snap.config(), snap.preset(), snap.status(), snap.steps(),
-                snap.config().getInt(ConfigSchema.STEPS), "steps").resumeProblem(live.isActive(), snap.run().getPath());
-    }
-
     private void attachAndStart(GanSession session, RunConfig config, String label) {
         GanRunFeed feed = new GanRunFeed();
         session.addListener(feed);
@@ -462,7 +455,8 @@ public final class GanView {
     private void showOpenedRun(GanRunSnapshot snap) {
         follower.stop();
         opened = snap;
-        setup.showRunSettings(snap.config(), snap.preset(), snap.run().getName(), resumeProblem(snap),
+        setup.showRunSettings(snap.settings().config(), snap.settings().preset(), snap.run().getName(),
+                snap.settings().resumeProblem(live.isActive(), snap.run().getPath()),
                 this::startTraining, () -> resumeRun(snap.run().getPath()));
         image.setClickHint(snap.layout() != null ? FOLLOW_HINT : null);
         charts.setStore(snap.store());
