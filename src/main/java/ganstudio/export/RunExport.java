@@ -1,6 +1,5 @@
 package ganstudio.export;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
@@ -69,18 +68,11 @@ public final class RunExport {
             throw new UserError(runDir + " is a classifier run; export takes GAN runs");
         }
         Path checkpoint = checkpoint(run, runDir, step);
-        TrainingData data = TrainingData.load(config);
-        Device device = Devices.resolve("cpu");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         long at;
         boolean ema = config.getDouble(ConfigSchema.TRICKS_EMA_G) > 0;
         String spec;
-        try (GanTrainer trainer = new GanTrainer(config, data, device)) {
-            try {
-                GanSession.loadCheckpoint(trainer, checkpoint);
-            } catch (IOException e) {
-                throw new UserError(checkpoint + ": unreadable checkpoint (" + e.getMessage() + ")");
-            }
+        try (GanTrainer trainer = trainerAt(config, checkpoint)) {
             at = trainer.getStep();
             spec = new Gson().toJson(trainer.getSpec());
             add(tensors, "generator.", trainer.generatorNetwork());
@@ -106,13 +98,28 @@ public final class RunExport {
         if (step == null) {
             return run.latestCheckpoint().orElseThrow(() -> new UserError(runDir + ": has no checkpoint to export"));
         }
-        Path wanted = runDir.resolve(RunDirectory.CHECKPOINTS).resolve(String.format(Locale.ROOT, "step-%09d", step));
+        Path wanted = run.checkpointPath(step);
         if (!Files.isDirectory(wanted)) {
             throw new UserError("--step " + step + ": " + runDir + " has no checkpoint at that step; it has "
                     + run.checkpoints().stream().map(p -> p.getFileName().toString().replaceFirst("step-0*(?=\\d)", ""))
                             .sorted().toList());
         }
         return wanted;
+    }
+
+    /** The run's networks (and trick state) as they were at a checkpoint, on the CPU. */
+    private static GanTrainer trainerAt(RunConfig config, Path checkpoint) {
+        GanTrainer trainer = new GanTrainer(config, TrainingData.load(config), Devices.resolve("cpu"));
+        try {
+            GanSession.loadCheckpoint(trainer, checkpoint);
+            return trainer;
+        } catch (IOException | RuntimeException e) {
+            trainer.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UserError(checkpoint + ": unreadable checkpoint (" + e.getMessage() + ")");
+        }
     }
 
     private static void add(Map<String, Tensor> tensors, String prefix, GradSequential net) {
@@ -154,11 +161,9 @@ public final class RunExport {
     }
 
     /** The studio's samples on the run's fixed noise bank at a checkpoint, with the sampling weights (for tests). */
-    static float[] fixedNoiseSamples(Path runDir) throws IOException {
+    static float[] fixedNoiseSamples(Path runDir) {
         RunDirectory run = RunDirectory.open(runDir);
-        RunConfig config = run.readConfig();
-        try (GanTrainer trainer = new GanTrainer(config, TrainingData.load(config), Devices.resolve("cpu"))) {
-            GanSession.loadCheckpoint(trainer, run.latestCheckpoint().orElseThrow());
+        try (GanTrainer trainer = trainerAt(run.readConfig(), run.latestCheckpoint().orElseThrow())) {
             trainer.readFixedNoise(run.readFixedNoise(), runDir.resolve(RunDirectory.FIXED_NOISE));
             return trainer.fixedNoiseSamples();
         }

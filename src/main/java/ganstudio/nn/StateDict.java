@@ -27,6 +27,12 @@ public final class StateDict {
     private StateDict() {}
 
     /**
+     * One entry of the state dict: a parameter's array and, for a spectrally normalized weight, its normalization;
+     * the batch-norm counter PyTorch keeps and DJL has not is an entry without an array.
+     */
+    private record Entry(NDArray array, SpectralNorm spectral) {}
+
+    /**
      * Sets a network's weights from values under the names {@link #of} gives (prefix stripped by the caller),
      * every one of them: a missing, extra or differently shaped tensor is refused naming it, before anything is
      * changed. Spectral normalization divides the loaded weight by its σ again as it trains; batch norm's
@@ -35,12 +41,14 @@ public final class StateDict {
      * @param what names the network in messages ("the generator")
      */
     public static void load(GradSequential net, Map<String, Values> values, String what) {
-        Map<String, NDArray> targets = new LinkedHashMap<>();
-        collectTargets(targets, "", net);
+        Map<String, Entry> entries = entries(net);
         java.util.List<String> problems = new java.util.ArrayList<>();
-        for (Map.Entry<String, NDArray> t : targets.entrySet()) {
+        for (Map.Entry<String, Entry> t : entries.entrySet()) {
+            if (t.getValue().array() == null) {
+                continue;
+            }
             Values v = values.get(t.getKey());
-            long[] want = t.getValue().getShape().getShape();
+            long[] want = t.getValue().array().getShape().getShape();
             if (v == null) {
                 problems.add("no " + t.getKey() + " " + java.util.Arrays.toString(want));
             } else if (!java.util.Arrays.equals(v.shape(), want)) {
@@ -49,7 +57,7 @@ public final class StateDict {
             }
         }
         for (String name : values.keySet()) {
-            if (!targets.containsKey(name) && !name.endsWith("num_batches_tracked")) {
+            if (!entries.containsKey(name)) {
                 problems.add(name + " has no place in " + what);
             }
         }
@@ -58,52 +66,32 @@ public final class StateDict {
                     + String.join("; ", problems.subList(0, Math.min(6, problems.size())))
                     + (problems.size() > 6 ? "; and " + (problems.size() - 6) + " more" : ""));
         }
-        for (Map.Entry<String, NDArray> t : targets.entrySet()) {
-            NDArray a = t.getValue();
-            a.set(values.get(t.getKey()).data());
-        }
-    }
-
-    /** The parameter arrays under their export names (num_batches_tracked, which DJL has not, left out). */
-    private static void collectTargets(Map<String, NDArray> out, String prefix, GradSequential net) {
-        int i = 0;
-        for (Pair<String, Block> child : net.getChildren()) {
-            Block b = child.getValue();
-            String p = prefix + i + ".";
-            if (b instanceof GradSequential s) {
-                collectTargets(out, p, s);
-            } else if (b instanceof Residual r) {
-                collectTargets(out, p + "body.", r.getBody());
-            } else if (b instanceof WeightedLayer w) {
-                out.put(p + "weight", w.weight.getArray());
-                out.put(p + "bias", w.bias.getArray());
-            } else if (b instanceof BatchNorm) {
-                Map<String, String> names = Map.of("gamma", "weight", "beta", "bias", "runningMean", "running_mean",
-                        "runningVar", "running_var");
-                for (Pair<String, Parameter> q : b.getDirectParameters()) {
-                    out.put(p + names.get(q.getKey()), q.getValue().getArray());
-                }
-            } else if (b instanceof GroupNorm) {
-                for (Pair<String, Parameter> q : b.getDirectParameters()) {
-                    out.put(p + ("gamma".equals(q.getKey()) ? "weight" : "bias"), q.getValue().getArray());
-                }
-            } else if (b instanceof MinibatchStd) {
-                for (Pair<String, Parameter> q : b.getDirectParameters()) {
-                    out.put(p + "batch_std", q.getValue().getArray());
-                }
+        entries.forEach((name, e) -> {
+            if (e.array() != null) {
+                e.array().set(values.get(name).data());
             }
-            i++;
-        }
+        });
     }
 
     /** Name to array, in the network's order; the arrays are new (the caller closes them with their manager). */
     public static Map<String, NDArray> of(GradSequential net) {
+        Map<String, Entry> entries = entries(net);
+        NDArray any = entries.values().stream().map(Entry::array).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
         Map<String, NDArray> out = new LinkedHashMap<>();
+        entries.forEach((name, e) -> out.put(name, e.array() == null ? any.getManager().create(0L)
+                : e.spectral() != null ? e.spectral().normalize(e.array().stopGradient()) : e.array().duplicate()));
+        return out;
+    }
+
+    /** The network's parameters under their PyTorch names, in its order: the one walk both directions share. */
+    private static Map<String, Entry> entries(GradSequential net) {
+        Map<String, Entry> out = new LinkedHashMap<>();
         addSequential(out, "", net);
         return out;
     }
 
-    private static void addSequential(Map<String, NDArray> out, String prefix, GradSequential net) {
+    private static void addSequential(Map<String, Entry> out, String prefix, GradSequential net) {
         int i = 0;
         for (Pair<String, Block> child : net.getChildren()) {
             addBlock(out, prefix + i + ".", child.getValue());
@@ -111,36 +99,33 @@ public final class StateDict {
         }
     }
 
-    private static void addBlock(Map<String, NDArray> out, String prefix, Block b) {
+    private static void addBlock(Map<String, Entry> out, String prefix, Block b) {
         if (b instanceof GradSequential s) {
             addSequential(out, prefix, s);
         } else if (b instanceof Residual r) {
             addSequential(out, prefix + "body.", r.getBody());
         } else if (b instanceof WeightedLayer w) {
-            NDArray weight = w.weight.getArray();
-            out.put(prefix + "weight", w.spectralNorm() == null ? weight.duplicate()
-                    : w.spectralNorm().normalize(weight.stopGradient()));
-            out.put(prefix + "bias", w.bias.getArray().duplicate());
+            out.put(prefix + "weight", new Entry(w.weight.getArray(), w.spectralNorm()));
+            out.put(prefix + "bias", new Entry(w.bias.getArray(), null));
         } else if (b instanceof BatchNorm) {
             Map<String, String> names = Map.of("gamma", "weight", "beta", "bias", "runningMean", "running_mean",
                     "runningVar", "running_var");
-            NDArray any = null;
             for (Pair<String, Parameter> p : b.getDirectParameters()) {
                 String name = names.get(p.getKey());
                 if (name == null) {
                     throw new IllegalStateException("batch norm parameter " + p.getKey() + " has no PyTorch name");
                 }
-                any = p.getValue().getArray();
-                out.put(prefix + name, any.duplicate());
+                out.put(prefix + name, new Entry(p.getValue().getArray(), null));
             }
-            out.put(prefix + "num_batches_tracked", any.getManager().create(0L));
+            out.put(prefix + "num_batches_tracked", new Entry(null, null));
         } else if (b instanceof GroupNorm) {
             for (Pair<String, Parameter> p : b.getDirectParameters()) {
-                out.put(prefix + ("gamma".equals(p.getKey()) ? "weight" : "bias"), p.getValue().getArray().duplicate());
+                out.put(prefix + ("gamma".equals(p.getKey()) ? "weight" : "bias"), new Entry(p.getValue().getArray(),
+                        null));
             }
         } else if (b instanceof MinibatchStd) {
             for (Pair<String, Parameter> p : b.getDirectParameters()) {
-                out.put(prefix + "batch_std", p.getValue().getArray().duplicate());
+                out.put(prefix + "batch_std", new Entry(p.getValue().getArray(), null));
             }
         } else if (!b.getDirectParameters().isEmpty()) {
             throw new IllegalStateException(b.getClass().getSimpleName() + " has weights that the export does not "

@@ -513,6 +513,11 @@ public final class RunDirectory implements AutoCloseable {
         void write(Path folder) throws IOException;
     }
 
+    /** Where the checkpoint of a step is, or would be: checkpoints/step-000001000. */
+    public Path checkpointPath(long step) {
+        return dir.resolve(CHECKPOINTS).resolve(String.format(Locale.ROOT, "step-%09d", step));
+    }
+
     /**
      * Writes a checkpoint into a temporary folder, fsyncs it, renames it into place, then points checkpoints/latest
      * at it; older checkpoints beyond the last few are removed only after that. If anything fails (a full disk), the
@@ -520,7 +525,7 @@ public final class RunDirectory implements AutoCloseable {
      */
     public synchronized Path writeCheckpoint(long step, CheckpointContent content) {
         Path root = dir.resolve(CHECKPOINTS);
-        Path target = root.resolve(String.format(Locale.ROOT, "step-%09d", step));
+        Path target = checkpointPath(step);
         Path tmp = root.resolve(".tmp-" + target.getFileName());
         Path latestTmp = root.resolve(".latest.tmp");
         try {

@@ -24,9 +24,13 @@ public final class NativeBuild {
         this.flavors = List.copyOf(flavors);
     }
 
-    /** The natives on this program's class path. */
+    /** The natives on this program's class path (read once: the class path does not change). */
     public static NativeBuild current() {
-        return of(NativeBuild.class.getClassLoader());
+        return Current.BUILD;
+    }
+
+    private static final class Current {
+        static final NativeBuild BUILD = of(NativeBuild.class.getClassLoader());
     }
 
     static NativeBuild of(ClassLoader loader) {

@@ -593,8 +593,7 @@ public final class GanTrainer implements AutoCloseable {
     private Frame rawFrame() {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray out = generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow();
-            float[] values = out.toFloatArray();
+            float[] values = rawFixedNoiseSamples();
             if (!data.isTwoDimensional()) {
                 return ImageGrid.render(step, values, (int) fixedNoise.getShape().get(0), spec.channels(),
                         spec.imageSize());
@@ -642,9 +641,14 @@ public final class GanTrainer implements AutoCloseable {
         return sampled(() -> {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                return generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow().toFloatArray();
+                return rawFixedNoiseSamples();
             }
         });
+    }
+
+    /** The generator's output on the fixed noise bank with the weights in place, inside the caller's scope. */
+    private float[] rawFixedNoiseSamples() {
+        return generator.forward(ps, new NDList(fixedNoise), false).singletonOrThrow().toFloatArray();
     }
 
     /**
