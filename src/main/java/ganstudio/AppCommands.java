@@ -1,29 +1,29 @@
 package ganstudio;
 
 import ganstudio.cli.Cli;
-import ganstudio.config.UserError;
 import ganstudio.ui.Studio;
+import ganstudio.ui.StudioCommand;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 
 /**
  * What the jar runs for its arguments: the studio (no command, or {@code studio ...}), or a command of the CLI.
- * The studio is dispatched here so that the CLI does not depend on the UI and runs where there is no display.
+ * The studio's command is added here so that the CLI does not depend on the UI and runs where there is no
+ * display, while help and completion list the studio's options with the rest.
  */
 public final class AppCommands {
 
     private AppCommands() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && !"studio".equals(args[0])) {
-            return new Cli(out, err).run(args);
+        if (args.length == 0) {
+            return Studio.launch(new String[0], err);
         }
-        try {
-            return Studio.launch(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length), err);
-        } catch (UserError e) {
-            err.println("error: " + e.getMessage());
-            return Cli.BAD_INPUT;
-        }
+        return cli(out, err).run(args);
+    }
+
+    /** Every command of the jar, the studio's included. */
+    static Cli cli(PrintStream out, PrintStream err) {
+        return new Cli(out, err).addCommand(new StudioCommand(err));
     }
 }

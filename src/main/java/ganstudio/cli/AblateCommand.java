@@ -18,18 +18,27 @@ import ganstudio.tricks.Trick;
 import ganstudio.config.ConfigSchema;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * ablate: a sweep of a preset as it is ("baseline") and with each trick added alone, over seeds 1..N; GAN and
  * classifier presets alike. Its table is the sweep's report (report.md, .csv, .json and the band plots),
  * rewritten as each run ends, so an interrupted ablation keeps what it measured and `sweep --resume` finishes it.
  */
-final class AblateCommand {
+@Command(name = "ablate", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"A sweep of a GAN or classifier preset alone and with each trick added alone, over seeds "
+                + "1..N; its report (`sweep report DIR`) is the table. Interrupted, `sweep --resume DIR` finishes it."})
+final class AblateCommand implements Callable<Integer> {
 
     /** More seeds than anyone runs per variant; a typo of a few digits is caught instead of queued. */
     static final int MAX_SEEDS = 1000;
@@ -37,28 +46,56 @@ final class AblateCommand {
     private final PrintStream out;
     private final PrintStream err;
 
+    @Mixin
+    PresetOptions preset = new PresetOptions();
+
+    @Option(names = "--tricks", paramLabel = "A,B,...", split = ",", order = 11,
+            description = "The tricks to try, each alone (default: every trick that fits the preset's task; "
+                    + "`presets --keys` describes them).")
+    List<String> trickNames;
+
+    @Option(names = "--seeds", paramLabel = "N", order = 12,
+            description = "Seeds 1..N per variant (default: 1).")
+    Integer seeds;
+
+    @Option(names = "--budget", paramLabel = "MINUTES", order = 13,
+            description = "Minutes for the whole ablation, split evenly over its runs (default: no limit).")
+    Double budget;
+
+    @Option(names = "--out", paramLabel = "DIR", order = 14, description = "Where its folder goes (default: sweeps).")
+    Path outDir = Paths.get("sweeps");
+
+    @Option(names = "--parallel", paramLabel = "N", order = 15,
+            description = "Runs at once (default: one per core).")
+    Integer parallel;
+
     AblateCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> args) {
-        Options o = Options.parse(args, List.of("--preset", "--tricks", "--seeds", "--budget", "--epochs", "--steps",
-                "--set", "--out", "--device", "--parallel"), List.of());
-        if (!o.has("--preset")) {
+    @Override
+    public Integer call() {
+        if (preset.preset == null) {
             throw new UserError("ablate needs --preset NAME|FILE (e.g. fashion-classifier-baseline or ring8-gan)");
         }
-        RunConfig base = Cli.configFromOptions(o); // the preset and every option checked before anything runs
+        if (preset.seed != null) {
+            throw new UserError("--seed does not apply to ablate: it runs seeds 1..N of every variant; give --seeds N");
+        }
+        int seedCount = seeds == null ? 1 : (int) Cli.inRange("--seeds", seeds, 1, MAX_SEEDS);
+        double budgetMinutes = budget == null ? 0 : positiveMinutes(budget);
+        int atOnce = parallel == null ? 0 : (int) Cli.inRange("--parallel", parallel, 1, 1024);
+        RunConfig base = preset.config(); // the preset and every option checked before anything runs
         FolderNames.of(base.getString(ConfigSchema.NAME), "name"); // it names the ablation's folder
         String task = base.getString(ConfigSchema.TASK);
-        String lengthFlag = "classifier".equals(task) ? "--epochs" : "--steps";
-        String otherFlag = "classifier".equals(task) ? "--steps" : "--epochs";
-        if (o.has(otherFlag)) {
-            throw new UserError(otherFlag + " does not apply to a " + task + " preset; give " + lengthFlag + " N");
+        boolean classifier = "classifier".equals(task);
+        if ((classifier ? preset.steps : preset.epochs) != null) {
+            throw new UserError((classifier ? "--steps" : "--epochs") + " does not apply to a " + task
+                    + " preset; give " + (classifier ? "--epochs" : "--steps") + " N");
         }
-        boolean named = o.has("--tricks");
+        boolean named = trickNames != null;
         List<TrickCatalog.Trick> tricks = new ArrayList<>();
-        for (String n : named ? List.of(o.get("--tricks").split(",")) : TrickCatalog.defaults(task)) {
+        for (String n : named ? trickNames : TrickCatalog.defaults(task)) {
             if (n.isBlank()) {
                 continue;
             }
@@ -68,24 +105,21 @@ final class AblateCommand {
                 tricks.add(t);
             } catch (UserError e) {
                 if (named) {
-                    throw new UserError("trick " + t.name() + " does not fit " + o.get("--preset") + ": "
+                    throw new UserError("trick " + t.name() + " does not fit " + preset.preset + ": "
                             + e.getMessage());
                 }
                 out.println("  left out " + t.name() + ": " + e.getMessage());
             }
         }
-        int seeds = o.has("--seeds") ? (int) Cli.wholeNumber("--seeds", o.get("--seeds"), 1, MAX_SEEDS) : 1;
-        double budgetMinutes = o.has("--budget") ? positiveDouble("--budget", o.get("--budget")) : 0;
-        int runs = (tricks.size() + 1) * seeds;
-        JsonObject spec = spec(o, base, tricks, seeds, budgetMinutes > 0 ? budgetMinutes / runs : 0);
+        int runs = (tricks.size() + 1) * seedCount;
+        JsonObject spec = spec(base, tricks, seedCount, budgetMinutes > 0 ? budgetMinutes / runs : 0);
         SweepPlan plan = SweepPlan.expand(SweepSpec.parse(spec.toString(), "ablate"), Presets.locate(), spec);
-        int parallel = o.has("--parallel") ? (int) Cli.wholeNumber("--parallel", o.get("--parallel"), 1, 1024) : 0;
-        LocalExecutor exec = LocalExecutor.builder().optParallel(parallel)
-                .optDevice(o.has("--device") ? Cli.device(o.get("--device")) : null).build();
-        SweepFolder sweep = SweepFolder.create(Paths.get(o.has("--out") ? o.get("--out") : "sweeps"), plan);
+        LocalExecutor exec = LocalExecutor.builder().optParallel(atOnce)
+                .optDevice(preset.device == null ? null : Cli.device(preset.device)).build();
+        SweepFolder sweep = SweepFolder.create(outDir, plan);
         out.printf(Locale.ROOT, "ablation of %s: baseline + %d trick(s) x %d seed(s) = %d runs%s%n  folder: %s%n"
                 + "  %d at once, %d PyTorch thread(s) each%n", base.getString(ConfigSchema.NAME), tricks.size(),
-                        seeds, runs,
+                        seedCount, runs,
                 budgetMinutes > 0 ? String.format(Locale.ROOT, ", at most %.1f min each", budgetMinutes / runs) : "",
                 sweep.getPath(), exec.getParallel(), exec.getThreadsPerTask());
         try {
@@ -104,13 +138,12 @@ final class AblateCommand {
     }
 
     /** The ablation as a sweep file: one variant per trick beside the baseline, the options as common settings. */
-    private static JsonObject spec(Options o, RunConfig base, List<TrickCatalog.Trick> tricks, int seeds,
-            double taskMinutes) {
+    private JsonObject spec(RunConfig base, List<TrickCatalog.Trick> tricks, int seedCount, double taskMinutes) {
         JsonObject spec = new JsonObject();
         spec.addProperty("name", "ablate-" + base.getString(ConfigSchema.NAME));
-        spec.addProperty("description", "ablation of " + o.get("--preset") + ": the preset and each trick alone");
+        spec.addProperty("description", "ablation of " + preset.preset + ": the preset and each trick alone");
         JsonArray presets = new JsonArray();
-        presets.add(o.get("--preset"));
+        presets.add(preset.preset);
         spec.add("presets", presets);
         JsonArray variants = new JsonArray();
         JsonObject baseline = new JsonObject();
@@ -125,17 +158,17 @@ final class AblateCommand {
             variants.add(v);
         }
         spec.add("variants", variants);
-        spec.addProperty("seeds", seeds);
+        spec.addProperty("seeds", seedCount);
         JsonObject set = new JsonObject();
-        for (String kv : o.all("--set")) {
+        for (String kv : preset.sets) {
             int eq = kv.indexOf('=');
             set.addProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
-        if (o.has("--epochs")) {
-            set.addProperty("cls.epochs", o.get("--epochs"));
+        if (preset.epochs != null) {
+            set.addProperty("cls.epochs", preset.epochs);
         }
-        if (o.has("--steps")) {
-            set.addProperty("steps", o.get("--steps"));
+        if (preset.steps != null) {
+            set.addProperty("steps", preset.steps);
         }
         spec.add("set", set);
         if (taskMinutes > 0) {
@@ -144,15 +177,10 @@ final class AblateCommand {
         return spec;
     }
 
-    private static double positiveDouble(String flag, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
+    private static double positiveMinutes(double v) {
+        if (v > 0 && Double.isFinite(v)) {
+            return v;
         }
-        throw new UserError(flag + " " + text + ": expected a positive number of minutes");
+        throw new UserError("--budget " + v + ": expected a positive number of minutes");
     }
 }

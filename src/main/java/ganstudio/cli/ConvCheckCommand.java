@@ -33,18 +33,18 @@ final class ConvCheckCommand {
         this.out = out;
     }
 
-    int run(List<String> args) {
-        List<String> rest = new ArrayList<>(args);
-        rest.remove("--conv-check");
-        Options o = Options.parse(rest, List.of("--preset", "--calls", "--threads", "--set"), List.of());
-        if (!o.has("--preset")) {
+    int run(String presetName, List<String> sets, int calls, int threads) {
+        if (presetName == null) {
             throw new UserError("bench --conv-check needs --preset NAME|FILE (the network whose convolutions to "
                     + "check)");
         }
-        int calls = (int) Cli.wholeNumber("--calls", o.has("--calls") ? o.get("--calls") : "200", 1, 1_000_000);
-        int threads = (int) Cli.wholeNumber("--threads", o.has("--threads") ? o.get("--threads") : "0", 0, 1024);
+        Cli.inRange("--calls", calls, 1, 1_000_000);
+        Cli.inRange("--threads", threads, 0, 1024);
+        PresetOptions o = new PresetOptions();
+        o.preset = presetName;
+        o.sets = sets;
         // A few hundred images are enough to build the networks and run one step.
-        RunConfig c = Cli.configFromOptions(o).withValue("data.limit", 512).withValue("device", "cpu")
+        RunConfig c = o.config().withValue("data.limit", 512).withValue("device", "cpu")
                 .withValue("threads", threads).withValue("eval.classifier", "none");
         if ("classifier".equals(c.getString(ConfigSchema.TASK))) {
             c = c.withValue("cls.validation", 0);

@@ -19,33 +19,47 @@ import ganstudio.config.ConfigSchema;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * `eval RUN_DIR`: loads the latest checkpoint, evaluates, prints JSON (for a GAN run followed by the scores by
  * name) and stores it in summary.json, unless the run is being trained (its trainer owns summary.json then): the
  * result is printed only, and stderr says why.
  */
-final class EvalCommand {
+@Command(name = "eval", description = {"Evaluate a run's latest checkpoint: prints the scores as JSON (then by "
+        + "name, unless --json) and stores them in its summary.json (not while the run is being trained: then they "
+        + "are printed only)."})
+final class EvalCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "The run's folder, e.g. runs/ring8-wgan-gp-20260101-120000.")
+    Path dir;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Generated samples to evaluate (default: the run's eval.samples).")
+    Integer samples;
+
+    @Option(names = "--device", paramLabel = "D", description = "auto, cpu, gpu or gpu:N (default: the run's).")
+    String device;
+
+    @Option(names = "--json", description = "Print the JSON object alone, for scripts.")
+    boolean json;
 
     EvalCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> args) {
-        Options o = Options.parse(args, List.of("--samples", "--device"), List.of("--json"));
-        if (o.positional().size() != 1) {
-            throw new UserError("eval needs one run directory, e.g. eval runs/ring8-wgan-gp-20260101-120000");
-        }
-        Integer samplesOption = o.has("--samples") ? Cli.wholeNumber("--samples", o.get("--samples"), "eval.samples")
-                : null;
-        String deviceOption = o.has("--device") ? Cli.device(o.get("--device")) : null;
-        Path dir = Paths.get(o.positional().get(0));
+    @Override
+    public Integer call() {
+        Integer samplesOption = samples == null ? null : Cli.inRange("--samples", samples, "eval.samples");
+        String deviceOption = device == null ? null : Cli.device(device);
         RunDirectory run = RunDirectory.open(dir);
         RunConfig c = run.readConfig();
         if (deviceOption != null) {
@@ -60,7 +74,7 @@ final class EvalCommand {
         }
         Path checkpoint = run.latestCheckpoint()
                 .orElseThrow(() -> new UserError(dir + ": has no checkpoint to evaluate"));
-        int samples = samplesOption != null ? samplesOption : c.getInt(ConfigSchema.EVAL_SAMPLES);
+        int count = samplesOption != null ? samplesOption : c.getInt(ConfigSchema.EVAL_SAMPLES);
         Device device = Devices.resolve(c.getString(ConfigSchema.DEVICE));
         TrainingData data = TrainingData.load(c);
         JsonObject result;
@@ -71,10 +85,10 @@ final class EvalCommand {
                 throw new UserError("unreadable checkpoint: " + e.getMessage());
             }
 
-            result = Evaluation.evaluate(trainer, c, samples);
+            result = Evaluation.evaluate(trainer, c, count);
         }
         print(result);
-        if (!o.has("--json")) { // --json: the one JSON object alone, for scripts
+        if (!json) { // --json: the one JSON object alone, for scripts
             out.println(EvaluationScores.of(result).text());
         }
         store(dir, "eval", result);

@@ -22,7 +22,6 @@ import ganstudio.train.gan.GanSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * sweep: many runs over presets, a grid of settings and seeds, on this machine or on a Slurm cluster, summarized
- * as a report. The first command written with picocli; the others move to it in time.
+ * as a report.
  */
 @Command(name = "sweep", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run a study: every preset x grid value x seed of a sweep file as its own run, then a report.",
@@ -60,7 +59,8 @@ final class SweepCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue a sweep: skip done tasks, resume stopped or killed ones from their checkpoints.")
+            description = "Continue a sweep: skip done tasks, resume stopped or killed ones from their checkpoints "
+                    + "(default: start the sweep FILE).")
     Path resume;
 
     @Option(names = "--retry-failed", description = "With --resume: also rerun failed and diverged tasks.")
@@ -79,62 +79,45 @@ final class SweepCommand implements Callable<Integer> {
             description = "PyTorch threads per task (default: the cores shared out among the tasks at once).")
     Integer threads;
 
-    @Option(names = "--device", paramLabel = "D", description = "Device for every task: auto|cpu|gpu|gpu:N.")
+    @Option(names = "--device", paramLabel = "D", description = "Device for every task: auto|cpu|gpu|gpu:N (default: each task's preset's).")
     String device;
 
-    @Option(names = "--partition", paramLabel = "NAME", description = "Slurm: the partition (or a comma list).")
+    @Option(names = "--partition", paramLabel = "NAME", description = "Slurm: the partition (or a comma list) (default: the cluster's).")
     String partition;
 
-    @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm: time limit per task (90, 1:30:00, 2-00).")
+    @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm: time limit per task (90, 1:30:00, 2-00) (default: the partition's).")
     String time;
 
-    @Option(names = "--mem", paramLabel = "SIZE", description = "Slurm: memory per task (8G, 500M).")
+    @Option(names = "--mem", paramLabel = "SIZE", description = "Slurm: memory per task (8G, 500M) (default: the cluster's).")
     String mem;
 
     @Option(names = "--cpus-per-task", paramLabel = "N",
             description = "Slurm: CPUs per task, also its PyTorch threads (default 1).")
     Integer cpusPerTask;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "Slurm: GPUs per task (--gres=gpu:N; trains on the GPU).")
+    @Option(names = "--gpus", paramLabel = "N", description = "Slurm: GPUs per task (--gres=gpu:N; trains on the GPU) (default: none).")
     Integer gpus;
 
-    @Option(names = "--max-running", paramLabel = "K", description = "Slurm: at most K tasks at once (0: no limit).")
+    @Option(names = "--max-running", paramLabel = "K", description = "Slurm: at most K tasks at once (default: 0, no limit).")
     Integer maxRunning;
 
-    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "Slurm: passed to sbatch as is (repeatable).")
+    @Option(names = "--sbatch-arg", paramLabel = "ARG", description = "Slurm: passed to sbatch as is; repeatable (default: none).")
     List<String> sbatchArgs = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Expand and check every task, print the plan, start nothing.")
     boolean dryRun;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
-    boolean help;
 
     SweepCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    /** Parses and runs `sweep ...`; exit codes as {@link Cli}: 0 all done, 1 a task failed, 2 bad input. */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new SweepCommand(out, err))
+    /** The sweep command with its report, status and (hidden) task subcommands. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new CommandLine(new SweepCommand(out, err))
                 .addSubcommand("report", new ReportCommand(out, err))
                 .addSubcommand("status", new StatusCommand(out))
                 .addSubcommand("task", new TaskCommand(out, err));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((e, a) -> {
-            err.println("error: sweep: " + e.getMessage() + " (`sweep --help` lists the options)");
-            return Cli.BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof UserError) {
-                err.println("error: " + e.getMessage());
-                return Cli.BAD_INPUT;
-            }
-            throw e;
-        });
-        return cl.execute(args.toArray(new String[0]));
     }
 
     @Override
@@ -312,9 +295,6 @@ final class SweepCommand implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "The sweep's folder.")
         Path dir;
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
-        boolean help;
-
         ReportCommand(PrintStream out, PrintStream err) {
             this.out = out;
             this.err = err;
@@ -333,9 +313,6 @@ final class SweepCommand implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "The sweep's folder.")
         Path dir;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
-        boolean help;
 
         StatusCommand(PrintStream out) {
             this.out = out;
@@ -365,7 +342,7 @@ final class SweepCommand implements Callable<Integer> {
      * sweep task DIR INDEX: runs one task, what every executor launches. Resumes the task from its checkpoint when
      * its folder has one, so a task Slurm requeues after preemption or a node failure continues where it was.
      */
-    @Command(name = "task", description = "Run one task of a sweep (what executors launch): resume it if it has "
+    @Command(name = "task", hidden = true, description = "Run one task of a sweep (what executors launch): resume it if it has "
             + "a checkpoint, else start it.")
     static final class TaskCommand implements Callable<Integer> {
         private final PrintStream out;
@@ -377,14 +354,11 @@ final class SweepCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "INDEX", description = "The task's index in sweep.json.")
         int index;
 
-        @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (a new start only).")
+        @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads, for a new start only (default: the task's config).")
         Integer threads;
 
-        @Option(names = "--device", paramLabel = "D", description = "auto|cpu|gpu|gpu:N.")
+        @Option(names = "--device", paramLabel = "D", description = "auto|cpu|gpu|gpu:N (default: the task's config).")
         String device;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help.")
-        boolean help;
 
         TaskCommand(PrintStream out, PrintStream err) {
             this.out = out;
@@ -443,7 +417,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             GanSession s = GanSession.create(c, runDir.getParent(), t.preset());
             s.setRunDir(runDir);
-            return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
+            return withBudget(sweep, runDir, s, () -> TrainCommand.runToEnd(s, null, out, err));
         }
 
         private int resume(SweepFolder sweep, SweepTask t, Path runDir, String dev) {
@@ -453,7 +427,7 @@ final class SweepCommand implements Callable<Integer> {
                 return withBudget(sweep, runDir, s, () -> new ClassifierCommand(out, err).run(s));
             }
             GanSession s = GanSession.resume(runDir, r);
-            return withBudget(sweep, runDir, s, () -> Cli.runToEnd(s, null, out, err));
+            return withBudget(sweep, runDir, s, () -> TrainCommand.runToEnd(s, null, out, err));
         }
 
         /**

@@ -20,19 +20,40 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * `video RUN_DIR --out FILE.mp4|.gif [--fps N] [--video-every N|sqrt] [--video-size WxH]
  * [--side-by-side OTHER_RUN_DIR]`: a video made afterwards from a run's saved frames (samples/step-*.png),
  * captioned from its metrics.csv. Every saved frame is used unless --video-every thins them out.
  */
-final class VideoCommand {
+@Command(name = "video", sortOptions = false, description = {"Make a video from a run's saved frames "
+        + "(samples/step-*.png), captioned from its metrics; two runs side by side with --side-by-side."})
+final class VideoCommand implements Callable<Integer> {
 
     private final PrintStream out;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "The run's folder.")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "FILE.mp4|FILE.gif", order = 1,
+            description = "The video to write (default: RUN_DIR/video.mp4).")
+    Path file;
+
+    @Option(names = "--side-by-side", paramLabel = "OTHER_RUN_DIR", order = 2,
+            description = "A second run shown at the right, step for step (default: one run).")
+    Path other;
+
+    @Mixin
+    VideoOptions video = new VideoOptions();
 
     VideoCommand(PrintStream out) {
         this.out = out;
@@ -84,22 +105,16 @@ final class VideoCommand {
         }
     }
 
-    int run(List<String> args) {
-        List<String> flags = new ArrayList<>(List.of("--out", "--side-by-side"));
-        flags.addAll(VideoOptions.FLAGS);
-        Options o = Options.parse(args, flags, List.of());
-        if (o.positional().size() != 1) {
-            throw new UserError("video needs one run directory, e.g. video runs/ring8-wgan-20260101-120000 --out ring8.mp4");
-        }
-        Path dir = Paths.get(o.positional().get(0));
-        Path file = o.has("--out") ? Paths.get(o.get("--out")) : dir.resolve("video.mp4");
+    @Override
+    public Integer call() {
+        Path target = file != null ? file : dir.resolve("video.mp4");
         // Every saved frame by default: they are already thinned by log.frameEvery.
-        VideoSettings settings = VideoOptions.parse(o, FramePacing.every(1));
+        VideoSettings settings = video.settings(FramePacing.every(1));
         Source a = new Source(dir);
-        Source b = o.has("--side-by-side") ? new Source(Paths.get(o.get("--side-by-side"))) : null;
-        Recorder.checkWritable(file);
+        Source b = other != null ? new Source(other) : null;
+        Recorder.checkWritable(target);
         List<Long> steps = settings.pacing().select(b == null ? a.steps : union(a.steps, b.steps));
-        FrameEncoder encoder = new FrameEncoder(file, settings);
+        FrameEncoder encoder = new FrameEncoder(target, settings);
         try {
             for (long step : steps) {
                 VideoFrame frame = b == null ? a.frame(step) : SideBySide.compose(frameOrNull(a, step),
@@ -107,15 +122,15 @@ final class VideoCommand {
                 encoder.accept(frame);
             }
         } catch (IOException e) {
-            throw new UserError(file + ": cannot write the video (" + e.getMessage() + ")");
+            throw new UserError(target + ": cannot write the video (" + e.getMessage() + ")");
         } finally {
             try {
                 encoder.close();
             } catch (IOException e) {
-                throw new UserError(file + ": cannot finish the video (" + e.getMessage() + ")");
+                throw new UserError(target + ": cannot finish the video (" + e.getMessage() + ")");
             }
         }
-        RecordingResult r = new RecordingResult(file, encoder.frames(), 0, encoder.slots(), settings.fps(),
+        RecordingResult r = new RecordingResult(target, encoder.frames(), 0, encoder.slots(), settings.fps(),
                 encoder.width(), encoder.height(), "");
         out.println("video: " + r.describe());
         return Cli.OK;

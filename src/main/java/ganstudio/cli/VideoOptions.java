@@ -3,25 +3,38 @@ package ganstudio.cli;
 import ganstudio.media.video.FramePacing;
 import ganstudio.media.video.VideoSettings;
 
-import java.util.List;
+import picocli.CommandLine.Option;
 
-/** The video flags shared by `train --record` and `video`: --fps, --video-every, --video-size. */
+/** The video options shared by `train --record` and `video`: --fps, --video-every, --video-size. */
 final class VideoOptions {
 
-    static final List<String> FLAGS = List.of("--fps", "--video-every", "--video-size");
+    @Option(names = "--fps", paramLabel = "N", order = 40,
+            description = "Frames per second of the video (default: 10).")
+    Integer fps;
 
-    private VideoOptions() {}
+    @Option(names = "--video-every", paramLabel = "N|sqrt", order = 41,
+            description = "Which frames: every N-th step, or sqrt (one whenever round(2*sqrt(step)) advances) "
+                    + "(default: sqrt while training, every saved frame for `video`).")
+    String every;
 
-    static VideoSettings parse(Options o, FramePacing defaultPacing) {
+    @Option(names = "--video-size", paramLabel = "WxH", order = 42,
+            description = "The video's size in pixels, e.g. 640x480 (default: the frames' own, even-sized).")
+    String size;
+
+    boolean given() {
+        return fps != null || every != null || size != null;
+    }
+
+    VideoSettings settings(FramePacing defaultPacing) {
         VideoSettings s = VideoSettings.defaults().withPacing(defaultPacing);
-        if (o.has("--fps")) {
-            s = s.withFps(VideoSettings.parseFps(o.get("--fps")));
+        if (fps != null) {
+            s = s.withFps(VideoSettings.parseFps(String.valueOf(fps)));
         }
-        if (o.has("--video-every")) {
-            s = s.withPacing(FramePacing.parse(o.get("--video-every")));
+        if (every != null) {
+            s = s.withPacing(FramePacing.parse(every));
         }
-        if (o.has("--video-size")) {
-            s = s.withSize(o.get("--video-size"));
+        if (size != null) {
+            s = s.withSize(size);
         }
         return s;
     }

@@ -18,7 +18,7 @@ class StudioLaunchTest {
         int code = Studio.launch(new String[] {"--bogus"}, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("error: studio: unknown option '--bogus'"), text);
+        assertEquals("error: studio: Unknown option: '--bogus'\n", text);
         assertEquals(1, text.strip().lines().count());
     }
 

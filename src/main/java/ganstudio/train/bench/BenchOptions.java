@@ -7,8 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The bench command's options: {@code [--workloads a,b] [--iters N] [--warmup N] [--threads N]
- * [--device cpu|gpu] [--soak N [--soak-every N]]}.
+ * The bench command's settings, checked.
  *
  * @param threads PyTorch intra-op threads; 0 = PyTorch's default (one per core)
  * @param soak generator iterations of the memory soak (0 = no soak, time the workloads)
@@ -21,78 +20,31 @@ public record BenchOptions(List<String> workloads, int iters, int warmup, int th
     public static final List<String> WORKLOADS = List.of("dcgan-gan", "dcgan-wgan", "dcgan-wgan-gp",
             "mlp2d-wgan-gp", ClassifierWorkload.NAME);
 
-    public static final String USAGE = "bench [--workloads " + String.join(",", WORKLOADS) + "] [--iters N]"
-            + " [--warmup N] [--threads N] [--device cpu|gpu] [--soak N [--soak-every N]]";
-
     /**
-     * @throws UserError for an unknown option or workload, or a bad number
+     * The options checked: {@code workloads} is a comma list (null for every workload, or the soak's default),
+     * {@code device} cpu, gpu or gpu:N.
+     *
+     * @throws UserError naming the option and what it takes
      */
-    public static BenchOptions parse(List<String> args) {
-        List<String> workloads = new ArrayList<>(WORKLOADS);
-        int iters = 30;
-        int warmup = 5;
-        int threads = 0;
-        String device = "cpu";
-        int soak = 0;
-        int soakEvery = 0;
-        boolean named = false;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            String value;
-            int eq = flag.indexOf('=');
-            if (flag.startsWith("--") && eq > 0) {
-                value = flag.substring(eq + 1);
-                flag = flag.substring(0, eq);
-            } else {
-                if (i + 1 >= args.size()) {
-                    throw flag.startsWith("--") && isFlag(flag) ? new UserError(flag + " needs a value")
-                            : new UserError("unknown option " + flag + "; usage: " + USAGE);
-                }
-                value = args.get(++i);
-            }
-            switch (flag) {
-                case "--workloads":
-                    workloads = workloads(value);
-                    named = true;
-                    break;
-                case "--iters":
-                    iters = number(flag, value, 1);
-                    break;
-                case "--warmup":
-                    warmup = number(flag, value, 0);
-                    break;
-                case "--threads":
-                    threads = number(flag, value, 0);
-                    break;
-                case "--device":
-                    if (!value.equals("cpu") && !value.equals("gpu") && !value.matches("gpu:\\d{1,2}")) {
-                        throw new UserError("--device " + value + ": expected cpu, gpu or gpu:N");
-                    }
-                    device = value;
-                    break;
-                case "--soak":
-                    soak = number(flag, value, 1);
-                    break;
-                case "--soak-every":
-                    soakEvery = number(flag, value, 1);
-                    break;
-                default:
-                    throw new UserError("unknown option " + flag + "; usage: " + USAGE);
-            }
+    public static BenchOptions create(String workloadList, int iters, int warmup, int threads, String device,
+            int soak, int soakEvery) {
+        List<String> workloads = workloadList == null ? new ArrayList<>(WORKLOADS) : workloads(workloadList);
+        atLeast("--iters", iters, 1);
+        atLeast("--warmup", warmup, 0);
+        atLeast("--threads", threads, 0);
+        atLeast("--soak", soak, 0);
+        atLeast("--soak-every", soakEvery, 0);
+        if (!device.equals("cpu") && !device.equals("gpu") && !device.matches("gpu:\\d{1,2}")) {
+            throw new UserError("--device " + device + ": expected cpu, gpu or gpu:N");
         }
         if (soak > 0) {
-            if (!named) {
+            if (workloadList == null) {
                 workloads = List.of("dcgan-wgan-gp");
             } else if (workloads.size() != 1) {
                 throw new UserError("--soak runs one workload; name one with --workloads (default dcgan-wgan-gp)");
             }
         }
         return new BenchOptions(List.copyOf(workloads), iters, warmup, threads, device, soak, soakEvery);
-    }
-
-    private static boolean isFlag(String flag) {
-        return List.of("--workloads", "--iters", "--warmup", "--threads", "--device", "--soak", "--soak-every")
-                .contains(flag);
     }
 
     private static List<String> workloads(String text) {
@@ -114,15 +66,9 @@ public record BenchOptions(List<String> workloads, int iters, int warmup, int th
         return new ArrayList<>(names);
     }
 
-    private static int number(String flag, String text, int min) {
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v >= min) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static void atLeast(String flag, int value, int min) {
+        if (value < min) {
+            throw new UserError(flag + " " + value + ": expected a whole number >= " + min);
         }
-        throw new UserError(flag + " " + text + ": expected an integer >= " + min);
     }
 }
