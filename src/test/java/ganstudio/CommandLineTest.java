@@ -72,7 +72,8 @@ class CommandLineTest {
     void theRootListsEveryCommandAndVersionNamesTheEngine() {
         Run help = Run.of("--help");
         assertEquals(0, help.code);
-        for (String command : List.of("train", "eval", "presets", "ablate", "sweep", "video", "export", "bench",
+        for (String command : List.of("train", "eval", "presets", "ablate", "sweep", "video", "export", "import",
+                "bench",
                 "studio", "completion", "help")) {
             assertTrue(help.out.contains("\n  " + command + " "), command + " missing from:\n" + help.out);
         }
@@ -105,6 +106,8 @@ class CommandLineTest {
         cases.put(List.of("video", "r", "--fps", "0"), "error: --fps 0: expected a whole number from 1 to 60");
         cases.put(List.of("export", "r", "--out", "x.npz", "--step=-1"),
                 "error: --step -1: expected a whole number from 0 to 9223372036854775807");
+        cases.put(List.of("import", "w.safetensors", "--seed", "x"), "error: import: Invalid value for option "
+                + "'--seed': 'x' is not a whole number (`import --help` lists its options)");
         cases.put(List.of("bench", "--iters", "0"), "error: --iters 0: expected a whole number >= 1");
         cases.put(List.of("studio", "--theme=blue"), "error: studio: --theme blue: expected dark or light");
         cases.put(List.of("completion", "zsh"), "error: completion: Unmatched argument at index 1: 'zsh' "

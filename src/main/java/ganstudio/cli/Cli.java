@@ -60,6 +60,7 @@ public final class Cli {
         root.addSubcommand(SweepCommand.commandLine(out, err));
         root.addSubcommand(new VideoCommand(out));
         root.addSubcommand(new ExportCommand(out));
+        root.addSubcommand(new ImportCommand(out, err));
         root.addSubcommand(new BenchCommand(out));
         extraCommands.forEach(root::addSubcommand);
         root.addSubcommand(new CompletionCommand(out));
