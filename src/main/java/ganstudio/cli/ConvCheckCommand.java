@@ -22,7 +22,8 @@ import java.util.List;
  * `bench --conv-check --preset P [--calls N] [--threads N] [--set k=v]`: lists the convolutions one training step of
  * the preset runs and checks every one that goes through oneDNN against the patches-times-matrix path, N times
  * each (forward and both gradients). Exit 0 when all agree, 1 when a convolution gave a wrong or non-finite
- * answer on this machine (the image GAN NaNs of docs/MEASUREMENTS.md's few-filter section were such a defect, on
+ * answer on this machine (the image GAN NaNs of docs/measurements/few-filter-convolutions-and-nans.md were such a
+ * defect, on
  * one CPU).
  */
 final class ConvCheckCommand {

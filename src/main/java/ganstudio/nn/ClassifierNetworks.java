@@ -49,7 +49,8 @@ public final class ClassifierNetworks {
     /**
      * conv3x3(w) → pool → conv3x3(2w) → pool → dense 128 → dense classes, norm after each conv. Without a norm
      * its convolutions run channels-last on the CPU (the max-pool's NCHW kernel was the step's largest;
-     * docs/MEASUREMENTS.md, "Channels-last convolutions"). A GroupNorm reshapes back to NCHW, and nothing with a norm was measured
+     * docs/measurements/channels-last-convolutions.md). A GroupNorm reshapes back to NCHW, and nothing with a norm
+     * was measured
      * faster in that layout: the resnet and the DCGAN networks were slower, so they stay NCHW.
      */
     private static SequentialBlock baseline(ClassifierSpec spec) {

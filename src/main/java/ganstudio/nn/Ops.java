@@ -16,7 +16,8 @@ final class Ops {
      * this project's AVX-512 machine (most values off, NaN in about one call in five; ConvGradientTest), and
      * padding such a convolution with zero filters up to 16 still gave whole NaN input-gradient channels about
      * once in a hundred calls inside a training step (the generator's last layer, 64 -> 4 phase filters): the
-     * image GAN NaNs of docs/MEASUREMENTS.md. Matrix products (MKL) were exact in every run. The few-filter
+     * image GAN NaNs of docs/measurements/few-filter-convolutions-and-nans.md. Matrix products (MKL) were exact in
+     * every run. The few-filter
      * convolutions are the generator's last layer and the gradient penalty's pass through the critic's first
      * layer, a small share of a step.
      */

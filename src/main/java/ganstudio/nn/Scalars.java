@@ -11,7 +11,8 @@ import ai.djl.ndarray.types.Shape;
  * keeps that tensor for the backward pass (d(x·c)/dx = c), but nothing on the Java side keeps the buffer: a
  * garbage collection between forward and backward frees it, and the backward pass reads whatever was
  * allocated there since. That gave wrong critic gradients about once in a thousand passes, and at random a
- * NaN critic loss (docs/MEASUREMENTS.md, issue 22 finding 13). A constant made by {@code full} lives as long
+ * NaN critic loss (docs/measurements/few-filter-convolutions-and-nans.md, issue 22 finding 13). A constant made
+ * by {@code full} lives as long
  * as autograd holds it. {@code ScalarOperandRuleTest} keeps the Number forms out of the code.
  */
 public final class Scalars {

@@ -43,7 +43,7 @@ public final class LocalExecutor implements TaskExecutor {
 
     /**
      * Tasks at once on a machine with this many cores when the user does not say. Measured on the 2-core
-     * development machine (docs/MEASUREMENTS.md, "Sweeps: tasks at once"): one task per core, one thread each.
+     * development machine (docs/measurements/sweep-parallelism.md): one task per core, one thread each.
      */
     public static int defaultParallel(int cores) {
         return Math.max(1, cores);

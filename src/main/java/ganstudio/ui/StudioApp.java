@@ -184,7 +184,8 @@ public final class StudioApp extends Application {
         alert.setTitle("About GAN Studio");
         alert.setHeaderText("GAN Studio: GANs and classifiers on DJL's PyTorch engine, with JavaFX "
                 + System.getProperty("javafx.runtime.version", "") + " on Java " + System.getProperty("java.version"));
-        // How responsive this window has been, the figure docs/MEASUREMENTS.md quotes for a long run.
+        // How responsive this window has been: the figure docs/measurements/studio-responsiveness.md quotes for a
+        // long run.
         alert.setContentText(stalls.report());
         alert.show();
     }

@@ -179,9 +179,9 @@ public final class Bench {
     }
 
     /**
-     * The glibc malloc variables this process runs with (the launcher sets them, docs/MEASUREMENTS.md, "Page
-     * faults"): without them timings can be 2-4x worse. Read from the environment, so the list of names lives only
-     * in the launcher.
+     * The glibc malloc variables this process runs with (the launcher sets them,
+     * docs/measurements/page-faults-malloc.md): without them timings can be 2-4x worse. Read from the environment,
+     * so the list of names lives only in the launcher.
      */
     private static String mallocSettings() {
         String set = new java.util.TreeMap<>(System.getenv()).entrySet().stream()
