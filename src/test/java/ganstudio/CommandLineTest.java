@@ -77,6 +77,9 @@ class CommandLineTest {
                 "studio", "completion", "help")) {
             assertTrue(help.out.contains("\n  " + command + " "), command + " missing from:\n" + help.out);
         }
+        String ablate = Run.of("ablate", "--help").out;
+        assertTrue(ablate.contains("Tricks for GAN presets: ") && ablate.contains("wgan-lp.")
+                && ablate.contains("Tricks for classifier presets: label-smoothing, "), ablate);
         Run version = Run.of("--version");
         assertEquals(0, version.code, version.err);
         assertTrue(version.out.contains("DJL 0.33.0, PyTorch 2.5.1 (natives: cpu"), version.out);

@@ -50,8 +50,8 @@ final class AblateCommand implements Callable<Integer> {
     PresetOptions preset = new PresetOptions();
 
     @Option(names = "--tricks", paramLabel = "A,B,...", split = ",", order = 11,
-            description = "The tricks to try, each alone (default: every trick that fits the preset's task; "
-                    + "`presets --keys` describes them).")
+            description = "The tricks to try, each alone (default: every trick listed below that fits the "
+                    + "preset).")
     List<String> trickNames;
 
     @Option(names = "--seeds", paramLabel = "N", order = 12,
@@ -68,6 +68,17 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", order = 15,
             description = "Runs at once (default: one per core).")
     Integer parallel;
+
+    /** The command, its help ending with the tricks it can try (from the catalog, so it cannot fall behind). */
+    static picocli.CommandLine commandLine(PrintStream out, PrintStream err) {
+        picocli.CommandLine cl = new picocli.CommandLine(new AblateCommand(out, err));
+        List<String> footer = new ArrayList<>(List.of("", "Tricks for GAN presets: " + String.join(", ",
+                TrickCatalog.names("gan")) + ".", "Tricks for classifier presets: " + String.join(", ",
+                        TrickCatalog.names("classifier")) + "."));
+        footer.addAll(List.of(RootCommand.class.getAnnotation(Command.class).footer()));
+        cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
+        return cl;
+    }
 
     AblateCommand(PrintStream out, PrintStream err) {
         this.out = out;

@@ -56,7 +56,7 @@ public final class Cli {
         root.addSubcommand(new TrainCommand(out, err));
         root.addSubcommand(new EvalCommand(out, err));
         root.addSubcommand(new PresetsCommand(out));
-        root.addSubcommand(new AblateCommand(out, err));
+        root.addSubcommand(AblateCommand.commandLine(out, err));
         root.addSubcommand(SweepCommand.commandLine(out, err));
         root.addSubcommand(new VideoCommand(out));
         root.addSubcommand(new ExportCommand(out));
