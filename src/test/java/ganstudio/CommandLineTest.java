@@ -88,7 +88,7 @@ class CommandLineTest {
     }
 
     @Test
-    void aBadValueIsOneLineAndExitTwoForEveryCommand(@TempDir Path tmp) {
+    void aBadValueIsOneLineAndExitTwoForEveryCommand() {
         Map<List<String>, String> cases = new LinkedHashMap<>();
         cases.put(List.of("train", "--preset", "ring8-gan", "--steps", "abc"), "error: train: Invalid value for "
                 + "option '--steps': 'abc' is not a whole number (`train --help` lists its options)");
