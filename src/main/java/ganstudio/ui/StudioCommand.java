@@ -120,9 +120,10 @@ public final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        options(); // bad values are refused before a window appears
+        // JavaFX hands the window its arguments as text: launch checks them before a window appears, the window
+        // parses them again, so the checks live in one place (options()).
         List<String> all = spec.commandLine().getParseResult().originalArgs();
-        List<String> own = all.subList(all.indexOf(spec.name()) + 1, all.size()); // the window parses them again
+        List<String> own = all.subList(all.indexOf(spec.name()) + 1, all.size());
         return Studio.launch(own.toArray(new String[0]), err);
     }
 
